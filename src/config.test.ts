@@ -1,0 +1,27 @@
+import { expect, test } from 'vitest'
+import { devMailboxEnabled, loadConfig } from './config'
+
+test('a laptop needs no configuration: PGlite in ./data on 127.0.0.1:3000 with demo data', () => {
+  const config = loadConfig({})
+  expect(config).toMatchObject({ port: 3000, dataDir: './data', databaseUrl: undefined, seedDemo: true })
+  expect(config.baseUrl).toBe('http://127.0.0.1:3000')
+  expect(devMailboxEnabled(config)).toBe(true)
+})
+
+test('production never seeds demo data and never shows the dev mailbox', () => {
+  const config = loadConfig({ NODE_ENV: 'production' })
+  expect(config.seedDemo).toBe(false)
+  expect(devMailboxEnabled(config)).toBe(false)
+})
+
+test('with a real SMTP server there is no dev mailbox', () => {
+  expect(devMailboxEnabled(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }))).toBe(false)
+})
+
+test('each bad variable is named in the error', () => {
+  expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/)
+})
+
+test('an empty variable counts as unset', () => {
+  expect(loadConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined()
+})

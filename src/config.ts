@@ -1,0 +1,62 @@
+import { z } from 'zod'
+
+// Every setting comes from the environment, parsed once here; the entry point passes the result down.
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Social Mission Metrics <no-reply@socialmissionmetrics.test>'),
+  CONTACT_EMAIL: z.email().default('contact@socialmissionmetrics.test'),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+})
+
+export type Config = {
+  env: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  baseUrl: string
+  databaseUrl: string | undefined
+  dataDir: string
+  smtpUrl: string | undefined
+  mailFrom: string
+  contactEmail: string
+  seedDemo: boolean
+  logLevel: z.infer<typeof Env>['LOG_LEVEL']
+  queuePollSeconds: number
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "unset", the way shells and .env files usually mean it.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = Env.safeParse(present)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    baseUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    contactEmail: e.CONTACT_EMAIL,
+    seedDemo: e.SEED_DEMO === 'auto' && e.NODE_ENV !== 'production',
+    logLevel: e.LOG_LEVEL,
+    queuePollSeconds: e.QUEUE_POLL_SECONDS,
+  }
+}
+
+/** The dev mailbox and the printed demo sign-in link exist only off production and without a real SMTP server. */
+export const devMailboxEnabled = (config: Config) => config.env !== 'production' && !config.smtpUrl

@@ -1,0 +1,70 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import { mailMessages, type MailStatus } from '../schema/operations'
+
+export async function insertMail(
+  db: Db,
+  values: { kind: string; toAddress: string; subject: string; textBody: string; htmlBody: string | null },
+) {
+  const [row] = await db.insert(mailMessages).values(values).returning({ id: mailMessages.id })
+  return row!
+}
+
+export async function findMail(db: Db, id: string) {
+  const [row] = await db.select().from(mailMessages).where(eq(mailMessages.id, id))
+  return row
+}
+
+export async function markMailSent(db: Db, id: string, at: Date, providerMessageId: string | null) {
+  await db
+    .update(mailMessages)
+    .set({ status: 'sent', sentAt: at, providerMessageId, attempts: sql`${mailMessages.attempts} + 1`, lastError: null })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'queued')))
+}
+
+export async function recordMailFailure(db: Db, id: string, error: string, final: boolean) {
+  await db
+    .update(mailMessages)
+    .set({ attempts: sql`${mailMessages.attempts} + 1`, lastError: error, ...(final ? { status: 'failed' as const } : {}) })
+    .where(eq(mailMessages.id, id))
+}
+
+export async function requeueMail(db: Db, id: string) {
+  const rows = await db
+    .update(mailMessages)
+    .set({ status: 'queued', lastError: null })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'failed')))
+    .returning({ id: mailMessages.id })
+  return rows.length === 1
+}
+
+export function listMail(db: Db, filter: { status?: MailStatus; to?: string; limit: number }) {
+  const conditions = [
+    filter.status ? eq(mailMessages.status, filter.status) : undefined,
+    filter.to ? eq(mailMessages.toAddress, filter.to) : undefined,
+  ]
+  return db
+    .select({
+      id: mailMessages.id,
+      kind: mailMessages.kind,
+      toAddress: mailMessages.toAddress,
+      subject: mailMessages.subject,
+      status: mailMessages.status,
+      attempts: mailMessages.attempts,
+      lastError: mailMessages.lastError,
+      createdAt: mailMessages.createdAt,
+      sentAt: mailMessages.sentAt,
+    })
+    .from(mailMessages)
+    .where(and(...conditions))
+    .orderBy(desc(mailMessages.createdAt))
+    .limit(filter.limit)
+}
+
+export async function countMailByStatus(db: Db) {
+  const rows = await db
+    .select({ status: mailMessages.status, n: sql<number>`count(*)::int` })
+    .from(mailMessages)
+    .groupBy(mailMessages.status)
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<MailStatus, number>>
+}

@@ -1,0 +1,36 @@
+// The rules of passwordless sign-in, kept free of I/O so they can be tested directly.
+
+export const SIGN_IN_LINK_TTL_MS = 15 * 60_000
+/** A session ends a week after it was last used, and a month after it began, whichever comes first. */
+export const SESSION_IDLE_MS = 7 * 24 * 3_600_000
+export const SESSION_MAX_MS = 30 * 24 * 3_600_000
+/** How stale `last_seen_at` may get before a request refreshes it (saves a write on most requests). */
+export const SESSION_TOUCH_MS = 60 * 60_000
+
+export const SIGN_IN_RATE_LIMITS = {
+  perAddress: { max: 5, windowMs: 15 * 60_000 },
+  perIp: { max: 30, windowMs: 15 * 60_000 },
+} as const
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase()
+
+/** Only same-site paths may follow a sign-in, so a link can never bounce someone to another site. */
+export function safeNextPath(path: string | null | undefined): string | null {
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return null
+  return path.length > 500 ? null : path
+}
+
+export type LinkState = 'valid' | 'expired' | 'used' | 'unknown'
+
+export function signInLinkState(
+  link: { expiresAt: Date; usedAt: Date | null } | undefined,
+  now: Date,
+): LinkState {
+  if (!link) return 'unknown'
+  if (link.usedAt) return 'used'
+  return link.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid'
+}
+
+export function sessionExpiry(createdAt: Date, now: Date): Date {
+  return new Date(Math.min(now.getTime() + SESSION_IDLE_MS, createdAt.getTime() + SESSION_MAX_MS))
+}

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest'
+import { can } from './policy'
+import { ANONYMOUS, type Actor, type Membership, type ProgramRole } from './roles'
+
+const person = (programRole: ProgramRole | null, memberships: Membership[] = []): Actor => ({
+  kind: 'user',
+  userId: 'u1',
+  email: 'p@example.test',
+  name: null,
+  programRole,
+  memberships,
+})
+const lakeside = { schoolId: 'lakeside' }
+const hillcrest = { schoolId: 'hillcrest' }
+
+describe('program actions', () => {
+  test('only admins open the admin console, the mail outbox and the audit log', () => {
+    for (const action of ['admin.console', 'mail.view', 'audit.view', 'accounts.manage'] as const) {
+      expect(can(person('admin'), action)).toBe(true)
+      expect(can(person('analyst'), action)).toBe(false)
+      expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), action)).toBe(false)
+      expect(can(ANONYMOUS, action)).toBe(false)
+    }
+  })
+  test('analysts and admins see aggregate analytics; school people do not', () => {
+    expect(can(person('analyst'), 'analytics.view')).toBe(true)
+    expect(can(person('admin'), 'analytics.view')).toBe(true)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'analytics.view')).toBe(false)
+  })
+  test('the command-line operator is not a web user and is refused here', () => {
+    expect(can({ kind: 'system', label: 'cli' }, 'admin.console')).toBe(false)
+  })
+})
+
+describe('school actions', () => {
+  test("a school's results reach its leader, never its coordinator or contributor", () => {
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'school.results.view', lakeside)).toBe(true)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'coordinator' }]), 'school.results.view', lakeside)).toBe(false)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'contributor' }]), 'school.results.view', lakeside)).toBe(false)
+  })
+  test("a leader of one school has no access to another school's results or workspace", () => {
+    const leader = person(null, [{ schoolId: 'lakeside', role: 'leader' }])
+    expect(can(leader, 'school.results.view', hillcrest)).toBe(false)
+    expect(can(leader, 'school.workspace', hillcrest)).toBe(false)
+  })
+  test("analysts never see a named school's results; the program admin does", () => {
+    expect(can(person('analyst'), 'school.results.view', lakeside)).toBe(false)
+    expect(can(person('admin'), 'school.results.view', lakeside)).toBe(true)
+  })
+  test('contributors work in the response but cannot manage the team', () => {
+    const contributor = person(null, [{ schoolId: 'lakeside', role: 'contributor' }])
+    expect(can(contributor, 'school.workspace', lakeside)).toBe(true)
+    expect(can(contributor, 'school.team.manage', lakeside)).toBe(false)
+  })
+})

@@ -1,0 +1,53 @@
+import type { Actor, SchoolRole } from './roles'
+
+/**
+ * Every "may this user do X" in the product is answered here, and only here. Services call `assertCan` inside
+ * their transaction; pages call `can` to decide what to show. Add an action to the union and the compiler
+ * points at the switch below.
+ */
+export type ProgramAction =
+  | 'admin.console' // program team pages: schools, cycles, mail, audit
+  | 'accounts.manage'
+  | 'audit.view'
+  | 'mail.view' // the outbox and the dev mailbox
+  | 'analytics.view' // aggregates only, never a named school's result
+
+export type SchoolAction =
+  | 'school.workspace' // open the school's response
+  | 'school.team.manage'
+  | 'school.results.view' // confidential scores and reports
+
+export type Action = ProgramAction | SchoolAction
+export type Target = { schoolId: string }
+
+const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
+  'school.workspace': ['leader', 'coordinator', 'contributor'],
+  'school.team.manage': ['leader', 'coordinator'],
+  'school.results.view': ['leader'],
+}
+
+export function can(actor: Actor, action: ProgramAction): boolean
+export function can(actor: Actor, action: SchoolAction, target: Target): boolean
+export function can(actor: Actor, action: Action, target?: Target): boolean {
+  if (actor.kind !== 'user') return false
+  const admin = actor.programRole === 'admin'
+  switch (action) {
+    case 'admin.console':
+    case 'accounts.manage':
+    case 'audit.view':
+    case 'mail.view':
+      return admin
+    case 'analytics.view':
+      return admin || actor.programRole === 'analyst'
+    case 'school.workspace':
+    case 'school.team.manage':
+    case 'school.results.view': {
+      // The program team runs every school's response; analysts never see a named school.
+      if (admin) return true
+      const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
+      return membership !== undefined && SCHOOL_ROLES_ALLOWED[action].includes(membership.role)
+    }
+  }
+}
+
+export const isSignedIn = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> => actor.kind === 'user'

@@ -1,0 +1,25 @@
+// Who someone is to the program. Program roles span every school; school roles belong to one school.
+
+export const PROGRAM_ROLES = ['admin', 'analyst'] as const
+export type ProgramRole = (typeof PROGRAM_ROLES)[number]
+
+export const SCHOOL_ROLES = ['leader', 'coordinator', 'contributor'] as const
+export type SchoolRole = (typeof SCHOOL_ROLES)[number]
+
+export type Membership = { schoolId: string; role: SchoolRole }
+
+export type Actor =
+  | { kind: 'anonymous' }
+  /** The operator at the command line (migrations, imports, seeding): trusted, never a web request. */
+  | { kind: 'system'; label: string }
+  | {
+      kind: 'user'
+      userId: string
+      email: string
+      name: string | null
+      programRole: ProgramRole | null
+      memberships: readonly Membership[]
+    }
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' }
+export const CLI_OPERATOR: Actor = { kind: 'system', label: 'cli' }

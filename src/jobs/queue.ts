@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm'
+import { PgBoss, fromDrizzle, fromPglite, type DrizzleTransactionLike } from 'pg-boss'
+import type { Database, Db } from '../db/client'
+import { JOB_NAMES, type JobQueue } from '../services/jobs'
+
+export type Queue = JobQueue & { boss: PgBoss; stop: () => Promise<void> }
+
+/** Mail retries with exponential backoff: ~1, 2, 4, 8 and 16 minutes, then the message is marked failed. */
+export const MAIL_RETRY = { retryLimit: 5, retryDelay: 60, retryBackoff: true } as const
+
+/**
+ * pg-boss on whichever engine the app runs: on PostgreSQL with its own small pool, on PGlite through its
+ * adapter on the app's single connection. Jobs are sent inside the caller's transaction (`fromDrizzle`).
+ */
+export async function startQueue(database: Database, databaseUrl: string | undefined): Promise<Queue> {
+  const boss =
+    database.engine === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', useListenNotify: true })
+      : new PgBoss({ connectionString: databaseUrl!, max: 4, useListenNotify: true })
+  boss.on('error', (err) => console.error('[queue]', err))
+  await boss.start()
+  await boss.createQueue(JOB_NAMES.sendMail, { ...MAIL_RETRY, notify: true })
+  await boss.createQueue(JOB_NAMES.pruneRateLimits)
+  return {
+    boss,
+    async send(db: Db, name: string, data: Record<string, unknown>) {
+      // Our Db type leaves execute()'s result untyped; on both engines it is the `{ rows }` the adapter reads.
+      await boss.send(name, data, { db: fromDrizzle(db as unknown as DrizzleTransactionLike, sql) })
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
+  }
+}

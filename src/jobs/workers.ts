@@ -1,0 +1,28 @@
+import type { JobWithMetadata } from 'pg-boss'
+import type { Db } from '../db/client'
+import type { MailTransport } from '../mail/transport'
+import { deleteEventsBefore } from '../db/queries/rate-limits'
+import { deliverQueuedMail } from '../services/mail/outbox'
+import { JOB_NAMES } from '../services/jobs'
+import type { Queue } from './queue'
+
+export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number }
+
+/** Each handler is a thin shell around a service, safe to run twice. */
+export async function startWorkers(queue: Queue, deps: WorkerDeps) {
+  await queue.boss.work(
+    JOB_NAMES.sendMail,
+    { includeMetadata: true, pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    async ([job]: JobWithMetadata<{ mailId: string }>[]) => {
+      if (!job) return
+      await deliverQueuedMail(deps.db, deps.transport, deps.mailFrom, job.data.mailId, {
+        attempt: job.retryCount + 1,
+        maxAttempts: job.retryLimit + 1,
+      })
+    },
+  )
+  await queue.boss.work(JOB_NAMES.pruneRateLimits, async () => {
+    await deleteEventsBefore(deps.db, new Date(Date.now() - 24 * 3_600_000))
+  })
+  await queue.boss.schedule(JOB_NAMES.pruneRateLimits, '17 3 * * *')
+}

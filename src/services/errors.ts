@@ -1,0 +1,30 @@
+import type { Actor } from '../domain/policy/roles'
+import { can, type ProgramAction, type SchoolAction, type Target } from '../domain/policy/policy'
+
+/** An error a person can be shown: its message is safe to print and its status says what kind it is. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 = 400,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+export const notFound = (what: string): never => {
+  throw new AppError('not_found', `We could not find that ${what}.`, 404)
+}
+
+export const signInRequired = (): never => {
+  throw new AppError('sign_in_required', 'Please sign in to continue.', 401)
+}
+
+export function assertCan(actor: Actor, action: ProgramAction): void
+export function assertCan(actor: Actor, action: SchoolAction, target: Target): void
+export function assertCan(actor: Actor, action: ProgramAction | SchoolAction, target?: Target): void {
+  if (actor.kind !== 'user') signInRequired()
+  const allowed = target ? can(actor, action as SchoolAction, target) : can(actor, action as ProgramAction)
+  if (!allowed) throw new AppError('forbidden', 'You do not have access to this page.', 403)
+}

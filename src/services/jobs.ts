@@ -1,0 +1,11 @@
+import type { Db } from '../db/client'
+
+/**
+ * What services need from the job queue: to enqueue work in the same transaction as the change that caused it,
+ * so a job exists exactly when its change committed. `src/jobs/queue.ts` implements it with pg-boss.
+ */
+export type JobQueue = {
+  send(db: Db, name: string, data: Record<string, unknown>): Promise<void>
+}
+
+export const JOB_NAMES = { sendMail: 'mail.send', pruneRateLimits: 'maintenance.prune-rate-limits' } as const

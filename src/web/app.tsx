@@ -1,0 +1,92 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
+import { jsxRenderer } from 'hono/jsx-renderer'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Logger } from 'pino'
+import { devMailboxEnabled } from '../config'
+import { assertCan } from '../services/errors'
+import type { AppDeps, AppEnv } from './context'
+import { createMetrics } from './metrics'
+import { requestContext } from './middleware/request-context'
+import { renderError } from './render-error'
+import { adminHomeRoutes } from './routes/admin/home'
+import { adminMailRoutes } from './routes/admin/mail'
+import { assetRoutes } from './routes/assets'
+import { signInRoutes } from './routes/auth/sign-in'
+import { devMailboxRoutes } from './routes/dev/mailbox'
+import { opsRoutes } from './routes/ops/health'
+import { publicHomeRoutes } from './routes/public/home'
+import { ErrorPage } from './views/error-page'
+import { Layout } from './views/layout'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** The whole web app, built from its dependencies. Middleware order is behaviour: it reads top to bottom. */
+export function createApp(deps: AppDeps, log: Logger) {
+  const metrics = createMetrics()
+  const devMailbox = devMailboxEnabled(deps.config)
+  const app = new Hono<AppEnv>()
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  )
+  app.use(metrics.measure)
+  app.use(requestContext(deps))
+  app.use(
+    jsxRenderer(({ children, title, description }, c) => {
+      return (
+        <Layout
+          title={title ?? 'Social Mission Metrics'}
+          description={description}
+          actor={c.var.actor}
+          flash={c.var.flash}
+          devMailbox={devMailbox}
+        >
+          {children}
+        </Layout>
+      )
+    }),
+  )
+  // Every form post must come from our own pages, and no body may be larger than we ever need.
+  app.use(csrf())
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413)
+      },
+    }),
+  )
+  app.use('/admin/*', async (c, next) => {
+    assertCan(c.var.actor, 'admin.console')
+    await next()
+  })
+
+  app.route('/', opsRoutes(metrics.registry))
+  app.route('/assets', assetRoutes())
+  app.route('/', publicHomeRoutes)
+  app.route('/', signInRoutes)
+  app.route('/admin', adminHomeRoutes)
+  app.route('/admin/mail', adminMailRoutes)
+  if (devMailbox) app.route('/dev/mailbox', devMailboxRoutes)
+
+  app.onError(renderError(log))
+  app.notFound((c) => {
+    c.status(404)
+    return c.render(<ErrorPage title="Page not found" message="There is no page at this address." />, { title: 'Page not found' })
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,35 @@
+import type { Context } from 'hono'
+import type { Config } from '../config'
+import type { Db } from '../db/client'
+import type { Actor } from '../domain/policy/roles'
+import type { JobQueue } from '../services/jobs'
+
+/** What the web layer is built from; tests build the same thing on a fresh database. */
+export type AppDeps = {
+  db: Db
+  jobs: JobQueue
+  config: Config
+  /** Answers whether the database (and queue) can serve; `/healthz` reports it. */
+  checkHealth: () => Promise<boolean>
+}
+
+export type Flash = { kind: 'success' | 'info'; message: string }
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps
+    db: Db
+    actor: Actor
+    sessionToken: string | undefined
+    clientIp: string | null
+    flash: Flash | null
+  }
+}
+
+export type Ctx = Context<AppEnv>
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, head: { title: string; description?: string }): Response | Promise<Response>
+  }
+}

@@ -1,0 +1,29 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { getCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import { actorForSession } from '../../services/auth/sessions'
+import type { AppDeps, AppEnv } from '../context'
+import { readFlash } from '../flash'
+
+export const SESSION_COOKIE = 'smm_session'
+
+/** Puts the dependencies, the client's address and the signed-in actor on the context, once per request. */
+export const requestContext = (deps: AppDeps) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.set('deps', deps)
+    c.set('db', deps.db)
+    c.set('clientIp', clientIp(c))
+    const token = getCookie(c, SESSION_COOKIE)
+    c.set('sessionToken', token)
+    c.set('actor', await actorForSession(deps.db, token))
+    c.set('flash', readFlash(c))
+    await next()
+  })
+
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null
+  } catch {
+    return null // app.request() in tests has no socket
+  }
+}

@@ -1,0 +1,50 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { Logger } from 'pino'
+import { AppError } from '../services/errors'
+import type { AppEnv } from './context'
+import { ErrorPage } from './views/error-page'
+
+const TITLES: Record<number, string> = {
+  400: 'We could not read that request',
+  401: 'Please sign in',
+  403: 'You do not have access to this page',
+  404: 'Page not found',
+  409: 'That changed in the meantime',
+  413: 'That is too large',
+  422: 'Please check what you entered',
+  429: 'Too many requests',
+}
+
+/** The one exit for errors: known ones become a readable page with their status; unknown ones are logged. */
+export const renderError = (log: Logger) => (err: Error, c: Context<AppEnv>) => {
+  if (err instanceof AppError && err.status === 401) {
+    return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303)
+  }
+  let status = 500
+  let message = 'Something went wrong on our side. It has been logged, and we will look into it.'
+  if (err instanceof AppError) {
+    status = err.status
+    message = err.message
+  } else if (err instanceof HTTPException) {
+    status = err.status
+    message = httpExceptionMessage(err)
+  } else {
+    log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
+  }
+  c.status(status as 400)
+  return c.render(<ErrorPage title={TITLES[status] ?? 'Something went wrong'} message={message} />, {
+    title: TITLES[status] ?? 'Error',
+  })
+}
+
+function httpExceptionMessage(err: HTTPException): string {
+  switch (err.status) {
+    case 403:
+      return 'This form came from another site or an old page. Go back, reload the page and try again.'
+    case 413:
+      return 'What you sent is larger than we accept. Please send something smaller.'
+    default:
+      return 'The request could not be read. Please go back and try again.'
+  }
+}

@@ -1,0 +1,25 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { Hono } from 'hono'
+import type { AppEnv } from '../context'
+
+const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' }
+const assetsDir = new URL('../assets/', import.meta.url)
+
+/** The few static files are read once at start and served from memory with an ETag. */
+export function assetRoutes() {
+  const files = new Map<string, { body: string; type: string; etag: string }>()
+  for (const name of readdirSync(assetsDir)) {
+    const type = TYPES[name.slice(name.lastIndexOf('.'))]
+    if (!type) continue
+    const body = readFileSync(new URL(name, assetsDir), 'utf8')
+    files.set(name, { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` })
+  }
+  return new Hono<AppEnv>().get('/:name', (c) => {
+    const file = files.get(c.req.param('name'))
+    if (!file) return c.notFound()
+    const headers = { 'Content-Type': file.type, ETag: file.etag, 'Cache-Control': 'public, max-age=300' }
+    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304, headers)
+    return c.body(file.body, 200, headers)
+  })
+}

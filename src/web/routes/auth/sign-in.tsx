@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { z } from 'zod'
+import { can } from '../../../domain/policy/policy'
+import type { Actor } from '../../../domain/policy/roles'
+import { completeSignIn, inspectSignInLink, requestSignInLink } from '../../../services/auth/sign-in'
+import { actorForSession, signOut } from '../../../services/auth/sessions'
+import type { AppEnv, Ctx } from '../../context'
+import { seeOther, setFlash } from '../../flash'
+import { formOf, type FormState } from '../../form'
+import { SESSION_COOKIE } from '../../middleware/request-context'
+import { ConfirmSignInPage, LinkProblemPage, LinkSentPage, SignInPage } from '../../views/auth/sign-in-pages'
+
+const SignInForm = z.object({
+  email: z.email('Enter an e-mail address, like name@school.edu.').max(254, 'That address is too long.'),
+  next: z.string().max(500).optional(),
+})
+const TokenForm = z.object({ token: z.string().min(1).max(200) })
+
+const signInPage = (c: Ctx, form: FormState) => c.render(<SignInPage form={form} />, { title: 'Sign in' })
+
+/** Where someone lands after signing in, when the link did not name a page. */
+export function homeFor(actor: Actor): string {
+  return can(actor, 'admin.console') ? '/admin' : '/'
+}
+
+export const signInRoutes = new Hono<AppEnv>()
+  .get('/sign-in', (c) => signInPage(c, { values: { next: c.req.query('next') ?? '' }, errors: {} }))
+  .post('/sign-in', formOf(SignInForm, signInPage), async (c) => {
+    const { email, next } = c.req.valid('form')
+    const { deps } = c.var
+    const result = await requestSignInLink(deps.db, deps.jobs, deps.config.baseUrl, { email, ip: c.var.clientIp, nextPath: next })
+    if (result.outcome === 'rate-limited') {
+      c.status(429)
+      return signInPage(c, {
+        values: { email, next: next ?? '' },
+        errors: {},
+        message: `Too many sign-in requests. Please wait ${result.retryAfterMinutes} minutes and try again.`,
+      })
+    }
+    return c.redirect('/sign-in/sent', 303)
+  })
+  .get('/sign-in/sent', (c) => c.render(<LinkSentPage />, { title: 'Check your e-mail' }))
+  .get('/sign-in/link', async (c) => {
+    const token = c.req.query('token') ?? ''
+    const link = token.length > 0 && token.length <= 200 ? await inspectSignInLink(c.var.db, token) : { state: 'unknown' as const }
+    if (link.state !== 'valid') {
+      c.status(link.state === 'unknown' ? 404 : 410)
+      return c.render(<LinkProblemPage state={link.state} email={link.email} />, { title: 'Sign-in link problem' })
+    }
+    return c.render(<ConfirmSignInPage email={link.email!} token={token} />, { title: 'Sign in' })
+  })
+  .post('/sign-in/link', formOf(TokenForm, (c) => c.render(<LinkProblemPage state="unknown" />, { title: 'Sign-in link problem' })), async (c) => {
+    const { token } = c.req.valid('form')
+    const result = await completeSignIn(c.var.db, token, { ip: c.var.clientIp, userAgent: c.req.header('user-agent') ?? null })
+    if (!result.ok) {
+      c.status(result.state === 'unknown' ? 404 : 410)
+      return c.render(<LinkProblemPage state={result.state} email={result.email} />, { title: 'Sign-in link problem' })
+    }
+    setCookie(c, SESSION_COOKIE, result.sessionToken, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: c.var.deps.config.env === 'production',
+      expires: result.expiresAt,
+    })
+    setFlash(c, { kind: 'success', message: 'You are signed in.' })
+    const signedIn = await actorForSession(c.var.db, result.sessionToken)
+    return c.redirect(result.nextPath ?? homeFor(signedIn), 303)
+  })
+  .post('/sign-out', async (c) => {
+    await signOut(c.var.db, c.var.sessionToken, c.var.actor, c.var.clientIp)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return seeOther(c, '/', 'You are signed out.')
+  })

@@ -1,0 +1,126 @@
+import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
+import type { AdminOverview } from '../../../services/admin/overview'
+import { When } from '../format'
+
+export function AdminHomePage({ overview }: { overview: AdminOverview }) {
+  const totalSchools = overview.schoolsByDiscipline.reduce((sum, row) => sum + row.n, 0)
+  const failed = overview.mail.failed ?? 0
+  return (
+    <>
+      <h1>Program administration</h1>
+      {failed > 0 && (
+        <p class="notice notice-warning">
+          {failed} {failed === 1 ? 'message' : 'messages'} could not be delivered. <a href="/admin/mail?status=failed">Review failed mail</a>
+        </p>
+      )}
+      <section class="cards">
+        <div class="card">
+          <h2>Schools</h2>
+          <p class="figure">{totalSchools}</p>
+          <table>
+            <caption class="visually-hidden">Schools by discipline</caption>
+            <tbody>
+              {overview.schoolsByDiscipline.map((row) => (
+                <tr>
+                  <th scope="row">{DISCIPLINE_LABELS[row.discipline]}</th>
+                  <td class="num">{row.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div class="card">
+          <h2>Mail</h2>
+          <dl class="pairs">
+            <dt>Waiting to send</dt>
+            <dd>{overview.mail.queued ?? 0}</dd>
+            <dt>Sent</dt>
+            <dd>{overview.mail.sent ?? 0}</dd>
+            <dt>Failed</dt>
+            <dd>{failed}</dd>
+          </dl>
+          <p>
+            <a href="/admin/mail">Open the outbox</a>
+          </p>
+        </div>
+        <div class="card">
+          <h2>People</h2>
+          <p class="figure">{overview.users}</p>
+          <p>accounts, program team and schools together</p>
+        </div>
+      </section>
+      <section>
+        <h2>Assessment cycles</h2>
+        {overview.cycles.length === 0 ? (
+          <p>No cycle yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Cycle</th>
+                <th scope="col">Status</th>
+                <th scope="col">Opens</th>
+                <th scope="col">Deadline</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.cycles.map((cycle) => (
+                <tr>
+                  <td>{cycle.title}</td>
+                  <td>
+                    <span class={`status status-${cycle.status}`}>{cycle.status}</span>
+                  </td>
+                  <td>
+                    <When at={cycle.opensAt} dateOnly />
+                  </td>
+                  <td>
+                    <When at={cycle.deadlineAt} dateOnly />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h2>Recent activity</h2>
+        <AuditTable events={overview.recentAudit} />
+        <p>
+          <a href="/admin/audit">Full audit log</a>
+        </p>
+      </section>
+    </>
+  )
+}
+
+export function AuditTable({ events }: { events: AdminOverview['recentAudit'] }) {
+  if (events.length === 0) return <p>Nothing recorded yet.</p>
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Who</th>
+          <th scope="col">What</th>
+          <th scope="col">About</th>
+          <th scope="col">From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => (
+          <tr>
+            <td>
+              <When at={event.at} />
+            </td>
+            <td>{event.actorEmail ?? 'system'}</td>
+            <td>
+              <code>{event.action}</code>
+            </td>
+            <td>{event.subject ?? ''}</td>
+            <td>{event.ip ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,60 @@
+import type { FormState } from '../form'
+
+/** A labelled text input with its hint and error tied to it, so screen readers read all three together. */
+export function TextField(props: {
+  name: string
+  label: string
+  form: FormState
+  type?: 'text' | 'email' | 'number' | 'url' | 'date'
+  hint?: string
+  autocomplete?: string
+  required?: boolean
+}) {
+  const { name, label, form } = props
+  const error = form.errors[name]?.[0]
+  const describedBy = [props.hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ')
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={name}>{label}</label>
+      {props.hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        type={props.type ?? 'text'}
+        value={form.values[name] ?? ''}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  )
+}
+
+/** Shown at the top of a form that came back with mistakes; focus-worthy and linked to each field. */
+export function ErrorSummary({ form }: { form: FormState }) {
+  const fields = Object.entries(form.errors).filter(([, messages]) => messages && messages.length > 0)
+  if (fields.length === 0 && !form.message) return null
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {form.message && <li>{form.message}</li>}
+        {fields.map(([name, messages]) => (
+          <li>
+            <a href={`#${name}`}>{messages![0]}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,83 @@
+import type { Child } from 'hono/jsx'
+import { can } from '../../domain/policy/policy'
+import type { Actor } from '../../domain/policy/roles'
+import type { Flash } from '../context'
+
+export type LayoutProps = {
+  title: string
+  description?: string | undefined
+  actor: Actor
+  flash: Flash | null
+  devMailbox: boolean
+  children?: Child
+}
+
+/** Every page: a skip link, the site header with what this person may open, the main content, a footer. */
+export function Layout({ title, description, actor, flash, devMailbox, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Social Mission Metrics`}</title>
+        <meta
+          name="description"
+          content={description ?? 'The social mission self-assessment for medical, dental, nursing and PA schools.'}
+        />
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              Social Mission Metrics
+            </a>
+            <nav aria-label="Main">
+              <ul class="nav">
+                {can(actor, 'admin.console') && (
+                  <li>
+                    <a href="/admin">Admin</a>
+                  </li>
+                )}
+                {devMailbox && can(actor, 'mail.view') && (
+                  <li>
+                    <a href="/dev/mailbox">Dev mailbox</a>
+                  </li>
+                )}
+                {actor.kind === 'user' ? (
+                  <li>
+                    <form method="post" action="/sign-out" class="inline">
+                      <button type="submit" class="link-button">
+                        Sign out <span class="muted">({actor.email})</span>
+                      </button>
+                    </form>
+                  </li>
+                ) : (
+                  <li>
+                    <a href="/sign-in">Sign in</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {flash && (
+            <p class={`flash flash-${flash.kind}`} role="status">
+              {flash.message}
+            </p>
+          )}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>Social Mission Metrics · a self-assessment of health professions schools’ contribution to health equity.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,50 @@
+import type { AddressInfo } from 'node:net'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+
+export type SmtpPeer = {
+  url: string
+  received: ParsedMail[]
+  /** Resolves with the first message to this address, waiting for it to arrive. */
+  waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>
+  close(): Promise<void>
+}
+
+/** A real SMTP server on 127.0.0.1 (the `smtp-server` package): what the platform sends really crosses a socket. */
+export async function startSmtpPeer({ rejectRecipients = false } = {}): Promise<SmtpPeer> {
+  const received: ParsedMail[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (rejectRecipients) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }))
+      callback()
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push(mail)
+          callback()
+        },
+        (err: Error) => callback(err),
+      )
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.server.address() as AddressInfo
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async waitFor(to, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const found = received.find((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((a) => a?.text.includes(to)))
+        if (found) return found
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
