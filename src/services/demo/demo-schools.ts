@@ -42,10 +42,9 @@ export function demoSchools(): SchoolInsert[] {
       isDemo: true,
       ...demoDean(r.school_name!),
     }))
-  const nursing = spread(
-    readCsv('ipeds_hd2024_nursing_focus.csv').filter((r) => r.active === 'yes' && controlFromIpeds(r.control ?? '')),
-    8,
-  ).map((r): SchoolInsert => ({
+  const nursingRows = readCsv('ipeds_hd2024_nursing_focus.csv').filter((r) => r.active === 'yes' && controlFromIpeds(r.control ?? ''))
+  const isAdn = (r: Row) => nursingDisciplineFromHighestOffering(r.highest_offering ?? '') === 'nursing-adn'
+  const nursing = [...spread(nursingRows.filter(isAdn), 4), ...spread(nursingRows.filter((r) => !isAdn(r)), 4)].map((r): SchoolInsert => ({
     name: r.name!,
     parentInstitution: r.system_name || null,
     city: r.city!,
