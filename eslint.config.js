@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
-import importX from 'eslint-plugin-import-x'
 
 // Layers import downward only: web → services → domain/db. The domain is pure: no I/O, no framework.
+// Import cycles are found by dependency-cruiser (.dependency-cruiser.cjs), also part of `npm run lint`.
 const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })
 const NO_IO = ['node:*', 'hono', 'hono/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'pg-boss', '@electric-sql/*', 'nodemailer', 'pino']
 
@@ -9,9 +9,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'scratch/', 'src/db/migrations/', 'test-results/'] },
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-cycle': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval.' }],
