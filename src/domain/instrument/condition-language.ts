@@ -104,6 +104,7 @@ function parser(tokens: Token[]) {
     if (t.type === 'number' || t.type === 'string') return t.value
     if (isWord(t, 'yes')) return true
     if (isWord(t, 'no')) return false
+    if (t.type === 'word' && !KEYWORDS.has(t.text)) throw new ConditionSyntaxError(`"${t.text}" is not a value: put text in quotes, e.g. '${t.text}'`, t.at)
     throw new ConditionSyntaxError(`expected a value (a number, 'quoted text', yes or no) but found ${describe(t)}`, t.at)
   }
 
