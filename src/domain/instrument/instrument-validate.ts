@@ -70,7 +70,6 @@ function withDefaults(item: z.infer<typeof ItemSchema>): Item {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-  if (issue.code === 'invalid_union' && issue.path.length === 0) return 'kind must be one of yes-no, single-choice, multiple-choice, number, likert, free-text, table'
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${field}is required`
   return `${field}${issue.message}`
 }

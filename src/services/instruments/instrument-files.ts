@@ -49,7 +49,7 @@ export function readInstrumentText(
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ file, line: e.linePos?.[0].line, message: `not valid YAML: ${e.message.split('\n')[0]}` })) }
+    return { ok: false, errors: doc.errors.map((e) => ({ file, line: lineCounter.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` })) }
   }
   const result = validateInstrument(doc.toJS())
   if (!result.ok) {
