@@ -5,8 +5,10 @@ import { CLI_OPERATOR } from './domain/policy/roles'
 import { createLogger } from './log'
 import { databaseAnswers, startRuntime } from './runtime'
 import { createSignInLink } from './services/auth/sign-in'
+import { AppError } from './services/errors'
 import { DEMO_ACCOUNTS } from './services/demo/demo-schools'
 import { seedDemoOnce } from './services/demo/seed-demo'
+import { importInstrumentDirectory } from './services/instruments/instrument-import'
 import { createApp } from './web/app'
 
 // `npm start`: migrate, seed the demo once, serve, and say where.
@@ -17,6 +19,9 @@ async function main() {
   const runtime = await startRuntime(config, log, { work: true })
   const { db } = runtime.database
   if (config.seedDemo && (await seedDemoOnce(db, CLI_OPERATOR))) console.log('Seeded the demo data.')
+  // The questionnaire versions in instruments/ are imported at every start; a bad or changed file stops the start.
+  const instruments = await importInstrumentDirectory(db, { kind: 'system', label: 'startup' })
+  if (instruments.imported.length > 0) console.log(`Imported instrument versions: ${instruments.imported.join(', ')}.`)
 
   const app = createApp({ db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database) }, log)
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, async (info) => {
@@ -48,6 +53,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err)
+  console.error(err instanceof ConfigError || err instanceof AppError ? err.message : err)
   process.exit(1)
 })

@@ -10,6 +10,8 @@ import { startRuntime, type Runtime } from '../runtime'
 import { grantProgramRole } from '../services/accounts'
 import { createSignInLink } from '../services/auth/sign-in'
 import { seedDemoOnce } from '../services/demo/seed-demo'
+import { AppError } from '../services/errors'
+import { importInstrumentDirectory } from '../services/instruments/instrument-import'
 
 const USAGE = `Social Mission Metrics operator commands (npm run smm -- <command>):
 
@@ -19,6 +21,7 @@ const USAGE = `Social Mission Metrics operator commands (npm run smm -- <command
                                     make EMAIL a program analyst
   sign-in-link EMAIL                print a one-time sign-in link for an existing account
   seed demo                         add the demo data (once per database)
+  instruments import [DIR]          import instrument versions from DIR (default: instruments/)
 
 The database is DATABASE_URL when set, otherwise PGlite in DATA_DIR (./data).`
 
@@ -62,6 +65,11 @@ const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
     withRuntime(config, async ({ database }) =>
       (await seedDemoOnce(database.db, CLI_OPERATOR)) ? 'Demo data seeded.' : 'Demo data was already seeded.',
     ),
+  'instruments import': ({ rest, config }) =>
+    withRuntime(config, async ({ database }) => {
+      const { imported, unchanged } = await importInstrumentDirectory(database.db, CLI_OPERATOR, rest[0])
+      return `Imported: ${imported.join(', ') || 'none'}. Already present, unchanged: ${unchanged.join(', ') || 'none'}.`
+    }),
 }
 
 async function run(argv: string[]) {
@@ -76,7 +84,7 @@ async function run(argv: string[]) {
 run(process.argv.slice(2)).then(
   (message) => console.log(message),
   (err) => {
-    console.error(err instanceof ConfigError ? err.message : err instanceof z.ZodError ? err.issues[0]?.message : err)
+    console.error(err instanceof ConfigError || err instanceof AppError ? err.message : err instanceof z.ZodError ? err.issues[0]?.message : err)
     process.exit(1)
   },
 )

@@ -13,6 +13,7 @@ import { requestContext } from './middleware/request-context'
 import { renderError } from './render-error'
 import { adminHomeRoutes } from './routes/admin/home'
 import { adminMailRoutes } from './routes/admin/mail'
+import { adminInstrumentRoutes } from './routes/admin/instruments'
 import { assetRoutes } from './routes/assets'
 import { signInRoutes } from './routes/auth/sign-in'
 import { devMailboxRoutes } from './routes/dev/mailbox'
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/', signInRoutes)
   app.route('/admin', adminHomeRoutes)
   app.route('/admin/mail', adminMailRoutes)
+  app.route('/admin/instruments', adminInstrumentRoutes)
   if (devMailbox) app.route('/dev/mailbox', devMailboxRoutes)
 
   app.onError(renderError(log))

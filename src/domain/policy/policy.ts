@@ -11,6 +11,9 @@ export type ProgramAction =
   | 'audit.view'
   | 'mail.view' // the outbox and the dev mailbox
   | 'analytics.view' // aggregates only, never a named school's result
+  | 'instrument.view' // instrument versions, previews and diffs
+  | 'instrument.manage' // import instrument versions
+  | 'instrument.print' // the paper copy of a questionnaire
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -39,6 +42,13 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
       return admin
     case 'analytics.view':
       return admin || actor.programRole === 'analyst'
+    case 'instrument.view':
+      return admin || actor.programRole === 'analyst'
+    case 'instrument.manage':
+      return admin
+    case 'instrument.print':
+      // The paper copy is no secret: program staff and anyone on a school's team may print it.
+      return admin || actor.programRole === 'analyst' || actor.memberships.length > 0
     case 'school.workspace':
     case 'school.team.manage':
     case 'school.results.view': {

@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import { bundleClientScripts } from '../client-scripts'
 import type { AppEnv } from '../context'
 
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' }
 const assetsDir = new URL('../assets/', import.meta.url)
+const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`
 
 /** The few static files are read once at start and served from memory with an ETag. */
 export function assetRoutes() {
@@ -13,7 +15,10 @@ export function assetRoutes() {
     const type = TYPES[name.slice(name.lastIndexOf('.'))]
     if (!type) continue
     const body = readFileSync(new URL(name, assetsDir), 'utf8')
-    files.set(name, { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` })
+    files.set(name, { body, type, etag: etagOf(body) })
+  }
+  for (const [name, body] of bundleClientScripts()) {
+    files.set(name, { body, type: TYPES['.js']!, etag: etagOf(body) })
   }
   return new Hono<AppEnv>().get('/:name', (c) => {
     const file = files.get(c.req.param('name'))

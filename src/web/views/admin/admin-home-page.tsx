@@ -44,6 +44,13 @@ export function AdminHomePage({ overview }: { overview: AdminOverview }) {
           </p>
         </div>
         <div class="card">
+          <h2>Instruments</h2>
+          <p>The questionnaire versions: preview, print, compare.</p>
+          <p>
+            <a href="/admin/instruments">Instrument versions</a>
+          </p>
+        </div>
+        <div class="card">
           <h2>People</h2>
           <p class="figure">{overview.users}</p>
           <p>accounts, program team and schools together</p>

@@ -1,0 +1,43 @@
+import { asc, count, eq } from 'drizzle-orm'
+import type { Db } from '../client'
+import { cycles } from '../schema/cycles'
+import { instrumentVersions } from '../schema/instruments'
+
+export type InstrumentVersionInsert = typeof instrumentVersions.$inferInsert
+
+export async function findInstrumentVersion(db: Db, id: string) {
+  const [row] = await db.select().from(instrumentVersions).where(eq(instrumentVersions.id, id))
+  return row
+}
+
+export function findInstrumentHashes(db: Db) {
+  return db.select({ id: instrumentVersions.id, contentHash: instrumentVersions.contentHash }).from(instrumentVersions)
+}
+
+/** Inserts a version unless one with that id exists; never updates (versions are immutable). */
+export async function insertInstrumentVersion(db: Db, values: InstrumentVersionInsert): Promise<boolean> {
+  const rows = await db.insert(instrumentVersions).values(values).onConflictDoNothing().returning({ id: instrumentVersions.id })
+  return rows.length === 1
+}
+
+/** Every version with how many cycles use it. */
+export function listInstrumentVersions(db: Db) {
+  return db
+    .select({
+      id: instrumentVersions.id,
+      title: instrumentVersions.title,
+      contentHash: instrumentVersions.contentHash,
+      sourceFile: instrumentVersions.sourceFile,
+      importedAt: instrumentVersions.importedAt,
+      cycles: count(cycles.id),
+    })
+    .from(instrumentVersions)
+    .leftJoin(cycles, eq(cycles.instrumentVersion, instrumentVersions.id))
+    .groupBy(instrumentVersions.id)
+    .orderBy(asc(instrumentVersions.id))
+}
+
+export async function countCyclesUsing(db: Db, instrumentId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(cycles).where(eq(cycles.instrumentVersion, instrumentId))
+  return row?.n ?? 0
+}

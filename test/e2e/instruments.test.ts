@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, seriousAxeViolations } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let browser: Browser
+let server: RunningServer
+let session: Awaited<ReturnType<BrowserContext['cookies']>>
+beforeAll(async () => {
+  browser = await launchBrowser()
+  server = await startServer()
+  // The printed admin link is single use: sign in once and share the session cookie between contexts.
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(server.demoAdminLink!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(`${server.baseUrl}/admin`)
+  session = await context.cookies()
+  await context.close()
+})
+afterAll(async () => {
+  await server?.stop()
+  await browser?.close()
+})
+
+async function adminPage(javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled })
+  await context.addCookies(session)
+  return context.newPage()
+}
+const K12 = 'With how many K-12 schools or districts does the school have an active pathway partnership?'
+const GATE = /run or co-run at least one pathway program/
+
+test('with JavaScript, answering the gate question shows the follow-up at once, and taking it back hides it', async () => {
+  const page = await adminPage(true)
+  await page.goto(`${server.baseUrl}/admin`)
+  await page.getByRole('link', { name: 'Instrument versions' }).click()
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.screenshot({ path: 'test-results/instruments-list.png', fullPage: true })
+  await page.getByRole('link', { name: 'smm-2024' }).click()
+  await page.getByRole('button', { name: 'Preview' }).click()
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Preview')
+
+  const followUp = page.getByLabel(K12)
+  expect(await followUp.isVisible()).toBe(false)
+  const gate = page.getByRole('group', { name: GATE })
+  await gate.getByLabel('Yes', { exact: true }).check()
+  await expect.poll(() => followUp.isVisible()).toBe(true)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.screenshot({ path: 'test-results/instruments-preview.png' })
+  await gate.getByLabel('No', { exact: true }).check()
+  await expect.poll(() => followUp.isVisible()).toBe(false)
+
+  await page.goto(`${server.baseUrl}/admin/instruments/diff?before=smm-2019&after=smm-2024`)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.screenshot({ path: 'test-results/instruments-diff.png' })
+  await page.goto(`${server.baseUrl}/admin/instruments/smm-2019`)
+  expect(await page.getByRole('heading', { name: 'Crosswalk to smm-2024' }).isVisible()).toBe(true)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.screenshot({ path: 'test-results/instruments-2019.png', fullPage: true })
+})
+
+test('without JavaScript, "Apply answers" re-renders the preview with the follow-up shown or hidden', async () => {
+  const page = await adminPage(false)
+  page.setDefaultTimeout(8000)
+  await page.goto(`${server.baseUrl}/admin/instruments/smm-2024/preview?discipline=md`)
+  expect(await page.getByLabel(K12).isVisible()).toBe(false)
+  await page.getByRole('group', { name: GATE }).getByLabel('Yes', { exact: true }).check()
+  expect(await page.getByLabel(K12).isVisible()).toBe(false) // nothing runs in the page itself
+  await page.getByRole('button', { name: 'Apply answers' }).click()
+  await expect.poll(() => page.getByLabel(K12).isVisible()).toBe(true)
+  expect(await page.getByRole('group', { name: GATE }).getByLabel('Yes', { exact: true }).isChecked()).toBe(true)
+  await page.getByRole('group', { name: GATE }).getByLabel('No', { exact: true }).check()
+  await page.getByRole('button', { name: 'Apply answers' }).click()
+  await expect.poll(() => page.getByLabel(K12).isVisible()).toBe(false)
+  // (axe-core needs scripts to run, so the accessibility check of this page is in the test above.)
+})
