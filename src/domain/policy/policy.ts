@@ -11,6 +11,8 @@ export type ProgramAction =
   | 'audit.view'
   | 'mail.view' // the outbox and the dev mailbox
   | 'analytics.view' // aggregates only, never a named school's result
+  | 'inbox.manage' // nominations, badge inquiries and questions sent by the public
+  | 'resources.manage' // toolkit pages and per-area resources
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -36,6 +38,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'accounts.manage':
     case 'audit.view':
     case 'mail.view':
+    case 'inbox.manage':
+    case 'resources.manage':
       return admin
     case 'analytics.view':
       return admin || actor.programRole === 'analyst'
