@@ -147,7 +147,7 @@ export const en = {
     required: (field: string) => `Enter ${field}.`,
     tooLong: (max: number) => `Use at most ${max.toLocaleString('en-US')} characters.`,
     email: 'Enter an e-mail address, like name@school.edu.',
-    noMarkup: 'Please leave out angle brackets (< and >).',
+    noMarkup: 'Please leave out HTML tags such as <script>.',
     topic: 'Choose a topic.',
   },
   fieldNames: {

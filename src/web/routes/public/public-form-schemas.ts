@@ -25,7 +25,7 @@ export const nominationForm = (m: Messages) =>
     achievements: text(m, 'achievements', INBOX_LIMITS.message),
     nominatorName: text(m, 'nominatorName', INBOX_LIMITS.name),
     nominatorEmail: email(m),
-    consent: z.literal('on').optional(),
+    consent: z.string().max(10).optional(), // a checkbox: 'on' when ticked, absent otherwise
     website: honeypot,
   })
 
