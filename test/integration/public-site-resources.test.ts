@@ -13,7 +13,7 @@ const admin = await seedUser(db, { programRole: 'admin' })
 const adminHeaders = await signedIn(db, admin)
 
 /** A multipart post from the admin's resource form, with an optional file. */
-function upload(path: string, fields: Record<string, string>, file?: { name: string; type: string; content: Uint8Array | string }) {
+function upload(path: string, fields: Record<string, string>, file?: { name: string; type: string; content: Uint8Array<ArrayBuffer> | string }) {
   const body = new FormData()
   for (const [k, v] of Object.entries(fields)) body.set(k, v)
   if (file) body.set('file', new File([file.content], file.name, { type: file.type }))
