@@ -19,10 +19,19 @@ import { signInRoutes } from './routes/auth/sign-in'
 import { devMailboxRoutes } from './routes/dev/mailbox'
 import { opsRoutes } from './routes/ops/health'
 import { publicHomeRoutes } from './routes/public/home'
+import { adminChampionRoutes, adminInboxRoutes } from './routes/admin/inbox'
+import { RESOURCE_UPLOAD_PATH, adminResourceRoutes } from './routes/admin/resources'
+import { championRoutes } from './routes/public/champions'
+import { contactRoutes } from './routes/public/contact'
+import { programPageRoutes } from './routes/public/program-pages'
+import { toolkitRoutes } from './routes/public/toolkits'
+import { MAX_RESOURCE_FILE_BYTES } from '../domain/resources/resource-rules'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/** Only the admin's resource upload may carry a file: its limit is the file's plus room for the text fields. */
+export const MAX_UPLOAD_BODY_BYTES = MAX_RESOURCE_FILE_BYTES + MAX_BODY_BYTES
 
 /** The whole web app, built from its dependencies. Middleware order is behaviour: it reads top to bottom. */
 export function createApp(deps: AppDeps, log: Logger) {
@@ -61,14 +70,12 @@ export function createApp(deps: AppDeps, log: Logger) {
   )
   // Every form post must come from our own pages, and no body may be larger than we ever need.
   app.use(csrf())
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413)
-      },
-    }),
-  )
+  const tooLarge = () => {
+    throw new HTTPException(413)
+  }
+  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge })
+  const bodyLimitFor = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
+  app.use((c, next) => (c.req.method === 'POST' && RESOURCE_UPLOAD_PATH.test(c.req.path) ? uploadLimit : bodyLimitFor)(c, next))
   app.use('/admin/*', async (c, next) => {
     assertCan(c.var.actor, 'admin.console')
     await next()
@@ -82,6 +89,13 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin/mail', adminMailRoutes)
   app.route('/admin/instruments', adminInstrumentRoutes)
   if (devMailbox) app.route('/dev/mailbox', devMailboxRoutes)
+  app.route('/', programPageRoutes)
+  app.route('/', championRoutes)
+  app.route('/', contactRoutes)
+  app.route('/', toolkitRoutes)
+  app.route('/admin/inbox', adminInboxRoutes)
+  app.route('/admin/champions', adminChampionRoutes)
+  app.route('/admin/resources', adminResourceRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

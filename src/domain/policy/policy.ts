@@ -14,6 +14,8 @@ export type ProgramAction =
   | 'instrument.view' // instrument versions, previews and diffs
   | 'instrument.manage' // import instrument versions
   | 'instrument.print' // the paper copy of a questionnaire
+  | 'inbox.manage' // nominations, badge inquiries and questions sent by the public
+  | 'resources.manage' // toolkit pages and per-area resources
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -39,9 +41,10 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'accounts.manage':
     case 'audit.view':
     case 'mail.view':
+    case 'inbox.manage':
+    case 'resources.manage':
       return admin
     case 'analytics.view':
-      return admin || actor.programRole === 'analyst'
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
     case 'instrument.manage':

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/policy/roles'
 import { grantProgramRole } from '../accounts'
 import { recordAudit } from '../audit'
 import { DEMO_ACCOUNTS, demoSchools } from './demo-schools'
+import { seedDemoPastCycle } from './seed-demo-past-cycle'
 
 const DAY = 24 * 3_600_000
 
@@ -30,6 +31,7 @@ export async function seedDemoOnce(db: Db, operator: Actor, now = new Date()): P
       opensAt: new Date(now.getTime() - 14 * DAY),
       deadlineAt: new Date(now.getTime() + 60 * DAY),
     })
+    await seedDemoPastCycle(tx, schools, now)
     await grantProgramRole(tx, operator, DEMO_ACCOUNTS.admin.email, 'admin', DEMO_ACCOUNTS.admin.name)
     await grantProgramRole(tx, operator, DEMO_ACCOUNTS.analyst.email, 'analyst', DEMO_ACCOUNTS.analyst.name)
     await recordAudit(tx, operator, 'demo.seeded', { details: { schools: schools.length } })

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import type { Flash } from '../context'
+import { en } from '../i18n/en'
 
 export type LayoutProps = {
   title: string
@@ -36,10 +37,43 @@ export function Layout({ title, description, actor, flash, devMailbox, children 
               Social Mission Metrics
             </a>
             <nav aria-label="Main">
+              <ul class="nav nav-public">
+                <li>
+                  <a href="/about">{en.nav.about}</a>
+                </li>
+                <li>
+                  <a href="/assessment">{en.nav.assessment}</a>
+                </li>
+                <li>
+                  <a href="/participation">{en.nav.participation}</a>
+                </li>
+                <li>
+                  <a href="/badge">{en.nav.badge}</a>
+                </li>
+                <li>
+                  <a href="/champions">{en.nav.champions}</a>
+                </li>
+                <li>
+                  <a href="/toolkits">{en.nav.toolkits}</a>
+                </li>
+                <li>
+                  <a href="/contact">{en.nav.contact}</a>
+                </li>
+              </ul>
               <ul class="nav">
                 {can(actor, 'admin.console') && (
                   <li>
                     <a href="/admin">Admin</a>
+                  </li>
+                )}
+                {can(actor, 'inbox.manage') && (
+                  <li>
+                    <a href="/admin/inbox">Inbox</a>
+                  </li>
+                )}
+                {can(actor, 'resources.manage') && (
+                  <li>
+                    <a href="/admin/resources">Resources</a>
                   </li>
                 )}
                 {devMailbox && can(actor, 'mail.view') && (

@@ -1,30 +1,33 @@
-export function HomePage({ contactEmail }: { contactEmail: string }) {
+import type { Messages } from '../../i18n/messages'
+
+export function HomePage({ m, contactEmail }: { m: Messages; contactEmail: string }) {
   return (
     <>
       <section class="hero">
-        <h1>How does your school serve the health of its community?</h1>
-        <p class="lead">
-          Social Mission Metrics is a confidential self-assessment for medical, dental, nursing and physician assistant
-          schools. It looks at a school’s mission, programs, graduates, faculty and leadership, and how together they
-          advance health equity.
-        </p>
+        <h1>{m.home.heading}</h1>
+        <p class="lead">{m.home.lead}</p>
       </section>
       <section class="cards">
-        <div class="card">
-          <h2>Assess</h2>
-          <p>Your dean’s office and colleagues answer one shared questionnaire, each the sections they know best.</p>
-        </div>
-        <div class="card">
-          <h2>Compare</h2>
-          <p>A confidential report places your school against all schools, your discipline and similar schools.</p>
-        </div>
-        <div class="card">
-          <h2>Show commitment</h2>
-          <p>Schools that complete the assessment may display a badge. It shows commitment, never a score.</p>
-        </div>
+        {m.home.cards.map((card) => (
+          <div class="card">
+            <h2>{card.title}</h2>
+            <p>{card.text}</p>
+            <p>
+              <a href={card.href}>{card.link}</a>
+            </p>
+          </div>
+        ))}
       </section>
+      <h2>{m.home.moreTitle}</h2>
+      <ul>
+        {m.home.more.map((item) => (
+          <li>
+            <a href={item.href}>{item.label}</a>
+          </li>
+        ))}
+      </ul>
       <p>
-        Questions about the program? Write to <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
+        {m.home.contact} <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
       </p>
     </>
   )

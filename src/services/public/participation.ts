@@ -1,0 +1,60 @@
+import type { Db } from '../../db/client'
+import { participationCounts, pastCycles } from '../../db/queries/participation-stats'
+import type { ParticipationStatus } from '../../db/schema/cycles'
+import { publishCountList, type PublishedCount } from '../../domain/privacy/small-counts'
+import { DISCIPLINES, type Discipline } from '../../domain/school/school-facts'
+
+/** Schools that said yes: they accepted, are answering, or have submitted. */
+const TAKING_PART: ReadonlySet<ParticipationStatus> = new Set(['accepted', 'in_progress', 'submitted'])
+
+export type PublishedRow<G extends string> = { group: G; invited: PublishedCount; takingPart: PublishedCount; completed: PublishedCount }
+export type PublishedBreakdown<G extends string> = { rows: PublishedRow<G>[]; total: Omit<PublishedRow<G>, 'group'> }
+export type CycleParticipation = {
+  id: string
+  title: string
+  opensAt: Date
+  deadlineAt: Date
+  byDiscipline: PublishedBreakdown<Discipline>
+  byState: PublishedBreakdown<string>
+}
+
+/**
+ * Participation in every past cycle, in aggregate: schools invited, taking part and completed, by discipline and
+ * by state, each column published under the small-count rule. Never a school's name.
+ */
+export async function publicParticipation(db: Db): Promise<CycleParticipation[]> {
+  const cycles = await pastCycles(db)
+  const ids = cycles.map((c) => c.id)
+  const [byDiscipline, byState] = await Promise.all([participationCounts(db, ids, 'discipline'), participationCounts(db, ids, 'state')])
+  return cycles.map((cycle) => ({
+    id: cycle.id,
+    title: cycle.title,
+    opensAt: cycle.opensAt,
+    deadlineAt: cycle.deadlineAt,
+    byDiscipline: breakdown(
+      byDiscipline.filter((r) => r.cycleId === cycle.id),
+      (groups) => DISCIPLINES.filter((d) => groups.has(d)),
+    ),
+    byState: breakdown(
+      byState.filter((r) => r.cycleId === cycle.id),
+      (groups) => [...groups].sort(),
+    ),
+  }))
+}
+
+type CountRow = { group: string; status: ParticipationStatus; n: number }
+
+function breakdown<G extends string>(rows: CountRow[], order: (groups: Set<string>) => G[]): PublishedBreakdown<G> {
+  const groups = order(new Set(rows.map((r) => r.group)))
+  const count = (group: string, keep: (s: ParticipationStatus) => boolean) =>
+    rows.filter((r) => r.group === group && keep(r.status)).reduce((sum, r) => sum + r.n, 0)
+  // Each column is its own additive list with its total; the columns are nested, not parts of one another's sum.
+  const column = (keep: (s: ParticipationStatus) => boolean) => publishCountList(groups.map((g) => count(g, keep)))
+  const invited = column(() => true)
+  const takingPart = column((s) => TAKING_PART.has(s))
+  const completed = column((s) => s === 'submitted')
+  return {
+    rows: groups.map((group, i) => ({ group, invited: invited.counts[i]!, takingPart: takingPart.counts[i]!, completed: completed.counts[i]! })),
+    total: { invited: invited.total, takingPart: takingPart.total, completed: completed.total },
+  }
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import { insertCycle } from '../../src/db/queries/cycles'
+import { cycleParticipations, type CycleStatus, type ParticipationStatus } from '../../src/db/schema/cycles'
+import type { Discipline } from '../../src/domain/school/school-facts'
+import { publicParticipation } from '../../src/services/public/participation'
+import { testApp } from '../support/test-app'
+import { seedSchool } from '../support/seed'
+
+const { app, db } = await testApp()
+
+/** A cycle with schools of the given discipline in the given statuses; returns its title and the school names. */
+async function seedCycle(status: CycleStatus, schools: [Discipline, ParticipationStatus][]) {
+  const title = `Round ${randomUUID().slice(0, 8)}`
+  const cycle = await insertCycle(db, {
+    title,
+    instrumentVersion: 'smm-2024',
+    disciplines: ['md', 'dental'],
+    status,
+    opensAt: new Date('2025-01-29T00:00:00Z'),
+    deadlineAt: new Date('2025-10-09T00:00:00Z'),
+  })
+  const names: string[] = []
+  for (const [discipline, participation] of schools) {
+    const school = await seedSchool(db, { discipline, name: `Participant ${randomUUID().slice(0, 8)}` })
+    names.push(school.name)
+    await db.insert(cycleParticipations).values({ cycleId: cycle.id, schoolId: school.id, status: participation, source: 'all-eligible' })
+  }
+  return { id: cycle.id, title, names }
+}
+
+const repeat = <T,>(n: number, x: T): T[] => Array.from({ length: n }, () => x)
+
+describe('participation in past rounds', () => {
+  test('small counts read "fewer than 5", a count the total would give away is not shown, and no school is named', async () => {
+    const { title, names } = await seedCycle('closed', [
+      ...repeat(9, ['md', 'submitted'] as [Discipline, ParticipationStatus]),
+      ['md', 'declined'],
+      ...repeat(2, ['dental', 'submitted'] as [Discipline, ParticipationStatus]),
+      ['dental', 'in_progress'],
+      ...repeat(3, ['dental', 'declined'] as [Discipline, ParticipationStatus]),
+    ])
+    const res = await app.request('/participation')
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain(title)
+    expect(html).toContain('fewer than 5')
+    for (const name of names) expect(html).not.toContain(name)
+
+    const cycle = (await publicParticipation(db)).find((c) => c.title === title)!
+    const [md, dental] = cycle.byDiscipline.rows
+    expect(md).toMatchObject({ group: 'md', invited: { kind: 'shown', value: 10 } })
+    expect(dental!.completed).toEqual({ kind: 'fewer-than-k' })
+    // Completed: md 9 and dental 2 with a shown total of 11 would give dental away, so md's 9 is withheld.
+    expect(md!.completed).toEqual({ kind: 'withheld' })
+    expect(cycle.byDiscipline.total.completed).toEqual({ kind: 'shown', value: 11 })
+    // Taking part counts accepted, in progress and submitted: md 9 + dental 3 = 12.
+    expect(cycle.byDiscipline.total.takingPart).toEqual({ kind: 'shown', value: 12 })
+  })
+
+  test('a round that is still open, or only drafted, is not published', async () => {
+    const open = await seedCycle('open', repeat(6, ['md', 'submitted'] as [Discipline, ParticipationStatus]))
+    const draft = await seedCycle('draft', repeat(6, ['md', 'invited'] as [Discipline, ParticipationStatus]))
+    const html = await (await app.request('/participation')).text()
+    expect(html).not.toContain(open.title)
+    expect(html).not.toContain(draft.title)
+  })
+
+  test('scored and released rounds are published, by state as well', async () => {
+    const released = await seedCycle('released', repeat(6, ['md', 'submitted'] as [Discipline, ParticipationStatus]))
+    const cycle = (await publicParticipation(db)).find((c) => c.title === released.title)!
+    expect(cycle.byState.rows).toEqual([
+      { group: 'IL', invited: { kind: 'shown', value: 6 }, takingPart: { kind: 'shown', value: 6 }, completed: { kind: 'shown', value: 6 } },
+    ])
+  })
+})
