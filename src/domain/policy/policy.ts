@@ -11,6 +11,8 @@ export type ProgramAction =
   | 'audit.view'
   | 'mail.view' // the outbox and the dev mailbox
   | 'analytics.view' // aggregates only, never a named school's result
+  | 'directory.manage' // the directory of schools: edit, import, export
+  | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -36,6 +38,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'accounts.manage':
     case 'audit.view':
     case 'mail.view':
+    case 'directory.manage':
+    case 'cycles.manage':
       return admin
     case 'analytics.view':
       return admin || actor.programRole === 'analyst'
