@@ -18,6 +18,9 @@ import { signInRoutes } from './routes/auth/sign-in'
 import { devMailboxRoutes } from './routes/dev/mailbox'
 import { opsRoutes } from './routes/ops/health'
 import { publicHomeRoutes } from './routes/public/home'
+import { cycleRoutes } from './routes/admin/cycles'
+import { directoryRoutes } from './routes/admin/directory'
+import { invitationRoutes } from './routes/public/invitation'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -80,6 +83,9 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin', adminHomeRoutes)
   app.route('/admin/mail', adminMailRoutes)
   if (devMailbox) app.route('/dev/mailbox', devMailboxRoutes)
+  app.route('/admin/schools', directoryRoutes)
+  app.route('/admin/cycles', cycleRoutes)
+  app.route('/', invitationRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
 import { findDirectorySchool } from '../../db/queries/directory'
-import { findParticipation, insertParticipations, setAddressee, setDeadlineOverride, setParticipationStatus } from '../../db/queries/participations'
+import { findParticipation, insertParticipations, schoolsNotInCycle, setAddressee, setDeadlineOverride, setParticipationStatus } from '../../db/queries/participations'
 import { cycleAcceptsSchools } from '../../domain/cycle/cycle-states'
 import type { Actor } from '../../domain/policy/roles'
 import type { ParticipationSource } from '../../db/schema/cycles'
@@ -72,4 +72,15 @@ export async function markParticipationProgress(db: Db, actor: Actor, participat
     await setParticipationStatus(tx, p.id, to, { lastActivityAt: now, ...(to === 'submitted' ? { submittedAt: now } : {}) })
     await recordAudit(tx, actor, `cycle.participation-${to}`, { schoolId: p.schoolId, subject: p.id })
   })
+}
+
+export async function participationForAdmin(db: Db, actor: Actor, participationId: string) {
+  assertCan(actor, 'cycles.manage')
+  return (await findParticipation(db, participationId)) ?? notFound('school in this cycle')
+}
+
+export async function schoolsAddableToCycle(db: Db, actor: Actor, cycleId: string) {
+  assertCan(actor, 'cycles.manage')
+  const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
+  return cycleAcceptsSchools(cycle.status) ? schoolsNotInCycle(db, cycleId, cycle.disciplines) : []
 }

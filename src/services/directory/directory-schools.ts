@@ -13,6 +13,8 @@ import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { assertCan, notFound } from '../errors'
 
+export type { DirectoryFilter }
+
 export const DIRECTORY_PAGE_SIZE = 50
 
 export async function browseDirectory(db: Db, actor: Actor, filter: DirectoryFilter, page: number) {
