@@ -51,7 +51,7 @@ export async function findDirectorySchool(db: Db, id: string) {
 
 /** What duplicate detection compares: every school's identity. */
 export function directoryIdentities(db: Db) {
-  return db.select({ id: schools.id, name: schools.name, state: schools.state, discipline: schools.discipline, ipedsUnitId: schools.ipedsUnitId }).from(schools)
+  return db.select({ id: schools.id, name: schools.name, city: schools.city, state: schools.state, discipline: schools.discipline, ipedsUnitId: schools.ipedsUnitId }).from(schools)
 }
 
 export async function insertDirectorySchools(db: Db, entries: DirectoryEntry[]) {

@@ -35,9 +35,10 @@ describe('directory entries', () => {
     )
   })
 
-  test('same IPEDS id and discipline, or same name and state, is the same school; one id may hold two disciplines', () => {
-    const md = { name: 'A School of Medicine', state: 'AL', discipline: 'md', ipedsUnitId: 100663 }
+  test('same IPEDS id, discipline and city, or same name and state, is the same school; one id may hold two disciplines or campuses', () => {
+    const md = { name: 'A School of Medicine', city: 'Birmingham', state: 'AL', discipline: 'md', ipedsUnitId: 100663 }
     expect(sameSchool(md, { ...md, name: 'Renamed' })).toBe('ipeds')
+    expect(sameSchool(md, { ...md, name: 'A School of Medicine - Huntsville', city: 'Huntsville' })).toBeNull()
     expect(sameSchool(md, { ...md, name: 'A School of Dentistry', discipline: 'dental' })).toBeNull()
     expect(sameSchool(md, { ...md, ipedsUnitId: null, name: 'a school of medicine' })).toBe('name-state')
   })

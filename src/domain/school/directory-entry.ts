@@ -101,14 +101,16 @@ export function checkDirectoryEntry(raw: Partial<Record<DirectoryField, string>>
 export const nameStateKey = (name: string, state: string) =>
   `${name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()}|${state.trim().toUpperCase()}`
 
-export type DirectoryIdentity = { name: string; state: string; discipline: string; ipedsUnitId: number | null }
+export type DirectoryIdentity = { name: string; city: string; state: string; discipline: string; ipedsUnitId: number | null }
 
 /**
- * Two entries are the same school when they share discipline and IPEDS unit id (one university holds an MD and a
- * dental school under one id), or the same name in the same state.
+ * Two entries are the same school when they share IPEDS unit id, discipline and city, or name and state. The
+ * IPEDS id alone is not enough: one university holds an MD and a dental school under one id, and the public
+ * roster lists separate campuses of one MD school (Tucson and Phoenix) under their university's id.
  */
 export function sameSchool(a: DirectoryIdentity, b: DirectoryIdentity): 'ipeds' | 'name-state' | null {
-  if (a.ipedsUnitId !== null && a.ipedsUnitId === b.ipedsUnitId && a.discipline === b.discipline) return 'ipeds'
+  const sameCity = a.city.trim().toLowerCase() === b.city.trim().toLowerCase()
+  if (a.ipedsUnitId !== null && a.ipedsUnitId === b.ipedsUnitId && a.discipline === b.discipline && sameCity) return 'ipeds'
   if (nameStateKey(a.name, a.state) === nameStateKey(b.name, b.state)) return 'name-state'
   return null
 }

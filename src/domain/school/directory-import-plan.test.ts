@@ -11,10 +11,10 @@ describe('directory import plan', () => {
   })
 
   test('duplicates are flagged against the directory (IPEDS id) and within the file (name and state)', () => {
-    const existing = [{ id: 'x', name: 'Old Name', state: 'TX', discipline: 'pa', ipedsUnitId: 228778 }]
+    const existing = [{ id: 'x', name: 'Old Name', city: 'Austin', state: 'TX', discipline: 'pa', ipedsUnitId: 228778 }]
     const plan = planImport([row('New Name', { ipeds_unit_id: '228778' }), row('Twin'), row('TWIN')], existing)
     expect(plan.problems.map((p) => [p.row, p.duplicate, p.message])).toEqual([
-      [2, true, expect.stringContaining('Old Name (TX) is already in the directory with the same IPEDS unit id')],
+      [2, true, expect.stringContaining('Old Name (TX) is already in the directory with the same IPEDS unit id, discipline and city')],
       [4, true, 'Duplicate of row 3 (Twin) in this file.'],
     ])
   })

@@ -20,7 +20,7 @@ export function planImport(rows: readonly Partial<Record<DirectoryField, string>
     const inDirectory = existing.find((o) => sameSchool(checked.entry, o))
     const inFile = entries.find((e) => sameSchool(checked.entry, e.entry))
     if (inDirectory) {
-      const how = sameSchool(checked.entry, inDirectory) === 'ipeds' ? 'the same IPEDS unit id and discipline' : 'the same name and state'
+      const how = sameSchool(checked.entry, inDirectory) === 'ipeds' ? 'the same IPEDS unit id, discipline and city' : 'the same name and state'
       problems.push({ row, field: null, message: `Duplicate: ${inDirectory.name} (${inDirectory.state}) is already in the directory with ${how}.`, duplicate: true })
     } else if (inFile) {
       problems.push({ row, field: null, message: `Duplicate of row ${inFile.row} (${inFile.entry.name}) in this file.`, duplicate: true })

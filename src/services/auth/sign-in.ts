@@ -15,7 +15,6 @@ import {
   type LinkState,
 } from '../../domain/auth/sign-in-rules'
 import { signInMail } from '../../mail/templates'
-import { recordAudit } from '../audit'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
 import { startSession } from './sessions'

@@ -4,9 +4,8 @@ import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
-import { CycleSchoolsSection } from './cycle-schools-section'
+import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
 
-export type AddableSchool = { id: string; name: string; state: string }
 
 function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
   return (

@@ -2,7 +2,8 @@ import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { When } from '../format'
-import type { AddableSchool } from './cycle-dashboard-page'
+
+export type AddableSchool = { id: string; name: string; state: string }
 
 const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
 
