@@ -14,7 +14,15 @@ export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; p
 export async function startWorkers(queue: Queue, deps: WorkerDeps) {
   await queue.boss.work(
     JOB_NAMES.sendMail,
-    { includeMetadata: true, pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    {
+      includeMetadata: true,
+      pollingIntervalSeconds: deps.pollSeconds,
+      batchSize: 1,
+      // NOTIFYs sent in one transaction collapse into one wake-up, so a batch of invitations would otherwise wait
+      // for pg-boss's 30 s backstop between messages: poll at our own pace, and drain a backlog continuously.
+      notifyPollingIntervalSeconds: deps.pollSeconds,
+      burstWhenReadyExceeds: 1,
+    },
     async ([job]: JobWithMetadata<{ mailId: string }>[]) => {
       if (!job) return
       await deliverQueuedMail(deps.db, deps.transport, deps.mailFrom, job.data.mailId, {
