@@ -30,7 +30,7 @@ export function DirectoryListPage({ listing, query }: { listing: Listing; query:
         {listing.total} {listing.total === 1 ? 'school' : 'schools'} found{listing.pages > 1 ? `, page ${listing.page} of ${listing.pages}` : ''}.
       </p>
       {listing.rows.length > 0 && (
-        <table>
+        <table class="directory-table">
           <thead>
             <tr>
               <th scope="col">School</th>
@@ -56,7 +56,10 @@ export function DirectoryListPage({ listing, query }: { listing: Listing; query:
                 <td>{DISCIPLINE_LABELS[s.discipline]}</td>
                 <td>{s.control}</td>
                 <td>{CARNEGIE_LABELS[s.carnegieGroup]}</td>
-                <td>{s.deanEmail ?? <span class="muted">none</span>}</td>
+                <td class="small">
+                  {s.deanName && <div>{s.deanName}</div>}
+                  {s.deanEmail ?? <span class="muted">no e-mail</span>}
+                </td>
                 <td>{s.status}</td>
               </tr>
             ))}

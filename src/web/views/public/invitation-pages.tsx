@@ -21,14 +21,16 @@ export function InvitationPage({ view, token }: { view: InvitationView; token: s
         This invitation was sent to <strong>{view.email}</strong> and is open until <When at={view.deadlineAt ?? null} />. Accepting makes
         you the school’s lead for this round and signs you in; you can then invite colleagues to help answer.
       </p>
+      <div class="actions">
       <form method="post" action="/invitation/accept" class="inline">
         <input type="hidden" name="token" value={token} />
         <button type="submit" class="button">Accept for {view.schoolName}</button>
-      </form>{' '}
+      </form>
       <form method="post" action="/invitation/decline" class="inline">
         <input type="hidden" name="token" value={token} />
         <button type="submit" class="button button-secondary">Decline this round</button>
       </form>
+      </div>
     </section>
   )
 }
