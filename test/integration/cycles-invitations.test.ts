@@ -173,3 +173,26 @@ describe('a sampled round from opening to reminders', () => {
     expect(chooseInvited(eligible, ['pa'], 5, 2019)).toEqual(chooseInvited([...eligible].reverse(), ['pa'], 5, 2019))
   })
 })
+
+describe('per-school deadline extensions', () => {
+  test('an extension earlier than the cycle deadline comes back beside the field; a later one moves the school’s deadline', async () => {
+    await seedSchools('nursing-bsn-msn', 1)
+    const created = await app.request('/admin/cycles/new', cycleForm({ title: 'Extension round' }, ['nursing-bsn-msn']))
+    const cycleId = created.headers.get('location')!.split('/').pop()!
+    await app.request(`/admin/cycles/${cycleId}/advance`, formPost({ to: 'open' }, headers))
+    const [p] = await db.select().from(cycleParticipations).where(eq(cycleParticipations.cycleId, cycleId))
+    const url = `/admin/cycles/${cycleId}/schools/${p!.id}/extension`
+
+    const early = await app.request(url, formPost({ until: isoDay(new Date()) }, headers))
+    expect(early.status).toBe(422)
+    const html = await early.text()
+    expect(html).toContain('An extension must be later than the cycle’s deadline.')
+    expect(html).toContain(`value="${isoDay(new Date())}"`)
+    expect((await app.request(url, formPost({ until: 'next week' }, headers))).status).toBe(422)
+
+    const later = isoDay(new Date(Date.now() + 40 * DAY))
+    expect((await app.request(url, formPost({ until: later }, headers))).status).toBe(303)
+    const [extended] = await db.select().from(cycleParticipations).where(eq(cycleParticipations.id, p!.id))
+    expect(extended!.deadlineOverrideAt).toEqual(new Date(`${later}T23:59:59Z`))
+  })
+})

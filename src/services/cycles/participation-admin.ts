@@ -54,9 +54,10 @@ export async function addSchoolToCycle(ctx: Ctx, cycleId: string, schoolId: stri
 export async function extendDeadline(ctx: Ctx, participationId: string, until: Date | null) {
   return ctx.db.transaction(async (tx) => {
     const p = await openParticipation(tx, ctx.actor, participationId)
-    if (until && until <= p.deadlineAt) throw new AppError('deadline.not_later', 'An extension must be later than the cycle’s deadline.', 422)
+    if (until && until <= p.deadlineAt) return { ok: false, message: 'An extension must be later than the cycle’s deadline.' } as const
     await setDeadlineOverride(tx, p.id, until)
     await recordAudit(tx, ctx.actor, 'cycle.deadline-extended', { schoolId: p.schoolId, subject: p.id, details: { until } }, { ip: ctx.ip })
+    return { ok: true } as const
   })
 }
 

@@ -70,7 +70,11 @@ export const cycleParticipationRoutes = new Hono<AppEnv>()
       c.status(422)
       return page(c, p.data.pid, { values: body, errors: z.flattenError(form.error).fieldErrors })
     }
-    await extendDeadline(ctxOf(c), p.data.pid, form.data.until ? new Date(`${form.data.until}T23:59:59Z`) : null)
+    const saved = await extendDeadline(ctxOf(c), p.data.pid, form.data.until ? new Date(`${form.data.until}T23:59:59Z`) : null)
+    if (!saved.ok) {
+      c.status(422)
+      return page(c, p.data.pid, { values: body, errors: { until: [saved.message] } })
+    }
     return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, form.data.until ? 'Deadline extended.' : 'Extension removed.')
   })
   .post('/:pid/progress', async (c) => {
