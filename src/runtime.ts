@@ -16,7 +16,14 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
   const queue = await startQueue(database, config.databaseUrl)
   const transport = createMailTransport(config.smtpUrl)
   if (work) {
-    await startWorkers(queue, { db: database.db, transport, mailFrom: config.mailFrom, pollSeconds: config.queuePollSeconds })
+    await startWorkers(queue, {
+      db: database.db,
+      transport,
+      mailFrom: config.mailFrom,
+      pollSeconds: config.queuePollSeconds,
+      baseUrl: config.baseUrl,
+      jobs: queue,
+    })
   }
   log.debug({ engine: database.engine }, 'runtime started')
   return {

@@ -21,6 +21,8 @@ export async function startQueue(database: Database, databaseUrl: string | undef
   await boss.start()
   await boss.createQueue(JOB_NAMES.sendMail, { ...MAIL_RETRY, notify: true })
   await boss.createQueue(JOB_NAMES.pruneRateLimits)
+  await boss.createQueue(JOB_NAMES.sendInvitations, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
+  await boss.createQueue(JOB_NAMES.sendReminders)
   return {
     boss,
     async send(db: Db, name: string, data: Record<string, unknown>) {

@@ -1,18 +1,28 @@
-import type { JobWithMetadata } from 'pg-boss'
+import type { Job, JobWithMetadata } from 'pg-boss'
 import type { Db } from '../db/client'
 import type { MailTransport } from '../mail/transport'
 import { deleteEventsBefore } from '../db/queries/rate-limits'
 import { deliverQueuedMail } from '../services/mail/outbox'
-import { JOB_NAMES } from '../services/jobs'
+import { JOB_NAMES, type JobQueue } from '../services/jobs'
+import { sendDueReminders } from '../services/cycles/cycle-reminders'
+import { sendCycleInvitations } from '../services/cycles/send-invitations'
 import type { Queue } from './queue'
 
-export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number }
+export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number; baseUrl: string; jobs: JobQueue }
 
 /** Each handler is a thin shell around a service, safe to run twice. */
 export async function startWorkers(queue: Queue, deps: WorkerDeps) {
   await queue.boss.work(
     JOB_NAMES.sendMail,
-    { includeMetadata: true, pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    {
+      includeMetadata: true,
+      pollingIntervalSeconds: deps.pollSeconds,
+      batchSize: 1,
+      // NOTIFYs sent in one transaction collapse into one wake-up, so a batch of invitations would otherwise wait
+      // for pg-boss's 30 s backstop between messages: poll at our own pace, and drain a backlog continuously.
+      notifyPollingIntervalSeconds: deps.pollSeconds,
+      burstWhenReadyExceeds: 1,
+    },
     async ([job]: JobWithMetadata<{ mailId: string }>[]) => {
       if (!job) return
       await deliverQueuedMail(deps.db, deps.transport, deps.mailFrom, job.data.mailId, {
@@ -25,4 +35,16 @@ export async function startWorkers(queue: Queue, deps: WorkerDeps) {
     await deleteEventsBefore(deps.db, new Date(Date.now() - 24 * 3_600_000))
   })
   await queue.boss.schedule(JOB_NAMES.pruneRateLimits, '17 3 * * *')
+  await queue.boss.work(
+    JOB_NAMES.sendInvitations,
+    { pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    async ([job]: Job<{ cycleId: string; progressId: string }>[]) => {
+      if (!job) return
+      await sendCycleInvitations(deps.db, deps.jobs, deps.baseUrl, job.data)
+    },
+  )
+  await queue.boss.work(JOB_NAMES.sendReminders, async () => {
+    await sendDueReminders(deps.db, deps.jobs, deps.baseUrl)
+  })
+  await queue.boss.schedule(JOB_NAMES.sendReminders, '7 * * * *')
 }

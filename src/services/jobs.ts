@@ -8,4 +8,9 @@ export type JobQueue = {
   send(db: Db, name: string, data: Record<string, unknown>): Promise<void>
 }
 
-export const JOB_NAMES = { sendMail: 'mail.send', pruneRateLimits: 'maintenance.prune-rate-limits' } as const
+export const JOB_NAMES = {
+  sendMail: 'mail.send',
+  pruneRateLimits: 'maintenance.prune-rate-limits',
+  sendInvitations: 'cycle.send-invitations',
+  sendReminders: 'cycle.send-reminders',
+} as const

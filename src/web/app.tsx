@@ -26,6 +26,9 @@ import { contactRoutes } from './routes/public/contact'
 import { programPageRoutes } from './routes/public/program-pages'
 import { toolkitRoutes } from './routes/public/toolkits'
 import { MAX_RESOURCE_FILE_BYTES } from '../domain/resources/resource-rules'
+import { cycleRoutes } from './routes/admin/cycles'
+import { directoryRoutes } from './routes/admin/directory'
+import { invitationRoutes } from './routes/public/invitation'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -96,6 +99,9 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin/inbox', adminInboxRoutes)
   app.route('/admin/champions', adminChampionRoutes)
   app.route('/admin/resources', adminResourceRoutes)
+  app.route('/admin/schools', directoryRoutes)
+  app.route('/admin/cycles', cycleRoutes)
+  app.route('/', invitationRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

@@ -25,7 +25,7 @@ const statusOf = async (id: string) =>
 
 describe('sending through the queue to a real SMTP server', () => {
   test('a sign-in request becomes an e-mail that arrives with a working link, and is marked sent', async () => {
-    await startWorkers(queue, { db, transport: createMailTransport(peer.url), mailFrom: 'SMM <no-reply@smm.test>', pollSeconds: 0.5 })
+    await startWorkers(queue, { db, transport: createMailTransport(peer.url), mailFrom: 'SMM <no-reply@smm.test>', pollSeconds: 0.5, baseUrl: 'http://localhost', jobs: queue })
     const user = await seedUser(db)
     await app.request('/sign-in', formPost({ email: user.email }))
     const mail = await peer.waitFor(user.email)

@@ -108,3 +108,9 @@ export async function countUsers(db: Db) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users)
   return row?.n ?? 0
 }
+
+/** Makes this person the school's leader, whatever role they held there before. */
+export async function upsertLeadership(db: Db, schoolId: string, userId: string) {
+  await db.insert(schoolMemberships).values({ schoolId, userId, role: 'leader' })
+    .onConflictDoUpdate({ target: [schoolMemberships.schoolId, schoolMemberships.userId], set: { role: 'leader' } })
+}

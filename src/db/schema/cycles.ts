@@ -1,9 +1,11 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { Discipline } from '../../domain/school/school-facts'
 import { createdAt, id, instant } from './columns'
 import { schools } from './schools'
 
-export type CycleStatus = 'draft' | 'open' | 'closed' | 'scored' | 'released'
+import type { CycleStatus } from '../../domain/cycle/cycle-states'
+export type { CycleStatus }
 
 /** One assessment round: who is eligible, which instrument, and when it runs. */
 export const cycles = pgTable('cycles', {
@@ -15,6 +17,13 @@ export const cycles = pgTable('cycles', {
   opensAt: instant('opens_at').notNull(),
   deadlineAt: instant('deadline_at').notNull(),
   createdAt: createdAt(),
+  /** null invites every eligible school; otherwise this many are drawn per discipline with `sampleSeed`. */
+  sampleSizePerDiscipline: integer('sample_size_per_discipline'),
+  /** Recorded so anyone can draw the same sample again (domain/cycle/sampling.ts). */
+  sampleSeed: integer('sample_seed'),
+  /** Days before the deadline on which schools that have not submitted are reminded. */
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{30,14,7,1}'`),
+  openedAt: instant('opened_at'),
 })
 
 export type ParticipationStatus = 'invited' | 'accepted' | 'declined' | 'in_progress' | 'submitted'
@@ -34,6 +43,11 @@ export const cycleParticipations = pgTable('cycle_participations', {
   /** A per-school deadline extension; null means the cycle's deadline applies. */
   deadlineOverrideAt: instant('deadline_override_at'),
   createdAt: createdAt(),
+  /** Whom the invitation goes to: the school's dean when invited, changeable by an admin. */
+  inviteeEmail: text('invitee_email'),
+  inviteeName: text('invitee_name'),
+  /** The latest invitation message, so a bounce or failed send shows beside the school. */
+  invitationMailId: uuid('invitation_mail_id'),
 }, (t) => [
   uniqueIndex('cycle_participations_cycle_school_key').on(t.cycleId, t.schoolId),
   index('cycle_participations_cycle_status_idx').on(t.cycleId, t.status),

@@ -16,6 +16,8 @@ export type ProgramAction =
   | 'instrument.print' // the paper copy of a questionnaire
   | 'inbox.manage' // nominations, badge inquiries and questions sent by the public
   | 'resources.manage' // toolkit pages and per-area resources
+  | 'directory.manage' // the directory of schools: edit, import, export
+  | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -43,6 +45,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'mail.view':
     case 'inbox.manage':
     case 'resources.manage':
+    case 'directory.manage':
+    case 'cycles.manage':
       return admin
     case 'analytics.view':
     case 'instrument.view':

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client'
-import { deleteSession, findLiveSession, membershipsOf, touchSession } from '../../db/queries/accounts'
+import { deleteSession, findLiveSession, insertSession, membershipsOf, recordSignIn, touchSession } from '../../db/queries/accounts'
 import { SESSION_TOUCH_MS, sessionExpiry } from '../../domain/auth/sign-in-rules'
 import { ANONYMOUS, type Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
-import { hashToken } from './tokens'
+import { hashToken, newSecretToken } from './tokens'
 
 /** Who is behind a session cookie. Refreshes the session at most once an hour, to spare a write per request. */
 export async function actorForSession(db: Db, sessionToken: string | undefined, now = new Date()): Promise<Actor> {
@@ -28,4 +28,25 @@ export async function signOut(db: Db, sessionToken: string | undefined, actor: A
   await db.transaction(async (tx) => {
     if (await deleteSession(tx, hashToken(sessionToken))) await recordAudit(tx, actor, 'auth.signed-out', {}, { ip })
   })
+}
+
+export type Client = { ip: string | null; userAgent: string | null }
+
+/**
+ * Signs a person in after they proved who they are (a sign-in link, an invitation link): a new session, the
+ * sign-in time and an audit row, in the caller's transaction. Returns the cookie's token, never stored.
+ */
+export async function startSession(db: Db, who: { userId: string; email: string }, client: Client, now: Date) {
+  const session = newSecretToken()
+  const expiresAt = sessionExpiry(now, now)
+  await insertSession(db, { tokenHash: session.hash, userId: who.userId, expiresAt, ip: client.ip, userAgent: client.userAgent })
+  await recordSignIn(db, who.userId, now)
+  await recordAudit(
+    db,
+    { kind: 'user', userId: who.userId, email: who.email, name: null, programRole: null, memberships: [] },
+    'auth.signed-in',
+    {},
+    { ip: client.ip },
+  )
+  return { sessionToken: session.token, expiresAt }
 }

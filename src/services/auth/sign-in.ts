@@ -3,9 +3,7 @@ import {
   consumeSignInToken,
   findSignInToken,
   findUserByEmail,
-  insertSession,
   insertSignInToken,
-  recordSignIn,
 } from '../../db/queries/accounts'
 import { countRecentEvents, insertEvents } from '../../db/queries/rate-limits'
 import {
@@ -13,14 +11,13 @@ import {
   SIGN_IN_RATE_LIMITS,
   normalizeEmail,
   safeNextPath,
-  sessionExpiry,
   signInLinkState,
   type LinkState,
 } from '../../domain/auth/sign-in-rules'
 import { signInMail } from '../../mail/templates'
-import { recordAudit } from '../audit'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
+import { startSession } from './sessions'
 import { hashToken, newSecretToken } from './tokens'
 
 export type LinkRequest = { email: string; ip: string | null; nextPath?: string | null }
@@ -97,17 +94,7 @@ export async function completeSignIn(
     if (!link || state !== 'valid' || !(await consumeSignInToken(tx, link.id, now))) {
       return { ok: false, state: state === 'valid' ? 'used' : state, ...(link ? { email: link.email } : {}) }
     }
-    const session = newSecretToken()
-    const expiresAt = sessionExpiry(now, now)
-    await insertSession(tx, { tokenHash: session.hash, userId: link.userId, expiresAt, ip: client.ip, userAgent: client.userAgent })
-    await recordSignIn(tx, link.userId, now)
-    await recordAudit(
-      tx,
-      { kind: 'user', userId: link.userId, email: link.email, name: null, programRole: null, memberships: [] },
-      'auth.signed-in',
-      {},
-      { ip: client.ip },
-    )
-    return { ok: true, sessionToken: session.token, expiresAt, nextPath: link.nextPath }
+    const session = await startSession(tx, { userId: link.userId, email: link.email }, client, now)
+    return { ok: true, ...session, nextPath: link.nextPath }
   })
 }

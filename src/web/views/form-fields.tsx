@@ -58,3 +58,70 @@ export function ErrorSummary({ form }: { form: FormState }) {
     </div>
   )
 }
+
+/** A labelled select with its hint and error tied to it. */
+export function SelectField(props: {
+  name: string
+  label: string
+  form: FormState
+  options: readonly { value: string; label: string }[]
+  hint?: string
+  required?: boolean
+}) {
+  const { name, label, form } = props
+  const error = form.errors[name]?.[0]
+  const describedBy = [props.hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ')
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={name}>{label}</label>
+      {props.hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      <select id={name} name={name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy || undefined}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={form.values[name] === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** A group of checkboxes or radios in a fieldset, its legend naming the question; `checked` lists the chosen values. */
+export function ChoiceGroup(props: {
+  name: string
+  legend: string
+  type: 'checkbox' | 'radio'
+  form: FormState
+  checked: readonly string[]
+  options: readonly { value: string; label: string }[]
+  hint?: string
+}) {
+  const { name, form } = props
+  const error = form.errors[name]?.[0]
+  return (
+    <fieldset id={name} class={error ? 'field field-error' : 'field'} aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      {props.options.map((o) => (
+        <div class="choice">
+          <input type={props.type} id={`${name}-${o.value}`} name={name} value={o.value} checked={props.checked.includes(o.value)} />
+          <label for={`${name}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}

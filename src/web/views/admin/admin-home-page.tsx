@@ -8,6 +8,16 @@ export function AdminHomePage({ overview }: { overview: AdminOverview }) {
   return (
     <>
       <h1>Program administration</h1>
+      <nav aria-label="Program administration">
+        <ul class="filters">
+          <li>
+            <a href="/admin/schools">Directory of schools</a>
+          </li>
+          <li>
+            <a href="/admin/cycles">Assessment cycles</a>
+          </li>
+        </ul>
+      </nav>
       {failed > 0 && (
         <p class="notice notice-warning">
           {failed} {failed === 1 ? 'message' : 'messages'} could not be delivered. <a href="/admin/mail?status=failed">Review failed mail</a>
@@ -73,7 +83,9 @@ export function AdminHomePage({ overview }: { overview: AdminOverview }) {
             <tbody>
               {overview.cycles.map((cycle) => (
                 <tr>
-                  <td>{cycle.title}</td>
+                  <td>
+                    <a href={`/admin/cycles/${cycle.id}`}>{cycle.title}</a>
+                  </td>
                   <td>
                     <span class={`status status-${cycle.status}`}>{cycle.status}</span>
                   </td>

@@ -1,0 +1,57 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { checkCycleSettings, type CycleSettingsInput } from './cycle-settings'
+
+const good: CycleSettingsInput = {
+  title: '2026 national round',
+  instrumentVersion: 'smm-2024',
+  disciplines: ['nursing-bsn-msn'],
+  invite: 'sample',
+  samplePerDiscipline: '400',
+  sampleSeed: '2019',
+  opensOn: '2026-09-01',
+  deadlineOn: '2026-12-15',
+  reminderDays: '30, 14, 7, 1',
+}
+
+describe('cycle settings', () => {
+  test('good settings open at the start of the first day and close at the end of the last', () => {
+    const result = checkCycleSettings(good, 7)
+    expect(result.ok && result.settings).toMatchObject({
+      sampleSizePerDiscipline: 400,
+      sampleSeed: 2019,
+      opensAt: new Date('2026-09-01T00:00:00Z'),
+      deadlineAt: new Date('2026-12-15T23:59:59Z'),
+      reminderDays: [30, 14, 7, 1],
+    })
+  })
+
+  test('a sample without a typed seed records the fallback seed; inviting all records none', () => {
+    const sampled = checkCycleSettings({ ...good, sampleSeed: '' }, 99)
+    expect(sampled.ok && sampled.settings.sampleSeed).toBe(99)
+    const all = checkCycleSettings({ ...good, invite: 'all' }, 99)
+    expect(all.ok && [all.settings.sampleSeed, all.settings.sampleSizePerDiscipline]).toEqual([null, null])
+  })
+
+  test('a deadline on or before the opening date is refused on the deadline field', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), (daysEarlier) => {
+        const opens = new Date(Date.UTC(2026, 8, 1))
+        const deadline = new Date(opens.getTime() - daysEarlier * 86_400_000).toISOString().slice(0, 10)
+        const result = checkCycleSettings({ ...good, opensOn: '2026-09-01', deadlineOn: deadline }, 1)
+        // the same day closes at 23:59:59 and is allowed; any earlier day is not
+        expect(result.ok).toBe(daysEarlier === 0)
+        if (!result.ok) expect(result.errors.deadlineOn).toEqual(['The deadline must come after the opening date.'])
+      }),
+    )
+  })
+
+  test('an unknown discipline, a bad sample size and a bad date are each named on their field', () => {
+    const result = checkCycleSettings({ ...good, disciplines: ['md', 'vet'], samplePerDiscipline: '-3', opensOn: 'soon' }, 1)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.errors.disciplines).toEqual(['Unknown discipline: vet.'])
+    expect(result.errors.samplePerDiscipline).toHaveLength(1)
+    expect(result.errors.opensOn).toHaveLength(1)
+  })
+})

@@ -1,0 +1,93 @@
+import { DISCIPLINES, type Discipline } from '../school/school-facts'
+import { INSTRUMENT_VERSION_CHOICES } from './instrument-choices'
+import { parseReminderDays } from './reminders'
+
+// What an admin sets up before opening a cycle, checked as a whole so every mistake is named at once.
+
+export type CycleSettingsInput = {
+  title: string
+  instrumentVersion: string
+  disciplines: readonly string[]
+  invite: string // 'all' | 'sample'
+  samplePerDiscipline: string
+  sampleSeed: string
+  opensOn: string // yyyy-mm-dd
+  deadlineOn: string
+  reminderDays: string
+}
+
+export type CycleSettings = {
+  title: string
+  instrumentVersion: string
+  disciplines: Discipline[]
+  sampleSizePerDiscipline: number | null
+  sampleSeed: number | null
+  opensAt: Date
+  deadlineAt: Date
+  reminderDays: number[]
+}
+
+export type SettingsErrors = Partial<Record<keyof CycleSettingsInput, string[]>>
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** A date typed in a form: the cycle opens at the start of that day and closes at its very end (UTC). */
+const dayStart = (s: string) => (DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? new Date(`${s}T00:00:00Z`) : null)
+const dayEnd = (s: string) => (dayStart(s) ? new Date(`${s}T23:59:59Z`) : null)
+
+export const isDiscipline = (value: string): value is Discipline => (DISCIPLINES as readonly string[]).includes(value)
+
+/** `seedFallback` is used when sampling without a typed seed, so the seed is always recorded. */
+export function checkCycleSettings(
+  input: CycleSettingsInput,
+  seedFallback: number,
+): { ok: true; settings: CycleSettings } | { ok: false; errors: SettingsErrors } {
+  const errors: SettingsErrors = {}
+  const fail = (field: keyof CycleSettingsInput, message: string) => (errors[field] = [...(errors[field] ?? []), message])
+
+  const title = input.title.trim()
+  if (title.length === 0 || title.length > 200) fail('title', 'Give the cycle a title of up to 200 characters.')
+  if (!(INSTRUMENT_VERSION_CHOICES as readonly string[]).includes(input.instrumentVersion)) {
+    fail('instrumentVersion', `Choose an instrument version: ${INSTRUMENT_VERSION_CHOICES.join(' or ')}.`)
+  }
+  const unknown = input.disciplines.filter((d) => !isDiscipline(d))
+  if (unknown.length > 0) fail('disciplines', `Unknown discipline: ${unknown.join(', ')}.`)
+  else if (input.disciplines.length === 0) fail('disciplines', 'Choose at least one discipline.')
+
+  let sampleSizePerDiscipline: number | null = null
+  let sampleSeed: number | null = null
+  if (input.invite === 'sample') {
+    const n = Number(input.samplePerDiscipline)
+    if (!/^\d+$/.test(input.samplePerDiscipline.trim()) || n < 1 || n > 100_000) {
+      fail('samplePerDiscipline', 'Enter how many schools to draw per discipline, a whole number from 1.')
+    } else sampleSizePerDiscipline = n
+    const seedText = input.sampleSeed.trim()
+    if (seedText === '') sampleSeed = seedFallback
+    else if (!/^\d{1,10}$/.test(seedText) || Number(seedText) < 1 || Number(seedText) > 2_147_483_647) {
+      fail('sampleSeed', 'The seed is a whole number from 1 to 2147483647, or leave it empty for a new one.')
+    } else sampleSeed = Number(seedText)
+  } else if (input.invite !== 'all') fail('invite', 'Choose whom to invite.')
+
+  const opensAt = dayStart(input.opensOn)
+  const deadlineAt = dayEnd(input.deadlineOn)
+  if (!opensAt) fail('opensOn', 'Enter the opening date as a date, like 2026-09-01.')
+  if (!deadlineAt) fail('deadlineOn', 'Enter the deadline as a date, like 2026-12-15.')
+  if (opensAt && deadlineAt && deadlineAt <= opensAt) fail('deadlineOn', 'The deadline must come after the opening date.')
+
+  const reminderDays = parseReminderDays(input.reminderDays)
+  if (!reminderDays) fail('reminderDays', 'List reminder days as whole numbers of days before the deadline, like 30, 14, 7, 1.')
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return {
+    ok: true,
+    settings: {
+      title,
+      instrumentVersion: input.instrumentVersion,
+      disciplines: input.disciplines as Discipline[],
+      sampleSizePerDiscipline,
+      sampleSeed,
+      opensAt: opensAt!,
+      deadlineAt: deadlineAt!,
+      reminderDays: reminderDays!,
+    },
+  }
+}

@@ -1,0 +1,62 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { checkDirectoryEntry, nameStateKey, sameSchool } from './directory-entry'
+import { recognizeHeader, rowAsDirectoryFields } from './directory-csv-shapes'
+
+const good = { name: 'Lakeside College of Nursing', city: 'Duluth', state: 'mn', discipline: 'nursing-adn', control: 'Public' }
+
+describe('directory entries', () => {
+  test('a good entry is normalized: state upper-case, codes lower-case, Carnegie "other" and active by default', () => {
+    const result = checkDirectoryEntry({ ...good, dean_email: 'Dean@Lakeside.EDU' })
+    expect(result.ok && result.entry).toMatchObject({
+      state: 'MN',
+      control: 'public',
+      carnegieGroup: 'other',
+      status: 'active',
+      deanEmail: 'dean@lakeside.edu',
+      ipedsUnitId: null,
+    })
+  })
+
+  test('every bad field is named with its own message', () => {
+    const result = checkDirectoryEntry({ name: '', city: 'X', state: 'ZZ', discipline: 'vet', control: 'mixed', ipeds_unit_id: '12', dean_email: 'nope' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems.map((p) => p.field)).toEqual(['name', 'state', 'discipline', 'control', 'ipeds_unit_id', 'dean_email'])
+    expect(result.problems.find((p) => p.field === 'discipline')!.message).toContain('Unknown discipline “vet”')
+  })
+
+  test('the name+state key ignores case, spacing and punctuation', () => {
+    expect(nameStateKey("St. Mary's  College", 'ca')).toBe(nameStateKey('st marys college', 'CA').replace('marys', 'mary s'))
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('CA', 'NY'), (name, state) => {
+        expect(nameStateKey(name.toUpperCase(), state)).toBe(nameStateKey(name.toLowerCase(), state.toLowerCase()))
+      }),
+    )
+  })
+
+  test('same IPEDS id, discipline and city, or same name and state, is the same school; one id may hold two disciplines or campuses', () => {
+    const md = { name: 'A School of Medicine', city: 'Birmingham', state: 'AL', discipline: 'md', ipedsUnitId: 100663 }
+    expect(sameSchool(md, { ...md, name: 'Renamed' })).toBe('ipeds')
+    expect(sameSchool(md, { ...md, name: 'A School of Medicine - Huntsville', city: 'Huntsville' })).toBeNull()
+    expect(sameSchool(md, { ...md, name: 'A School of Dentistry', discipline: 'dental' })).toBeNull()
+    expect(sameSchool(md, { ...md, ipedsUnitId: null, name: 'a school of medicine' })).toBe('name-state')
+  })
+})
+
+describe('CSV shapes', () => {
+  test('our template and the public roster are recognized; missing columns are named', () => {
+    expect(recognizeHeader(['name', 'city', 'state', 'discipline', 'control'])).toEqual({ shape: 'template' })
+    expect(recognizeHeader(['discipline', 'school_name', 'city', 'state', 'ipeds_unitid', 'control'])).toEqual({ shape: 'roster' })
+    expect(recognizeHeader(['name', 'town', 'state'])).toEqual({ missing: ['city', 'discipline', 'control'] })
+  })
+
+  test('a roster row becomes our codes', () => {
+    const fields = rowAsDirectoryFields('roster', {
+      discipline: 'DENTAL', school_name: 'UAB School of Dentistry', city: 'Birmingham', state: 'AL',
+      ipeds_unitid: '100663', ipeds_institution_name: 'University of Alabama at Birmingham', control: 'Public', carnegie2021_group: 'R1',
+    })
+    const result = checkDirectoryEntry(fields)
+    expect(result.ok && result.entry).toMatchObject({ discipline: 'dental', control: 'public', carnegieGroup: 'r1', ipedsUnitId: 100663 })
+  })
+})

@@ -1,0 +1,116 @@
+import type { Db } from '../../db/client'
+import { findCycle, insertCycle, listCycles, moveCycleStatus, updateCycleSettings } from '../../db/queries/cycles'
+import { schoolsForEligibility } from '../../db/queries/directory'
+import { startProgress } from '../../db/queries/job-progress'
+import { countInvitable, insertParticipations } from '../../db/queries/participations'
+import { checkCycleSettings, type CycleSettings, type CycleSettingsInput, type SettingsErrors } from '../../domain/cycle/cycle-settings'
+import { canMoveCycle, cycleSettingsEditable, type CycleStatus } from '../../domain/cycle/cycle-states'
+import { chooseInvited, eligibleSchools, newSampleSeed, samplesTooLarge } from '../../domain/cycle/sampling'
+import { DISCIPLINE_LABELS } from '../../domain/school/school-facts'
+import type { Actor } from '../../domain/policy/roles'
+import { recordAudit } from '../audit'
+import { AppError, assertCan, notFound } from '../errors'
+import { JOB_NAMES, type JobQueue } from '../jobs'
+import { SEND_INVITATIONS_KIND } from './send-invitations'
+
+export type SettingsOutcome = { ok: true; cycleId: string } | { ok: false; errors: SettingsErrors }
+
+/** A sample larger than a discipline's pool is a mistake the admin can fix, named on the sample field. */
+async function sampleProblem(db: Db, settings: CycleSettings): Promise<SettingsErrors | null> {
+  if (settings.sampleSizePerDiscipline === null) return null
+  const eligible = eligibleSchools(await schoolsForEligibility(db), settings.disciplines)
+  const short = samplesTooLarge(eligible, settings.disciplines, settings.sampleSizePerDiscipline)
+  if (short.length === 0) return null
+  const list = short.map((s) => `${DISCIPLINE_LABELS[s.discipline]} has ${s.available}`).join('; ')
+  return { samplePerDiscipline: [`The sample of ${settings.sampleSizePerDiscipline} per discipline is larger than the eligible pool: ${list}.`] }
+}
+
+const toRow = (s: CycleSettings) => ({
+  title: s.title,
+  instrumentVersion: s.instrumentVersion,
+  disciplines: s.disciplines,
+  sampleSizePerDiscipline: s.sampleSizePerDiscipline,
+  sampleSeed: s.sampleSeed,
+  opensAt: s.opensAt,
+  deadlineAt: s.deadlineAt,
+  reminderDays: s.reminderDays,
+})
+
+export async function createCycle(db: Db, actor: Actor, input: CycleSettingsInput, ip: string | null = null): Promise<SettingsOutcome> {
+  return db.transaction(async (tx) => {
+    assertCan(actor, 'cycles.manage')
+    const checked = checkCycleSettings(input, newSampleSeed(Math.random))
+    if (!checked.ok) return checked
+    const problem = await sampleProblem(tx, checked.settings)
+    if (problem) return { ok: false, errors: problem }
+    const { id } = await insertCycle(tx, { ...toRow(checked.settings), status: 'draft' })
+    await recordAudit(tx, actor, 'cycle.created', { subject: id, details: toRow(checked.settings) }, { ip })
+    return { ok: true, cycleId: id }
+  })
+}
+
+export async function updateCycle(db: Db, actor: Actor, cycleId: string, input: CycleSettingsInput, ip: string | null = null): Promise<SettingsOutcome> {
+  return db.transaction(async (tx) => {
+    assertCan(actor, 'cycles.manage')
+    const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    if (!cycleSettingsEditable(cycle.status)) throw new AppError('cycle.not_draft', 'Only a draft cycle’s settings can change.', 409)
+    const checked = checkCycleSettings(input, cycle.sampleSeed ?? newSampleSeed(Math.random))
+    if (!checked.ok) return checked
+    const problem = await sampleProblem(tx, checked.settings)
+    if (problem) return { ok: false, errors: problem }
+    await updateCycleSettings(tx, cycleId, toRow(checked.settings))
+    await recordAudit(tx, actor, 'cycle.updated', { subject: cycleId, details: toRow(checked.settings) }, { ip })
+    return { ok: true, cycleId }
+  })
+}
+
+export async function cycleList(db: Db, actor: Actor) {
+  assertCan(actor, 'cycles.manage')
+  return listCycles(db)
+}
+
+export async function cycleForAdmin(db: Db, actor: Actor, cycleId: string) {
+  assertCan(actor, 'cycles.manage')
+  return (await findCycle(db, cycleId)) ?? notFound('cycle')
+}
+
+/**
+ * Moves a cycle one step on. Opening draws the invited schools (the same ones for the recorded seed), writes
+ * their participations and enqueues ONE job that creates the invitations in batches; the request returns at once.
+ */
+export async function advanceCycle(db: Db, jobs: JobQueue, actor: Actor, cycleId: string, to: CycleStatus, ip: string | null = null, now = new Date()) {
+  return db.transaction(async (tx) => {
+    assertCan(actor, 'cycles.manage')
+    const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    if (!canMoveCycle(cycle.status, to)) {
+      throw new AppError('cycle.bad_transition', `A ${cycle.status} cycle cannot become ${to}.`, 409)
+    }
+    let invited = 0
+    if (to === 'open') {
+      const all = await schoolsForEligibility(tx)
+      const eligible = eligibleSchools(all, cycle.disciplines)
+      if (cycle.sampleSizePerDiscipline !== null) {
+        const short = samplesTooLarge(eligible, cycle.disciplines, cycle.sampleSizePerDiscipline)
+        if (short.length > 0) throw new AppError('cycle.sample_too_large', 'The sample is now larger than the eligible pool; edit the cycle first.', 409)
+      }
+      const chosen = chooseInvited(eligible, cycle.disciplines, cycle.sampleSizePerDiscipline, cycle.sampleSeed ?? 0)
+      await insertParticipations(tx, chosen.map((s) => ({
+        cycleId,
+        schoolId: s.id,
+        source: cycle.sampleSizePerDiscipline === null ? ('all-eligible' as const) : ('sampled' as const),
+        inviteeEmail: s.deanEmail,
+        inviteeName: s.deanName,
+      })))
+      invited = chosen.length
+    }
+    if (!(await moveCycleStatus(tx, cycleId, cycle.status, to, to === 'open' ? { openedAt: now } : {}))) {
+      throw new AppError('cycle.changed', 'Someone else changed this cycle just now; please look again.', 409)
+    }
+    if (to === 'open') {
+      const progressId = await startProgress(tx, SEND_INVITATIONS_KIND, cycleId, await countInvitable(tx, cycleId))
+      await jobs.send(tx, JOB_NAMES.sendInvitations, { cycleId, progressId })
+    }
+    await recordAudit(tx, actor, `cycle.${to}`, { subject: cycleId, details: to === 'open' ? { invited, seed: cycle.sampleSeed } : {} }, { ip })
+    return { invited }
+  })
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import {
+  addSchoolToCycle,
+  extendDeadline,
+  markParticipationProgress,
+  participationForAdmin,
+  resendInvitation,
+} from '../../../services/cycles/participation-admin'
+import type { AppEnv, Ctx } from '../../context'
+import { seeOther } from '../../flash'
+import { textValues, type FormState } from '../../form'
+import { ParticipationPage } from '../../views/admin/participation-page'
+
+// Mounted at /admin/cycles/:id/schools: one school's place in a cycle, and adding a school late.
+
+const Ids = z.object({ id: z.uuid(), pid: z.uuid() })
+const AddSchool = z.object({ schoolId: z.uuid(), source: z.enum(['late-invite', 'on-request']) })
+const Addressee = z.object({
+  email: z.email('Enter the new addressee’s e-mail address.').max(254),
+  name: z.string().max(200).optional(),
+})
+const Extension = z.object({ until: z.union([z.literal(''), z.iso.date('Enter the extended deadline as a date, like 2027-01-15.')]) })
+const Progress = z.object({ to: z.enum(['in_progress', 'submitted']) })
+
+const ctxOf = (c: Ctx) => ({ db: c.var.db, jobs: c.var.deps.jobs, baseUrl: c.var.deps.config.baseUrl, actor: c.var.actor, ip: c.var.clientIp })
+const ids = (c: Ctx) => Ids.safeParse({ id: c.req.param('id'), pid: c.req.param('pid') })
+
+async function page(c: Ctx, pid: string, form: FormState = { values: {}, errors: {} }) {
+  const p = await participationForAdmin(c.var.db, c.var.actor, pid)
+  return c.render(<ParticipationPage p={p} form={form} />, { title: p.schoolName })
+}
+
+export const cycleParticipationRoutes = new Hono<AppEnv>()
+  .post('/', async (c) => {
+    const id = z.uuid().safeParse(c.req.param('id'))
+    const form = AddSchool.safeParse(await c.req.parseBody())
+    if (!id.success || !form.success) return c.notFound()
+    const added = await addSchoolToCycle(ctxOf(c), id.data, form.data.schoolId, form.data.source)
+    return seeOther(c, `/admin/cycles/${id.data}`, added.invited ? 'School added and invited.' : 'School added; it has no dean’s e-mail, so add an addressee.')
+  })
+  .get('/:pid', async (c) => {
+    const p = ids(c)
+    return p.success ? page(c, p.data.pid) : c.notFound()
+  })
+  .post('/:pid/resend', async (c) => {
+    const p = ids(c)
+    if (!p.success) return c.notFound()
+    await resendInvitation(ctxOf(c), p.data.pid)
+    return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, 'Invitation sent again; the earlier link no longer works.')
+  })
+  .post('/:pid/addressee', async (c) => {
+    const p = ids(c)
+    if (!p.success) return c.notFound()
+    const body = textValues(await c.req.parseBody())
+    const form = Addressee.safeParse(body)
+    if (!form.success) {
+      c.status(422)
+      return page(c, p.data.pid, { values: body, errors: z.flattenError(form.error).fieldErrors })
+    }
+    await resendInvitation(ctxOf(c), p.data.pid, { email: form.data.email, name: form.data.name?.trim() || null })
+    return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, `Invitation sent to ${form.data.email}.`)
+  })
+  .post('/:pid/extension', async (c) => {
+    const p = ids(c)
+    if (!p.success) return c.notFound()
+    const body = textValues(await c.req.parseBody())
+    const form = Extension.safeParse(body)
+    if (!form.success) {
+      c.status(422)
+      return page(c, p.data.pid, { values: body, errors: z.flattenError(form.error).fieldErrors })
+    }
+    const saved = await extendDeadline(ctxOf(c), p.data.pid, form.data.until ? new Date(`${form.data.until}T23:59:59Z`) : null)
+    if (!saved.ok) {
+      c.status(422)
+      return page(c, p.data.pid, { values: body, errors: { until: [saved.message] } })
+    }
+    return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, form.data.until ? 'Deadline extended.' : 'Extension removed.')
+  })
+  .post('/:pid/progress', async (c) => {
+    const p = ids(c)
+    const form = Progress.safeParse(await c.req.parseBody())
+    if (!p.success || !form.success) return c.notFound()
+    await markParticipationProgress(c.var.db, c.var.actor, p.data.pid, form.data.to)
+    return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, form.data.to === 'submitted' ? 'Marked as submitted.' : 'Marked as in progress.')
+  })

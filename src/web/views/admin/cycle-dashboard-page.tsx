@@ -1,0 +1,137 @@
+import { CYCLE_ADVANCE_LABELS, CYCLE_STATUS_LABELS, nextCycleStatus } from '../../../domain/cycle/cycle-states'
+import { DISCIPLINE_LABELS, type Discipline } from '../../../domain/school/school-facts'
+import type { Tally } from '../../../domain/cycle/cycle-summary'
+import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
+import { ChartFigure } from '../../charts/accessible-chart'
+import { When } from '../format'
+import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
+
+
+function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{keyLabel}</th>
+          <th scope="col">Invited</th>
+          <th scope="col">Accepted</th>
+          <th scope="col">Declined</th>
+          <th scope="col">In progress</th>
+          <th scope="col">Submitted</th>
+          <th scope="col">Complete</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ label, tally: t }) => (
+          <tr>
+            <th scope="row">{label}</th>
+            <td class="num">{t.invited}</td>
+            <td class="num">{t.accepted}</td>
+            <td class="num">{t.declined}</td>
+            <td class="num">{t.inProgress}</td>
+            <td class="num">{t.submitted}</td>
+            <td class="num">{t.completionPct}%</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function ProgressNote({ progress }: { progress: CycleDashboard['progress'] }) {
+  if (!progress) return null
+  if (progress.status === 'running') {
+    return (
+      <section aria-labelledby="sending-title" class="notice">
+        <h2 id="sending-title">Sending invitations</h2>
+        <label for="sending">
+          {progress.done} of {progress.total} invitations created
+        </label>
+        <progress id="sending" max={progress.total} value={progress.done}>
+          {progress.done} of {progress.total}
+        </progress>
+        <p class="muted small">This page refreshes every two seconds until sending is done.</p>
+      </section>
+    )
+  }
+  if (progress.status === 'failed') return <p class="notice notice-warning">Sending invitations stopped: {progress.error}. It will be retried.</p>
+  return (
+    <p class="muted">
+      {progress.total} invitations created <When at={progress.finishedAt} />.
+    </p>
+  )
+}
+
+export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: string; addable: AddableSchool[] }) {
+  const { cycle, total, byDiscipline, byState, daily, progress } = props.view
+  const next = nextCycleStatus(cycle.status)
+  return (
+    <>
+      <p>
+        <a href="/admin/cycles">← Assessment cycles</a>
+      </p>
+      <h1>{cycle.title}</h1>
+      <p>
+        <span class={`status status-${cycle.status}`}>{CYCLE_STATUS_LABELS[cycle.status]}</span>{' '}
+        {cycle.status === 'draft' && <a href={`/admin/cycles/${cycle.id}/edit`}>Edit settings</a>}
+      </p>
+      <dl class="pairs">
+        <dt>Instrument</dt>
+        <dd>{cycle.instrumentVersion}</dd>
+        <dt>Disciplines</dt>
+        <dd>{cycle.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(', ')}</dd>
+        <dt>Invited</dt>
+        <dd>
+          {cycle.sampleSizePerDiscipline === null
+            ? 'every active school'
+            : `a random sample of ${cycle.sampleSizePerDiscipline} per discipline, seed ${cycle.sampleSeed}`}
+        </dd>
+        <dt>Opens</dt>
+        <dd>
+          <When at={cycle.opensAt} dateOnly />
+        </dd>
+        <dt>Deadline</dt>
+        <dd>
+          <When at={cycle.deadlineAt} />
+        </dd>
+        <dt>Reminders</dt>
+        <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
+      </dl>
+      {next && (
+        <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
+          <input type="hidden" name="to" value={next} />
+          <button type="submit" class="button">{CYCLE_ADVANCE_LABELS[cycle.status]}</button>
+        </form>
+      )}
+      <ProgressNote progress={progress} />
+      {cycle.status !== 'draft' && (
+        <>
+          <section aria-labelledby="counts-title">
+            <h2 id="counts-title">Participation</h2>
+            <ul class="cards figures" aria-label="Totals">
+              <li class="card"><span class="figure">{total.invited}</span> invited</li>
+              <li class="card"><span class="figure">{total.accepted}</span> accepted</li>
+              <li class="card"><span class="figure">{total.declined}</span> declined</li>
+              <li class="card"><span class="figure">{total.inProgress}</span> in progress</li>
+              <li class="card"><span class="figure">{total.submitted}</span> submitted</li>
+              <li class="card"><span class="figure">{total.completionPct}%</span> complete</li>
+            </ul>
+            {daily.length > 0 && (
+              <ChartFigure
+                id="daily-progress"
+                svg={props.chartSvg}
+                title="Schools accepted and submitted, day by day"
+                description={`Cumulative counts from ${daily[0]!.day} to ${daily.at(-1)!.day}: ${daily.at(-1)!.accepted} accepted and ${daily.at(-1)!.submitted} submitted of ${total.invited} invited.`}
+                table={{ caption: 'Cumulative schools by day', columns: ['Day', 'Accepted', 'Submitted'], rows: daily.map((d) => [d.day, d.accepted, d.submitted]) }}
+              />
+            )}
+            <TallyTable caption="By discipline" keyLabel="Discipline" rows={byDiscipline.map((g) => ({ label: DISCIPLINE_LABELS[g.key as Discipline], tally: g.tally }))} />
+            <TallyTable caption="By state" keyLabel="State" rows={byState.map((g) => ({ label: g.key, tally: g.tally }))} />
+          </section>
+          <CycleSchoolsSection view={props.view} addable={props.addable} />
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,62 @@
+import { INSTRUMENT_VERSION_CHOICES } from '../../../domain/cycle/instrument-choices'
+import { DISCIPLINES, DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
+import type { FormState } from '../../form'
+import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../form-fields'
+
+/** New and draft cycles share this form; `disciplines` are the ticked boxes. */
+export function CycleFormPage({ id, form, disciplines }: { id: string | null; form: FormState; disciplines: readonly string[] }) {
+  return (
+    <>
+      <p>
+        <a href={id ? `/admin/cycles/${id}` : '/admin/cycles'}>← {id ? 'Back to the cycle' : 'Assessment cycles'}</a>
+      </p>
+      <h1>{id ? 'Edit the draft cycle' : 'New assessment cycle'}</h1>
+      <form method="post" action={id ? `/admin/cycles/${id}/edit` : '/admin/cycles/new'} class="narrow" novalidate>
+        <ErrorSummary form={form} />
+        <TextField name="title" label="Title" hint="For example: 2026 national round." form={form} required />
+        <SelectField
+          name="instrumentVersion"
+          label="Instrument version"
+          form={form}
+          options={INSTRUMENT_VERSION_CHOICES.map((v) => ({ value: v, label: v }))}
+        />
+        <ChoiceGroup
+          name="disciplines"
+          legend="Eligible disciplines"
+          type="checkbox"
+          form={form}
+          checked={disciplines}
+          options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))}
+        />
+        <ChoiceGroup
+          name="invite"
+          legend="Who is invited"
+          type="radio"
+          form={form}
+          checked={[form.values.invite ?? 'all']}
+          options={[
+            { value: 'all', label: 'Every active school of these disciplines' },
+            { value: 'sample', label: 'A random sample of schools per discipline' },
+          ]}
+        />
+        <TextField name="samplePerDiscipline" label="Schools to draw per discipline (sample only)" form={form} type="number" />
+        <TextField
+          name="sampleSeed"
+          label="Sample seed (sample only, optional)"
+          hint="The same seed draws the same schools. Leave empty and one is chosen and recorded."
+          form={form}
+          type="number"
+        />
+        <TextField name="opensOn" label="Opening date" form={form} type="date" required />
+        <TextField name="deadlineOn" label="Deadline" hint="Answers are accepted until the end of this day (UTC)." form={form} type="date" required />
+        <TextField
+          name="reminderDays"
+          label="Reminders, in days before the deadline"
+          hint="Separated by commas, for example 30, 14, 7, 1. Schools that submitted get none."
+          form={form}
+        />
+        <button type="submit" class="button">{id ? 'Save the draft' : 'Create the draft cycle'}</button>
+      </form>
+    </>
+  )
+}

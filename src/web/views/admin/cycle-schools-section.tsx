@@ -1,0 +1,93 @@
+import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
+import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
+import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
+import { When } from '../format'
+
+export type AddableSchool = { id: string; name: string; state: string }
+
+const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
+
+/** The schools of a cycle with their status and last activity, and the admin's actions on the list. */
+export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; addable: AddableSchool[] }) {
+  const { cycle, schools } = view
+  const open = cycle.status === 'open'
+  return (
+    <section aria-labelledby="schools-title">
+      <h2 id="schools-title">Schools</h2>
+      <p class="actions">
+        <a href={`/admin/cycles/${cycle.id}/status.csv`}>Download the status list (CSV)</a>
+      </p>
+      {open && (
+        <form method="post" action={`/admin/cycles/${cycle.id}/reminders`} class="inline">
+          <button type="submit" class="button">Send due reminders now</button>
+        </form>
+      )}
+      {open && addable.length > 0 && (
+        <form method="post" action={`/admin/cycles/${cycle.id}/schools`} class="filter-form">
+          <div class="field">
+            <label for="schoolId">Add a school to this cycle</label>
+            <select id="schoolId" name="schoolId">
+              {addable.map((s) => (
+                <option value={s.id}>
+                  {s.name} ({s.state})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="source">Why</label>
+            <select id="source" name="source">
+              <option value="late-invite">Invited late by the program</option>
+              <option value="on-request">The school asked to join</option>
+            </select>
+          </div>
+          <button type="submit" class="button">Add and invite</button>
+        </form>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">State</th>
+            <th scope="col">Discipline</th>
+            <th scope="col">Status</th>
+            <th scope="col">Invitation</th>
+            <th scope="col">Deadline</th>
+            <th scope="col">Last activity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {schools.map((s) => (
+            <tr>
+              <td>
+                <a href={`/admin/cycles/${cycle.id}/schools/${s.id}`}>{s.schoolName}</a>
+                {s.source !== 'sampled' && s.source !== 'all-eligible' && <span class="tag">{s.source}</span>}
+              </td>
+              <td>{s.state}</td>
+              <td>{DISCIPLINE_LABELS[s.discipline]}</td>
+              <td>
+                <span class={`status status-${s.status}`}>{PARTICIPATION_LABELS[s.status]}</span>
+              </td>
+              <td>
+                {!s.inviteeEmail ? (
+                  <span class="status status-failed">no addressee</span>
+                ) : s.mailStatus ? (
+                  <span class={`status status-${s.mailStatus}`}>{MAIL_LABELS[s.mailStatus]}</span>
+                ) : (
+                  <span class="muted">not yet created</span>
+                )}
+                {s.mailError && <div class="muted small">{s.mailError}</div>}
+              </td>
+              <td>
+                <When at={s.deadlineAt} dateOnly />
+              </td>
+              <td>
+                <When at={s.lastActivityAt ?? s.invitedAt} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

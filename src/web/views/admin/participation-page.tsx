@@ -1,0 +1,72 @@
+import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
+import { participationDeadline } from '../../../domain/cycle/invitation-rules'
+import type { participationForAdmin } from '../../../services/cycles/participation-admin'
+import type { FormState } from '../../form'
+import { ErrorSummary, TextField } from '../form-fields'
+import { When } from '../format'
+
+type Participation = Awaited<ReturnType<typeof participationForAdmin>>
+
+/** One school in one cycle: its status and the admin's actions (resend, readdress, extend, record progress). */
+export function ParticipationPage({ p, form }: { p: Participation; form: FormState }) {
+  const base = `/admin/cycles/${p.cycleId}/schools/${p.id}`
+  const open = p.cycleStatus === 'open'
+  return (
+    <>
+      <p>
+        <a href={`/admin/cycles/${p.cycleId}`}>← {p.cycleTitle}</a>
+      </p>
+      <h1>{p.schoolName}</h1>
+      <dl class="pairs">
+        <dt>Status</dt>
+        <dd>{PARTICIPATION_LABELS[p.status]}</dd>
+        <dt>Addressee</dt>
+        <dd>{p.inviteeEmail ? `${p.inviteeName ?? ''} <${p.inviteeEmail}>` : 'none: add one below'}</dd>
+        <dt>Deadline</dt>
+        <dd>
+          <When at={participationDeadline(p.deadlineAt, p.deadlineOverrideAt)} />
+          {p.deadlineOverrideAt && ' (extended)'}
+        </dd>
+      </dl>
+      <ErrorSummary form={form} />
+      {open && p.status === 'invited' && (
+        <>
+          <h2>Invitation</h2>
+          <form method="post" action={`${base}/resend`} class="inline">
+            <button type="submit" class="button" disabled={!p.inviteeEmail}>Send the invitation again</button>
+          </form>
+          <form method="post" action={`${base}/addressee`} class="narrow" novalidate>
+            <TextField name="email" label="New addressee’s e-mail" type="email" form={form} />
+            <TextField name="name" label="New addressee’s name (optional)" form={form} />
+            <button type="submit" class="button">Change the addressee and send</button>
+          </form>
+        </>
+      )}
+      {open && (
+        <>
+          <h2>Deadline extension</h2>
+          <form method="post" action={`${base}/extension`} class="narrow" novalidate>
+            <TextField name="until" label="Extended deadline" type="date" hint="The end of this day (UTC). Leave empty to remove the extension." form={form} />
+            <button type="submit" class="button">Save the extension</button>
+          </form>
+        </>
+      )}
+      {open && (p.status === 'accepted' || p.status === 'in_progress') && (
+        <>
+          <h2>Record progress</h2>
+          <p class="muted">Normally recorded by the school’s workspace; use these when a school reports by other means.</p>
+          {p.status === 'accepted' && (
+            <form method="post" action={`${base}/progress`} class="inline">
+              <input type="hidden" name="to" value="in_progress" />
+              <button type="submit" class="button">Mark as in progress</button>
+            </form>
+          )}{' '}
+          <form method="post" action={`${base}/progress`} class="inline">
+            <input type="hidden" name="to" value="submitted" />
+            <button type="submit" class="button">Mark as submitted</button>
+          </form>
+        </>
+      )}
+    </>
+  )
+}

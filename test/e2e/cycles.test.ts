@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { ParsedMail } from 'mailparser'
+import { launchBrowser, seriousAxeViolations } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
+
+const ADMIN = 'admin@demo.socialmissionmetrics.test'
+const DAY = 86_400_000
+const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+const toOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address!
+const invitationLink = (m: ParsedMail) => m.text!.match(/http:\/\/\S+\/invitation\?token=[\w-]+/)![0]
+
+let browser: Browser
+let peer: SmtpPeer
+let server: RunningServer
+beforeAll(async () => {
+  browser = await launchBrowser()
+  peer = await startSmtpPeer()
+  server = await startServer({ SMTP_URL: peer.url, QUEUE_POLL_SECONDS: '0.5' })
+})
+afterAll(async () => {
+  await server?.stop()
+  await peer?.close()
+  await browser?.close()
+})
+
+async function signInAsAdmin(): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`${server.baseUrl}/sign-in`)
+  await page.getByLabel('E-mail address').fill(ADMIN)
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
+  const mail = await peer.waitFor(ADMIN, 30_000)
+  await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect.poll(() => page.url()).toBe(`${server.baseUrl}/admin`)
+  return page
+}
+
+const invitations = () => peer.received.filter((m) => m.subject?.startsWith('Invitation: Sampled round'))
+const figure = (page: Page, label: string) => page.locator('.figures li', { hasText: label }).locator('.figure').textContent()
+
+describe('a national round run from the admin console', () => {
+  test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders skip the submitted, counts add up', async () => {
+    const admin = await signInAsAdmin()
+
+    // The directory: the demo schools, searchable, accessible.
+    await admin.getByRole('link', { name: 'Directory of schools' }).click()
+    await admin.getByLabel('Discipline').selectOption('dental')
+    await admin.getByRole('button', { name: 'Search' }).click()
+    await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^\d+ schools found/)
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.screenshot({ path: 'test-results/directory-list.png', fullPage: true })
+    await admin.goto(`${server.baseUrl}/admin/schools/import`)
+    expect(await seriousAxeViolations(admin)).toEqual([])
+
+    // A draft cycle: 2 MD and 2 dental schools drawn with seed 2019; a bad deadline is refused first.
+    await admin.goto(`${server.baseUrl}/admin/cycles/new`)
+    await admin.getByLabel('Title').fill('Sampled round')
+    await admin.getByLabel('Medicine (MD)').check()
+    await admin.getByLabel('Dentistry').check()
+    await admin.getByLabel('A random sample of schools per discipline').check()
+    await admin.getByLabel('Schools to draw per discipline (sample only)').fill('2')
+    await admin.getByLabel('Sample seed (sample only, optional)').fill('2019')
+    await admin.getByLabel('Opening date').fill(isoDay(new Date()))
+    await admin.getByLabel('Deadline', { exact: true }).fill(isoDay(new Date(Date.now() - DAY)))
+    await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
+    expect(await admin.getByRole('alert').textContent()).toContain('The deadline must come after the opening date.')
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.screenshot({ path: 'test-results/cycle-form-error.png', fullPage: true })
+    await admin.getByLabel('Deadline', { exact: true }).fill(isoDay(new Date(Date.now() + 10 * DAY)))
+    await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
+    await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Sampled round')
+
+    // Opening answers at once; the invitations are created in the background.
+    await admin.getByRole('button', { name: 'Open the cycle and send invitations' }).click()
+    expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
+    await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
+    await admin.reload()
+    const listed = await admin.locator('#schools-title + * ~ table tbody tr td:first-child a').allTextContents()
+    expect(listed).toHaveLength(4)
+    // Only the sampled schools' deans were written to, each about their own school.
+    for (const mail of invitations()) expect(listed.some((name) => mail.subject!.endsWith(`for ${name}`))).toBe(true)
+
+    // A dean opens the e-mailed link: the page asks, the button accepts, and the dean lands signed in.
+    const [first, second] = invitations()
+    const dean = await (await browser.newContext()).newPage()
+    await dean.goto(invitationLink(first!))
+    expect(await seriousAxeViolations(dean)).toEqual([])
+    await dean.screenshot({ path: 'test-results/invitation.png', fullPage: true })
+    await dean.getByRole('button', { name: /^Accept for / }).click()
+    await expect.poll(() => dean.getByRole('button', { name: /Sign out/ }).textContent()).toContain(toOf(first!))
+    expect(await dean.getByText(/is taking part, and you are signed in as its lead/).isVisible()).toBe(true)
+
+    // A second dean accepts and the school submits (recorded by the admin until the workspace exists).
+    const other = await (await browser.newContext()).newPage()
+    await other.goto(invitationLink(second!))
+    await other.getByRole('button', { name: /^Accept for / }).click()
+    await expect.poll(() => other.getByRole('button', { name: /Sign out/ }).textContent()).toContain(toOf(second!))
+    await admin.reload()
+    await admin.getByRole('link', { name: second!.subject!.replace(/^.* for /, ''), exact: true }).click()
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.getByRole('button', { name: 'Mark as submitted' }).click()
+    await expect.poll(() => admin.getByRole('status').first().textContent()).toBe('Marked as submitted.')
+    await admin.getByRole('link', { name: '← Sampled round' }).click()
+
+    // Ten days before the deadline the 14-day reminder is due: three schools get it, the submitted one does not.
+    const before = peer.received.length
+    await admin.getByRole('button', { name: 'Send due reminders now' }).click()
+    expect(await admin.getByText('3 reminders queued.').isVisible()).toBe(true)
+    await expect.poll(() => peer.received.length - before, { timeout: 30_000 }).toBe(3)
+    const reminded = peer.received.slice(before).map(toOf)
+    expect(reminded).not.toContain(toOf(second!))
+    expect(reminded).toContain(toOf(first!))
+
+    // The dashboard counts what happened.
+    await admin.reload()
+    expect(await figure(admin, 'invited')).toBe('4')
+    expect(await figure(admin, 'accepted')).toBe('2')
+    expect(await figure(admin, 'declined')).toBe('0')
+    expect(await figure(admin, 'submitted')).toBe('1')
+    expect(await figure(admin, 'complete')).toBe('25%')
+    expect(await admin.getByRole('img', { name: 'Schools accepted and submitted, day by day' }).count()).toBe(1)
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.screenshot({ path: 'test-results/cycle-dashboard.png', fullPage: true })
+  })
+})
