@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { testApp } from '../support/test-app'
+import { importShippedInstruments } from '../support/seed'
 
-const { app } = await testApp({ CONTACT_EMAIL: 'team@program.example' })
+const { app, db } = await testApp({ CONTACT_EMAIL: 'team@program.example' })
+await importShippedInstruments(db)
 
 const PAGES = ['/', '/about', '/assessment', '/participation', '/badge', '/champions', '/champions/nominate', '/toolkits', '/contact']
 

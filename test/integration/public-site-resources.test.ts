@@ -6,9 +6,10 @@ import { MAX_RESOURCE_FILE_BYTES } from '../../src/domain/resources/resource-rul
 import { resourcesForAreas } from '../../src/services/resources/resources'
 import { MAX_UPLOAD_BODY_BYTES } from '../../src/web/app'
 import { TEST_ORIGIN, testApp } from '../support/test-app'
-import { seedUser, signedIn } from '../support/seed'
+import { importShippedInstruments, seedUser, signedIn } from '../support/seed'
 
 const { app, db } = await testApp()
+await importShippedInstruments(db)
 const admin = await seedUser(db, { programRole: 'admin' })
 const adminHeaders = await signedIn(db, admin)
 

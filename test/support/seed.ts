@@ -44,3 +44,9 @@ export async function signedIn(db: Db, user: { id: string }): Promise<Record<str
   if (!result.ok) throw new Error(`signedIn: ${result.state}`)
   return { Cookie: `smm_session=${result.sessionToken}`, Origin: TEST_ORIGIN }
 }
+
+/** The shipped instrument versions (smm-2024, smm-2019), imported as `npm start` imports them. */
+export async function importShippedInstruments(db: Db) {
+  const { importInstrumentDirectory } = await import('../../src/services/instruments/instrument-import')
+  await importInstrumentDirectory(db, { kind: 'system', label: 'test' })
+}

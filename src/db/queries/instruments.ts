@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm'
+import { asc, count, desc, eq } from 'drizzle-orm'
 import type { Db } from '../client'
 import { cycles } from '../schema/cycles'
 import { instrumentVersions } from '../schema/instruments'
@@ -40,4 +40,14 @@ export function listInstrumentVersions(db: Db) {
 export async function countCyclesUsing(db: Db, instrumentId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(cycles).where(eq(cycles.instrumentVersion, instrumentId))
   return row?.n ?? 0
+}
+
+/** The most recently imported version (the highest id among those imported together). */
+export async function newestInstrumentVersion(db: Db) {
+  const [row] = await db
+    .select({ id: instrumentVersions.id, content: instrumentVersions.content })
+    .from(instrumentVersions)
+    .orderBy(desc(instrumentVersions.importedAt), desc(instrumentVersions.id))
+    .limit(1)
+  return row
 }

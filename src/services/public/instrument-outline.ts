@@ -1,5 +1,11 @@
-// What the public pages say the self-assessment measures. For now a constant in the shape of `smm-2024`; the
-// instrument loader will supply it later, with the same return type.
+import type { Db } from '../../db/client'
+import { newestInstrumentVersion } from '../../db/queries/instruments'
+import { validateInstrument } from '../../domain/instrument/instrument-validate'
+import { notFound } from '../errors'
+
+// What the public pages say the self-assessment measures: the domains and areas of the newest instrument version
+// in the database. Public one-line summaries of the domains are ours (the instrument has none); areas bring
+// their own descriptions, with the summaries below as a fallback for an area an instrument leaves undescribed.
 
 export type InstrumentOutline = {
   versionId: string
@@ -7,7 +13,7 @@ export type InstrumentOutline = {
   domains: { id: string; name: string; description: string; areas: { id: string; name: string; description: string }[] }[]
 }
 
-const SMM_2024: InstrumentOutline = {
+const SUMMARIES: InstrumentOutline = {
   versionId: 'smm-2024',
   title: 'Social Mission Metrics Self-Assessment (2024)',
   domains: [
@@ -65,11 +71,30 @@ const SMM_2024: InstrumentOutline = {
   ],
 }
 
-export function currentInstrumentOutline(): InstrumentOutline {
-  return SMM_2024
+/** Public summaries by domain or area id, from the hand-written outline above. */
+const summaryOf = new Map(
+  SUMMARIES.domains.flatMap((d) => [[d.id, d.description] as const, ...d.areas.map((a) => [a.id, a.description] as const)]),
+)
+
+export async function currentInstrumentOutline(db: Db): Promise<InstrumentOutline> {
+  const row = (await newestInstrumentVersion(db)) ?? notFound('instrument')
+  const checked = validateInstrument(row.content)
+  if (!checked.ok) throw new Error(`stored instrument ${row.id} no longer validates`)
+  const { instrument } = checked
+  return {
+    versionId: instrument.id,
+    title: instrument.title,
+    domains: instrument.domains.map((d) => ({
+      id: d.id,
+      name: d.title,
+      description: summaryOf.get(d.id) ?? '',
+      areas: d.areas.map((a) => ({ id: a.id, name: a.title, description: a.description ?? summaryOf.get(a.id) ?? '' })),
+    })),
+  }
 }
 
-/** The area ids of the current instrument, e.g. for choosing which area a resource belongs to. */
-export function currentAreaChoices(): { id: string; name: string; domain: string }[] {
-  return SMM_2024.domains.flatMap((d) => d.areas.map((a) => ({ id: a.id, name: a.name, domain: d.name })))
+/** The areas per-area resources may be filed under: those of the current instrument. */
+export async function currentAreaChoices(db: Db): Promise<{ id: string; name: string; domain: string }[]> {
+  const outline = await currentInstrumentOutline(db)
+  return outline.domains.flatMap((d) => d.areas.map((a) => ({ id: a.id, name: a.name, domain: d.name })))
 }

@@ -69,7 +69,7 @@ export async function saveResource(
 ): Promise<ResourceSaveOutcome> {
   assertCan(actor, 'resources.manage')
   const errors: Record<string, string[]> = {}
-  const areaIds = new Set(currentAreaChoices().map((a) => a.id))
+  const areaIds = new Set((await currentAreaChoices(db)).map((a) => a.id))
   if (input.kind === 'area-resource' && (!input.areaId || !areaIds.has(input.areaId))) errors.areaId = ['Choose the area this resource helps with.']
   const checked = file ? checkResourceFile(file) : null
   if (checked && !checked.ok) errors.file = [checked.message]

@@ -32,7 +32,7 @@ const Id = zValidator('param', z.object({ id: z.uuid() }), (r, c) => (r.success 
 
 const formPage = async (c: Ctx, form: FormState, id?: string) => {
   const resource = id ? await resourceForEditing(c.var.db, c.var.actor, id) : undefined
-  return c.render(<ResourceFormPage resource={resource} form={form} areas={currentAreaChoices()} />, { title: resource ? `Edit ${resource.title}` : 'Add a resource' })
+  return c.render(<ResourceFormPage resource={resource} form={form} areas={await currentAreaChoices(c.var.db)} />, { title: resource ? `Edit ${resource.title}` : 'Add a resource' })
 }
 
 async function save(c: Ctx, id: string | null) {

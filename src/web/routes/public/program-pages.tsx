@@ -12,9 +12,9 @@ export const programPageRoutes = new Hono<AppEnv>()
     const m = messagesFor(c)
     return c.render(<AboutPage m={m} contactEmail={c.var.deps.config.contactEmail} />, { title: m.about.title, description: m.about.description })
   })
-  .get('/assessment', (c) => {
+  .get('/assessment', async (c) => {
     const m = messagesFor(c)
-    return c.render(<AssessmentPage m={m} outline={currentInstrumentOutline()} />, { title: m.assessment.title, description: m.assessment.description })
+    return c.render(<AssessmentPage m={m} outline={await currentInstrumentOutline(c.var.db)} />, { title: m.assessment.title, description: m.assessment.description })
   })
   .get('/participation', async (c) => {
     const m = messagesFor(c)
