@@ -33,8 +33,10 @@ import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
 export const MAX_BODY_BYTES = 1024 * 1024
-/** Only the admin's resource upload may carry a file: its limit is the file's plus room for the text fields. */
+/** Only the admin's uploads may carry a file: its limit is the file's plus room for the text fields. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_RESOURCE_FILE_BYTES + MAX_BODY_BYTES
+/** The admin's file uploads: a toolkit resource, and a directory CSV (whose confirm step sends the file back). */
+const UPLOAD_PATHS = [RESOURCE_UPLOAD_PATH, /^\/admin\/schools\/import(\/confirm)?\/?$/]
 
 /** The whole web app, built from its dependencies. Middleware order is behaviour: it reads top to bottom. */
 export function createApp(deps: AppDeps, log: Logger) {
@@ -78,7 +80,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   }
   const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge })
   const bodyLimitFor = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
-  app.use((c, next) => (c.req.method === 'POST' && RESOURCE_UPLOAD_PATH.test(c.req.path) ? uploadLimit : bodyLimitFor)(c, next))
+  app.use((c, next) => (c.req.method === 'POST' && UPLOAD_PATHS.some((p) => p.test(c.req.path)) ? uploadLimit : bodyLimitFor)(c, next))
   app.use('/admin/*', async (c, next) => {
     assertCan(c.var.actor, 'admin.console')
     await next()

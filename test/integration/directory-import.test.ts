@@ -130,3 +130,16 @@ describe('directory create and edit', () => {
     expect(anonymous.status).not.toBe(200)
   })
 })
+
+describe('a large directory file', () => {
+  test('over the 1 MiB form limit (a whole state system, say) is still previewed rather than refused', async () => {
+    const tag = unique()
+    const parent = 'A State University System Office of Academic Affairs and Health Sciences Education Programs and Community Partnerships Division'
+    const rows = Array.from({ length: 4_900 }, (_, i) => `Large ${tag} School of Nursing number ${i} at the regional campus,${parent},Fresno,CA,nursing-adn,public,`)
+    const csv = ['name,parent_institution,city,state,discipline,control,dean_email', ...rows].join('\n')
+    expect(csv.length).toBeGreaterThan(1024 * 1024)
+    const res = await upload('large.csv', csv)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('4900 rows read')
+  })
+})

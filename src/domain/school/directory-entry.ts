@@ -109,8 +109,17 @@ export type DirectoryIdentity = { name: string; city: string; state: string; dis
  * roster lists separate campuses of one MD school (Tucson and Phoenix) under their university's id.
  */
 export function sameSchool(a: DirectoryIdentity, b: DirectoryIdentity): 'ipeds' | 'name-state' | null {
-  const sameCity = a.city.trim().toLowerCase() === b.city.trim().toLowerCase()
-  if (a.ipedsUnitId !== null && a.ipedsUnitId === b.ipedsUnitId && a.discipline === b.discipline && sameCity) return 'ipeds'
-  if (nameStateKey(a.name, a.state) === nameStateKey(b.name, b.state)) return 'name-state'
+  const ka = identityKeys(a)
+  const kb = identityKeys(b)
+  if (ka.ipeds !== null && ka.ipeds === kb.ipeds) return 'ipeds'
+  if (ka.nameState === kb.nameState) return 'name-state'
   return null
+}
+
+/** The keys `sameSchool` compares, so a large file can be checked with a lookup per row instead of a scan. */
+export function identityKeys(a: DirectoryIdentity): { ipeds: string | null; nameState: string } {
+  return {
+    ipeds: a.ipedsUnitId === null ? null : `${a.ipedsUnitId}|${a.discipline}|${a.city.trim().toLowerCase()}`,
+    nameState: nameStateKey(a.name, a.state),
+  }
 }
