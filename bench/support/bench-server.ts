@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process'
+
+/** The app as `npm start` runs it, on the bench database, in its own process (its own core). */
+export async function startBenchServer(databaseUrl: string, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'never', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const started = Date.now()
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 60_000) throw new Error('bench server did not start')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return {
+    baseUrl,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
