@@ -23,8 +23,9 @@ export async function seedResponse(
   const instrumentVersion = options.instrumentVersion ?? 'smm-2024'
   const now = Date.now()
   const submitted = options.submitted ?? false
+  const cycleTitle = `${submitted ? 'Earlier' : 'Current'} round ${randomUUID().slice(0, 6)}`
   const cycle = await insertCycle(db, {
-    title: `${submitted ? 'Earlier' : 'Current'} round ${randomUUID().slice(0, 6)}`,
+    title: cycleTitle,
     instrumentVersion,
     disciplines: ['md'],
     status: submitted ? 'closed' : 'open',
@@ -47,5 +48,5 @@ export async function seedResponse(
     .returning()
   const given = Object.entries(options.answers ?? {})
   if (given.length > 0) await db.insert(answers).values(given.map(([itemId, value]) => ({ responseId: response!.id, itemId, value })))
-  return { ...response!, cycleTitle: cycle.title }
+  return { ...response!, cycleTitle }
 }
