@@ -17,7 +17,9 @@ export function TeamAssignmentsSection({ view }: { view: TeamView }) {
           <tr>
             <th scope="col">Area</th>
             {people.map((p) => (
-              <th scope="col">{personLabel(p)}</th>
+              <th scope="col" class="center">
+                {personLabel(p)}
+              </th>
             ))}
           </tr>
         </thead>

@@ -4,7 +4,7 @@ import type { FormState } from '../../form'
 import { ErrorSummary, SelectField, TextField } from '../form-fields'
 import { When } from '../format'
 import { TeamAssignmentsSection } from './team-assignments-section'
-import { TEAM_ROLE_LABELS, personLabel } from './team-labels'
+import { TEAM_ROLE_LABELS, TEAM_ROLE_SHORT_LABELS, personLabel } from './team-labels'
 
 /** The school's team for one response: the primary respondent, the people, and who answers which area. */
 export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
@@ -86,7 +86,7 @@ export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
                         <select id={`role-${m.userId}`} name="role">
                           {SCHOOL_ROLES.filter((r) => r === m.role || view.grantable.includes(r)).map((r) => (
                             <option value={r} selected={r === m.role}>
-                              {TEAM_ROLE_LABELS[r]}
+                              {TEAM_ROLE_SHORT_LABELS[r]}
                             </option>
                           ))}
                         </select>{' '}
