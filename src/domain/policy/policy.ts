@@ -23,6 +23,7 @@ export type SchoolAction =
   | 'school.workspace' // open the school's response
   | 'school.team.manage'
   | 'school.results.view' // confidential scores and reports
+  | 'school.response.carry-forward' // pre-fill this cycle's answers from an earlier submitted response
 
 export type Action = ProgramAction | SchoolAction
 export type Target = { schoolId: string }
@@ -31,6 +32,7 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'school.workspace': ['leader', 'coordinator', 'contributor'],
   'school.team.manage': ['leader', 'coordinator'],
   'school.results.view': ['leader'],
+  'school.response.carry-forward': ['leader', 'coordinator'],
 }
 
 export function can(actor: Actor, action: ProgramAction): boolean
@@ -58,7 +60,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
       return admin || actor.programRole === 'analyst' || actor.memberships.length > 0
     case 'school.workspace':
     case 'school.team.manage':
-    case 'school.results.view': {
+    case 'school.results.view':
+    case 'school.response.carry-forward': {
       // The program team runs every school's response; analysts never see a named school.
       if (admin) return true
       const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)

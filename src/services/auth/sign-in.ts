@@ -54,11 +54,14 @@ export async function requestSignInLink(
   })
 }
 
-/** Makes a single-use link; the caller decides how it reaches its owner (e-mail, or the operator's console). */
+/**
+ * Makes a single-use link; the caller decides how it reaches its owner (e-mail, or the operator's console).
+ * `ttlMs` lets a team invitation live longer than a requested sign-in link.
+ */
 export async function createSignInLink(
   db: Db,
   baseUrl: string,
-  who: { userId: string; nextPath?: string | null | undefined; ip?: string | null },
+  who: { userId: string; nextPath?: string | null | undefined; ip?: string | null; ttlMs?: number },
   now: Date,
 ): Promise<string> {
   const { token, hash } = newSecretToken()
@@ -67,7 +70,7 @@ export async function createSignInLink(
     userId: who.userId,
     nextPath: safeNextPath(who.nextPath),
     requestedIp: who.ip ?? null,
-    expiresAt: new Date(now.getTime() + SIGN_IN_LINK_TTL_MS),
+    expiresAt: new Date(now.getTime() + (who.ttlMs ?? SIGN_IN_LINK_TTL_MS)),
   })
   return `${baseUrl}/sign-in/link?token=${token}`
 }

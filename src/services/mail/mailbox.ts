@@ -11,7 +11,7 @@ export async function mailOverview(db: Db, actor: Actor, filter: { status?: Mail
 }
 
 /** Kinds of message whose body would let the reader act as the addressee. */
-const PERSONAL_LINK_KINDS = new Set(['sign-in', 'invitation'])
+const PERSONAL_LINK_KINDS = new Set(['sign-in', 'invitation', 'team-invitation'])
 
 /**
  * Opens one message. Outside the dev mailbox, bodies carrying someone's personal link are withheld, so the

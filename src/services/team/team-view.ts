@@ -1,0 +1,34 @@
+import type { Db } from '../../db/client'
+import { listAreaAssignments } from '../../db/queries/area-assignments'
+import { listTeamMembers } from '../../db/queries/team'
+import { can } from '../../domain/policy/policy'
+import type { Actor } from '../../domain/policy/roles'
+import { grantableRoles } from '../../domain/team/team-rules'
+import { storedInstrument } from '../instruments/instrument-content'
+import { responseFor } from './team-response'
+import { managerAt } from './team-response'
+
+/**
+ * The team page. Everyone on the team may read it (who answers what is context a contributor needs); only
+ * leaders and coordinators get the controls. It shows no scores.
+ */
+export async function openTeam(db: Db, actor: Actor, responseId: string) {
+  const response = await responseFor(db, actor, responseId, 'school.workspace')
+  const [instrument, members, assignments] = await Promise.all([
+    storedInstrument(db, response.instrumentVersion),
+    listTeamMembers(db, response.schoolId),
+    listAreaAssignments(db, responseId),
+  ])
+  const manager = managerAt(actor, response.schoolId)
+  return {
+    response,
+    members,
+    assigned: new Set(assignments.map((a) => `${a.areaId}|${a.userId}`)),
+    domains: instrument.domains.map((d) => ({ id: d.id, title: d.title, areas: d.areas.map((a) => ({ id: a.id, title: a.title })) })),
+    canManage: can(actor, 'school.team.manage', { schoolId: response.schoolId }),
+    grantable: grantableRoles(manager),
+    actorUserId: actor.kind === 'user' ? actor.userId : null,
+  }
+}
+
+export type TeamView = Awaited<ReturnType<typeof openTeam>>
