@@ -29,6 +29,7 @@ import { MAX_RESOURCE_FILE_BYTES } from '../domain/resources/resource-rules'
 import { cycleRoutes } from './routes/admin/cycles'
 import { directoryRoutes } from './routes/admin/directory'
 import { invitationRoutes } from './routes/public/invitation'
+import { schoolReportRoutes } from './routes/school/reports'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin/schools', directoryRoutes)
   app.route('/admin/cycles', cycleRoutes)
   app.route('/', invitationRoutes)
+  app.route('/school/reports', schoolReportRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {
