@@ -114,3 +114,8 @@ export async function recomputeNorms(db: Db, actor: Actor, cycleId: string, reas
     return { ok: true, snapshotId: snapshot.id, members: snapshot.members }
   })
 }
+
+/** Every submission of a scored cycle not yet scored (late, or resubmitted after a reopen), placed as late. */
+export async function scoreLateSubmissions(tx: Db, cycleId: string) {
+  for (const row of await responsesToScore(tx, cycleId, 10_000)) await scoreLateSubmission(tx, row.responseId)
+}

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
+import { scoreLateSubmissions } from './cycle-scoring'
 
 export const reportPath = (responseId: string) => `/school/reports/${responseId}`
 
@@ -27,6 +28,7 @@ export async function releaseReports(
     assertCan(actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
     if (cycle.status !== 'scored' && cycle.status !== 'released') throw new AppError('cycle.not_scored', 'Reports can be released once the cycle is scored.', 409)
+    await scoreLateSubmissions(tx, cycleId) // a school that submitted after the freeze is placed against it
     const targets = await scoredResponses(tx, cycleId, only.schoolId)
     if (only.schoolId && targets.length === 0) notFound('scored response of that school')
     let released = 0
