@@ -12,7 +12,7 @@ const INK = '#1f2933'
  */
 export function areaBenchmarkSvg(rows: readonly AreaBenchmarkRow[]): Promise<string> {
   const values = rows.map((r, order) => ({ ...r, order }))
-  const y = { field: 'area', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 260, labelColor: INK, labelFontSize: 11 } } as const
+  const y = { field: 'area', type: 'nominal', title: null, sort: { field: 'order' }, axis: { labelLimit: 320, labelColor: INK, labelFontSize: 11 } } as const
   const x = (field: string) => ({
     field,
     type: 'quantitative' as const,
@@ -21,7 +21,7 @@ export function areaBenchmarkSvg(rows: readonly AreaBenchmarkRow[]): Promise<str
     axis: { labelColor: INK, titleColor: INK, grid: true, gridColor: '#e5e7eb' },
   })
   const spec: TopLevelSpec = {
-    width: 360,
+    width: 320,
     height: { step: 22 },
     data: { values },
     layer: [

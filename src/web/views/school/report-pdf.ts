@@ -48,7 +48,9 @@ export function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buf
   const top = doc.y + 6
   const svgSize = sizeOf(chartSvg)
   const scale = Math.min(1, width / svgSize.width)
-  SVGtoPDF(doc, chartSvg, PAGE.margin, top, { width: svgSize.width * scale, height: svgSize.height * scale, assumePt: true })
+  // Without its own width and height the SVG fills the viewport given here, scaled by its viewBox.
+  const fitted = chartSvg.replace(/(<svg[^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"/, '$1')
+  SVGtoPDF(doc, fitted, PAGE.margin, top, { width: svgSize.width * scale, height: svgSize.height * scale, assumePt: true })
   doc.x = PAGE.margin
   doc.y = top + svgSize.height * scale + 8
 
