@@ -108,6 +108,9 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     expect(await page.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: 'test-results/report-page.png', fullPage: true })
+    await page.screenshot({ path: 'test-results/report-top.png' })
+    await page.locator('#area-chart-caption').scrollIntoViewIfNeeded()
+    await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart.png' })
 
     // The PDF, downloaded with the dean's session, says the same.
     const pdf = await page.request.get(`${reportLink}.pdf`)

@@ -20,6 +20,8 @@ export function ActionPlanSection({ view, form }: { view: ReportView; form?: For
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">Action plan</h2>
       <p class="hint">Set a target score for the areas you want to improve and note what you will do. Your next report shows each target beside the new result.</p>
+      <details open={form !== undefined || planned.length > 0}>
+      <summary>Set targets and actions for next cycle{planned.length > 0 ? ` (${planned.length} areas planned)` : ''}</summary>
       <form method="post" action={`/school/reports/${view.responseId}/plan`}>
         {form && <ErrorSummary form={form} />}
         {view.areas.map((a) => {
@@ -48,6 +50,7 @@ export function ActionPlanSection({ view, form }: { view: ReportView; form?: For
         })}
         <button type="submit" class="button">Save the action plan</button>
       </form>
+      </details>
     </section>
   )
 }
