@@ -7,9 +7,9 @@ import { auditEvents, mailMessages } from '../../src/db/schema/operations'
 import { normsSnapshots, responseScores } from '../../src/db/schema/scoring'
 import { CLI_OPERATOR } from '../../src/domain/policy/roles'
 import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
-import { BUILD_REPORTS_KIND, buildCycleReports } from '../../src/services/reports/cycle-scoring'
+import { BUILD_REPORTS_KIND } from '../../src/services/reports/cycle-scoring'
 import { storedInstrument } from '../../src/services/reports/report-instruments'
-import { answersAtLevel, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
+import { answersAtLevel, scoreCycleThroughAdmin, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
 import { seedMember, seedUser, signedIn } from '../support/seed'
 import { formPost, testApp } from '../support/test-app'
 
@@ -33,11 +33,8 @@ async function scoredCycle(opensAt = new Date('2026-01-15T00:00:00Z')) {
     const other = await seedScoringSchool(db, { discipline: 'dental' })
     await seedSubmittedResponse(db, { schoolId: other.id, cycleId: cycle.id, answers: answersAtLevel(instrument, level) })
   }
-  const res = await app.request(`/admin/cycles/${cycle.id}/advance`, formPost({ to: 'scored' }, adminHeaders))
-  expect(res.status).toBe(303)
-  const progress = (await latestProgress(db, BUILD_REPORTS_KIND, cycle.id))!
-  expect(progress).toMatchObject({ total: 9, done: 0, status: 'running' })
-  await buildCycleReports(db, { cycleId: cycle.id, progressId: progress.id }) // what the worker runs
+  const progress = await scoreCycleThroughAdmin(app, db, adminHeaders, cycle.id)
+  expect(progress).toMatchObject({ total: 9, done: 0, status: 'running' }) // as the admin's button left it
   return { cycle, md, dental: { school: dental, response: dentalResponse } }
 }
 
@@ -120,7 +117,8 @@ describe('release and who can read a report', () => {
     const res = await app.request(`/school/reports/${top.response.id}.pdf`, { headers: topHeaders })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/pdf')
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true })
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true })
     expect(text).toContain(top.school.name)
     expect(text).toContain('Overall score')
     expect(text).toContain('Top quartile (4 of 4 stars)')

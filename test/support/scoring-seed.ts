@@ -8,6 +8,10 @@ import type { CycleStatus } from '../../src/domain/cycle/cycle-states'
 import type { Answer } from '../../src/domain/instrument/instrument-answers'
 import { itemsOf, type Instrument } from '../../src/domain/instrument/instrument-model'
 import type { CarnegieGroup, Control, Discipline } from '../../src/domain/school/school-facts'
+import { latestProgress } from '../../src/db/queries/job-progress'
+import { BUILD_REPORTS_KIND, buildCycleReports } from '../../src/services/reports/cycle-scoring'
+import type { App } from '../../src/web/app'
+import { formPost } from './test-app'
 
 // Seeds for scoring and report tests: cycles, schools and submitted responses with their answers, written straight
 // to the tables the school workspace fills (responses, answers), so these tests do not depend on its pages.
@@ -71,4 +75,13 @@ export function answersAtLevel(instrument: Instrument, level: number): Record<st
     }
   }
   return out
+}
+
+/** What the admin's "Score and freeze norms" does, with the job run here instead of by a worker. */
+export async function scoreCycleThroughAdmin(app: App, db: Db, adminHeaders: Record<string, string>, cycleId: string) {
+  const res = await app.request(`/admin/cycles/${cycleId}/advance`, formPost({ to: 'scored' }, adminHeaders))
+  if (res.status !== 303) throw new Error(`scoring did not start: ${res.status}`)
+  const progress = (await latestProgress(db, BUILD_REPORTS_KIND, cycleId))!
+  await buildCycleReports(db, { cycleId, progressId: progress.id })
+  return progress
 }

@@ -109,22 +109,29 @@ function StrengthsSection({ view }: { view: ReportView }) {
 function TrendSection({ view }: { view: ReportView }) {
   if (view.trend.length < 2) return <p class="muted">This is your school’s first scored cycle: its trend starts here.</p>
   const differs = view.trend.some((t) => t.versionDiffers)
+  const cycleHeader = (t: ReportView['trend'][number]) => `${t.cycleTitle}${t.versionDiffers ? ` (${t.instrumentVersion}, different version)` : ''}`
   return (
     <section aria-labelledby="trend-title">
       <h2 id="trend-title">Trend</h2>
       {differs && <p class="notice">{trendNote}</p>}
       <div class="table-scroll">
         <table>
-          <caption>Overall score by cycle</caption>
+          <caption>Scores by cycle, oldest first</caption>
           <thead>
-            <tr><th scope="col">Cycle</th><th scope="col">Instrument</th><th scope="col" class="num">Overall</th></tr>
+            <tr>
+              <th scope="col">Area</th>
+              {view.trend.map((t) => <th scope="col" class="num">{cycleHeader(t)}{t.current ? ' (this report)' : ''}</th>)}
+            </tr>
           </thead>
           <tbody>
-            {view.trend.map((t) => (
+            <tr>
+              <th scope="row">Overall</th>
+              {view.trend.map((t) => <td class="num">{scoreText(t.overall)}</td>)}
+            </tr>
+            {view.areas.map((a) => (
               <tr>
-                <th scope="row">{t.cycleTitle}{t.current ? ' (this report)' : ''}</th>
-                <td>{t.instrumentVersion}{t.versionDiffers ? ' (different version)' : ''}</td>
-                <td class="num">{scoreText(t.overall)}</td>
+                <th scope="row">{a.title}</th>
+                {view.trend.map((t) => <td class="num">{scoreText(t.areas?.[a.id] ?? null)}</td>)}
               </tr>
             ))}
           </tbody>
