@@ -70,8 +70,12 @@ export function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buf
   if (view.trend.length < 2) doc.fillColor(MUTED).font('Helvetica').fontSize(10).text('This is your school’s first scored cycle: its trend starts here.')
   else {
     if (view.trend.some((t) => t.versionDiffers)) doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(9).text(trendNote, { width })
-    table(doc, [{ label: 'Cycle', width: 260 }, { label: 'Instrument', width: 160 }, { label: 'Overall', width: 84, align: 'right' }],
-      view.trend.map((t) => [`${t.cycleTitle}${t.current ? ' (this report)' : ''}`, `${t.instrumentVersion}${t.versionDiffers ? ' (different version)' : ''}`, scoreText(t.overall)]))
+    const shown = view.trend.slice(-4) // the last four cycles fit the page width
+    const columnWidth = Math.floor((width - 170) / shown.length)
+    table(doc, [{ label: 'Area', width: 170 }, ...shown.map((t) => ({ label: `${t.cycleTitle}${t.versionDiffers ? ` (${t.instrumentVersion}, different version)` : ''}`, width: columnWidth, align: 'right' as const }))], [
+      ['Overall', ...shown.map((t) => scoreText(t.overall))],
+      ...view.areas.map((a) => [a.title, ...shown.map((t) => scoreText(t.areas?.[a.id] ?? null))]),
+    ])
   }
 
   const planned = view.areas.filter((a) => a.plan)
