@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, test } from 'vitest'
 import { findCycle } from '../../src/db/queries/cycles'
 import { latestProgress } from '../../src/db/queries/job-progress'
+import { insertResource } from '../../src/db/queries/resources'
 import { auditEvents, mailMessages } from '../../src/db/schema/operations'
 import { normsSnapshots, responseScores } from '../../src/db/schema/scoring'
 import { CLI_OPERATOR } from '../../src/domain/policy/roles'
@@ -89,6 +90,14 @@ describe('release and who can read a report', () => {
     expect(res.headers.get('cache-control')).toContain('no-store')
     const views = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'report.viewed'), eq(auditEvents.subject, top.response.id)))
     expect(views.some((v) => v.actorUserId === topLeader.id)).toBe(true)
+  })
+  test('the weakest areas link the resources the program team wrote for them', async () => {
+    const weakest = (await db.select().from(responseScores).where(eq(responseScores.responseId, top.response.id)))[0]!.areas
+    const [areaId] = Object.entries(weakest).sort(([, a], [, b]) => (a ?? 0) - (b ?? 0))[0]!
+    const slug = `resource-${top.response.id.slice(0, 8)}`
+    await insertResource(db, { slug, kind: 'area-resource', areaId, title: 'How peers improved this area', summary: 'Ideas', body: 'Ideas' })
+    const html = await (await app.request(`/school/reports/${top.response.id}`, { headers: topHeaders })).text()
+    expect(html).toContain(`<a href="/toolkits/${slug}">How peers improved this area</a>`)
   })
   test('a dental school (3 in its discipline) reads "Not enough schools to compare", never a quartile vs its discipline', async () => {
     const leader = await seedMember(db, dental.school.id, 'leader')
