@@ -23,6 +23,7 @@ export async function startQueue(database: Database, databaseUrl: string | undef
   await boss.createQueue(JOB_NAMES.pruneRateLimits)
   await boss.createQueue(JOB_NAMES.sendInvitations, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
   await boss.createQueue(JOB_NAMES.sendReminders)
+  await boss.createQueue(JOB_NAMES.buildReports, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
   return {
     boss,
     async send(db: Db, name: string, data: Record<string, unknown>) {

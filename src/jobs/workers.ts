@@ -6,6 +6,7 @@ import { deliverQueuedMail } from '../services/mail/outbox'
 import { JOB_NAMES, type JobQueue } from '../services/jobs'
 import { sendDueReminders } from '../services/cycles/cycle-reminders'
 import { sendCycleInvitations } from '../services/cycles/send-invitations'
+import { buildCycleReports } from '../services/reports/cycle-scoring'
 import type { Queue } from './queue'
 
 export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number; baseUrl: string; jobs: JobQueue }
@@ -41,6 +42,14 @@ export async function startWorkers(queue: Queue, deps: WorkerDeps) {
     async ([job]: Job<{ cycleId: string; progressId: string }>[]) => {
       if (!job) return
       await sendCycleInvitations(deps.db, deps.jobs, deps.baseUrl, job.data)
+    },
+  )
+  await queue.boss.work(
+    JOB_NAMES.buildReports,
+    { pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    async ([job]: Job<{ cycleId: string; progressId: string }>[]) => {
+      if (!job) return
+      await buildCycleReports(deps.db, job.data)
     },
   )
   await queue.boss.work(JOB_NAMES.sendReminders, async () => {

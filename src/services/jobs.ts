@@ -13,4 +13,5 @@ export const JOB_NAMES = {
   pruneRateLimits: 'maintenance.prune-rate-limits',
   sendInvitations: 'cycle.send-invitations',
   sendReminders: 'cycle.send-reminders',
+  buildReports: 'cycle.build-reports',
 } as const

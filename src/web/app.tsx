@@ -31,6 +31,7 @@ import { directoryRoutes } from './routes/admin/directory'
 import { invitationRoutes } from './routes/public/invitation'
 import { teamRoutes } from './routes/school/team'
 import { carryForwardRoutes } from './routes/school/carry-forward'
+import { schoolReportRoutes } from './routes/school/reports'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/', invitationRoutes)
   app.route('/school', teamRoutes)
   app.route('/school', carryForwardRoutes)
+  app.route('/school/reports', schoolReportRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

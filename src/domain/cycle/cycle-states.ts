@@ -28,7 +28,7 @@ export const CYCLE_STATUS_LABELS: Record<CycleStatus, string> = {
 export const CYCLE_ADVANCE_LABELS: Record<CycleStatus, string | null> = {
   draft: 'Open the cycle and send invitations',
   open: 'Close the cycle',
-  closed: 'Mark as scored',
+  closed: 'Score and freeze norms',
   scored: 'Release reports',
   released: null,
 }

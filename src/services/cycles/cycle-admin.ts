@@ -82,6 +82,10 @@ export async function advanceCycle(db: Db, jobs: JobQueue, actor: Actor, cycleId
   return db.transaction(async (tx) => {
     assertCan(actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    if (to === 'scored' || to === 'released') {
+      // Scoring freezes norms in a background job and releasing mails leaders: services/reports does both.
+      throw new AppError('cycle.use_reports', 'Score and release a cycle from its reports page.', 409)
+    }
     if (!canMoveCycle(cycle.status, to)) {
       throw new AppError('cycle.bad_transition', `A ${cycle.status} cycle cannot become ${to}.`, 409)
     }

@@ -16,6 +16,9 @@ import { CycleFormPage } from '../../views/admin/cycle-form-page'
 import { CycleListPage } from '../../views/admin/cycle-list-page'
 import { csvDownload } from './csv-download'
 import { cycleParticipationRoutes } from './cycle-participations'
+import { cycleReportRoutes } from './cycle-reports'
+import { startCycleScoring } from '../../../services/reports/cycle-scoring'
+import { releaseReports } from '../../../services/reports/report-release'
 
 const Id = z.uuid()
 const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'invite', 'samplePerDiscipline', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays'] as const
@@ -96,6 +99,15 @@ export const cycleRoutes = new Hono<AppEnv>()
     const id = cycleId(c)
     const to = z.enum(CYCLE_STATUSES).safeParse((await c.req.parseBody()).to)
     if (!id || !to.success) return c.notFound()
+    // Scoring runs as a background job and releasing mails every school's leaders: both live with the reports.
+    if (to.data === 'scored') {
+      const { total } = await startCycleScoring(c.var.db, c.var.deps.jobs, c.var.actor, id, c.var.clientIp)
+      return seeOther(c, `/admin/cycles/${id}/reports`, `Scoring ${total} responses in the background; the norms are frozen when it finishes.`)
+    }
+    if (to.data === 'released') {
+      const { released } = await releaseReports(c.var.db, c.var.deps.jobs, c.var.deps.config.baseUrl, c.var.actor, id, {}, c.var.clientIp)
+      return seeOther(c, `/admin/cycles/${id}/reports`, `${released} reports released; the schools’ leaders are being e-mailed.`)
+    }
     const { invited } = await advanceCycle(c.var.db, c.var.deps.jobs, c.var.actor, id, to.data, c.var.clientIp)
     const message = to.data === 'open' ? `The cycle is open. Sending ${invited} invitations in the background.` : `The cycle is now ${to.data}.`
     return seeOther(c, `/admin/cycles/${id}`, message)
@@ -107,3 +119,4 @@ export const cycleRoutes = new Hono<AppEnv>()
     return seeOther(c, `/admin/cycles/${id}`, sent === 0 ? 'No reminders were due.' : `${sent} reminders queued.`)
   })
   .route('/:id/schools', cycleParticipationRoutes)
+  .route('/:id/reports', cycleReportRoutes)

@@ -105,6 +105,11 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         </form>
       )}
       <ProgressNote progress={progress} />
+      {['closed', 'scored', 'released'].includes(cycle.status) && (
+        <p>
+          <a href={`/admin/cycles/${cycle.id}/reports`}>Reports, norms and release</a>
+        </p>
+      )}
       {cycle.status !== 'draft' && (
         <>
           <section aria-labelledby="counts-title">

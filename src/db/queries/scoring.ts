@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import type { Db } from '../client'
+import { schoolMemberships, schools } from '../schema/schools'
+import { answers, responses } from '../schema/responses'
+import { cycles } from '../schema/cycles'
+import { users } from '../schema/accounts'
+import { actionPlans, normsSnapshots, reportReleases, responseScores } from '../schema/scoring'
+import type { Answer } from '../../domain/instrument/instrument-answers'
+import type { NormsMember } from '../../domain/benchmark/comparison-groups'
+
+export type ResponseScoreInsert = typeof responseScores.$inferInsert
+export type SnapshotInsert = typeof normsSnapshots.$inferInsert
+
+const responseFacts = {
+  responseId: responses.id,
+  schoolId: responses.schoolId,
+  cycleId: responses.cycleId,
+  instrumentVersion: responses.instrumentVersion,
+  submittedAt: responses.submittedAt,
+  discipline: schools.discipline,
+  control: schools.control,
+  carnegieGroup: schools.carnegieGroup,
+}
+
+/** Submitted responses of a cycle with no score yet, or scored before their latest submission (reopened). */
+export function responsesToScore(db: Db, cycleId: string, limit: number) {
+  return db.select(responseFacts).from(responses)
+    .innerJoin(schools, eq(schools.id, responses.schoolId))
+    .leftJoin(responseScores, eq(responseScores.responseId, responses.id))
+    .where(and(eq(responses.cycleId, cycleId), eq(responses.status, 'submitted'),
+      or(isNull(responseScores.id), lt(responseScores.submittedAt, responses.submittedAt))))
+    .orderBy(asc(responses.id)).limit(limit)
+}
+
+export async function countSubmittedResponses(db: Db, cycleId: string) {
+  const rows = await db.select({ id: responses.id }).from(responses).where(and(eq(responses.cycleId, cycleId), eq(responses.status, 'submitted')))
+  return rows.length
+}
+
+export async function responseForScoring(db: Db, responseId: string) {
+  const [row] = await db.select(responseFacts).from(responses).innerJoin(schools, eq(schools.id, responses.schoolId)).where(eq(responses.id, responseId))
+  return row
+}
+
+export async function answersOf(db: Db, responseId: string): Promise<Map<string, Answer | null>> {
+  const rows = await db.select({ itemId: answers.itemId, value: answers.value }).from(answers).where(eq(answers.responseId, responseId))
+  return new Map(rows.map((r) => [r.itemId, r.value]))
+}
+
+export async function upsertResponseScore(db: Db, values: ResponseScoreInsert) {
+  const { responseId: _key, ...rest } = values
+  await db.insert(responseScores).values(values).onConflictDoUpdate({ target: responseScores.responseId, set: { ...rest, scoredAt: new Date() } })
+}
+
+/** Every scored, still-submitted response of a cycle as the norms see it. */
+export async function normsMembers(db: Db, cycleId: string): Promise<NormsMember[]> {
+  const rows = await db.select({ ...responseFacts, areas: responseScores.areas, domains: responseScores.domains, overall: responseScores.overall })
+    .from(responseScores)
+    .innerJoin(responses, eq(responses.id, responseScores.responseId))
+    .innerJoin(schools, eq(schools.id, responses.schoolId))
+    .where(and(eq(responseScores.cycleId, cycleId), eq(responses.status, 'submitted')))
+    .orderBy(asc(responses.id))
+  return rows.map((r) => ({
+    responseId: r.responseId,
+    facts: { discipline: r.discipline, control: r.control, carnegieGroup: r.carnegieGroup },
+    scores: { ...r.areas, ...r.domains, overall: r.overall },
+  }))
+}
+
+export async function insertSnapshot(db: Db, values: SnapshotInsert) {
+  const [row] = await db.insert(normsSnapshots).values(values).returning({ id: normsSnapshots.id, createdAt: normsSnapshots.createdAt })
+  return row!
+}
+
+export async function latestSnapshot(db: Db, cycleId: string) {
+  const [row] = await db.select().from(normsSnapshots).where(eq(normsSnapshots.cycleId, cycleId)).orderBy(desc(normsSnapshots.createdAt)).limit(1)
+  return row
+}
+
+export async function findSnapshot(db: Db, id: string) {
+  const [row] = await db.select().from(normsSnapshots).where(eq(normsSnapshots.id, id))
+  return row
+}
+
+export function snapshotsOf(db: Db, cycleId: string) {
+  return db.select({ id: normsSnapshots.id, reason: normsSnapshots.reason, createdAt: normsSnapshots.createdAt, members: normsSnapshots.members })
+    .from(normsSnapshots).where(eq(normsSnapshots.cycleId, cycleId)).orderBy(desc(normsSnapshots.createdAt))
+}
+
+/** Points the given responses at a snapshot (they are part of it, not late). */
+export async function attachToSnapshot(db: Db, responseIds: string[], snapshotId: string) {
+  if (responseIds.length === 0) return
+  await db.update(responseScores).set({ snapshotId, late: false }).where(inArray(responseScores.responseId, responseIds))
+}
+
+export async function findResponseScore(db: Db, responseId: string) {
+  const [row] = await db.select().from(responseScores).where(eq(responseScores.responseId, responseId))
+  return row
+}
+
+/** The scored responses of a cycle, optionally of one school, for release. */
+export function scoredResponses(db: Db, cycleId: string, schoolId?: string) {
+  return db.select({ responseId: responseScores.responseId, schoolId: responseScores.schoolId, schoolName: schools.name, released: reportReleases.id })
+    .from(responseScores)
+    .innerJoin(schools, eq(schools.id, responseScores.schoolId))
+    .leftJoin(reportReleases, eq(reportReleases.responseId, responseScores.responseId))
+    .where(schoolId ? and(eq(responseScores.cycleId, cycleId), eq(responseScores.schoolId, schoolId)) : eq(responseScores.cycleId, cycleId))
+    .orderBy(asc(schools.name))
+}
+
+export async function insertRelease(db: Db, values: typeof reportReleases.$inferInsert) {
+  const rows = await db.insert(reportReleases).values(values).onConflictDoNothing().returning({ id: reportReleases.id })
+  return rows.length === 1
+}
+
+export async function findRelease(db: Db, responseId: string) {
+  const [row] = await db.select().from(reportReleases).where(eq(reportReleases.responseId, responseId))
+  return row
+}
+
+export function leadersOf(db: Db, schoolId: string) {
+  return db.select({ email: users.email, name: users.name }).from(schoolMemberships)
+    .innerJoin(users, eq(users.id, schoolMemberships.userId))
+    .where(and(eq(schoolMemberships.schoolId, schoolId), eq(schoolMemberships.role, 'leader')))
+}
+
+/** What a report is about: the response, its school and cycle. */
+export async function reportSubject(db: Db, responseId: string) {
+  const [row] = await db.select({
+    responseId: responses.id,
+    status: responses.status,
+    instrumentVersion: responses.instrumentVersion,
+    submittedAt: responses.submittedAt,
+    school: { id: schools.id, name: schools.name, discipline: schools.discipline, control: schools.control, carnegieGroup: schools.carnegieGroup },
+    cycle: { id: cycles.id, title: cycles.title, opensAt: cycles.opensAt, status: cycles.status },
+  }).from(responses)
+    .innerJoin(schools, eq(schools.id, responses.schoolId))
+    .innerJoin(cycles, eq(cycles.id, responses.cycleId))
+    .where(eq(responses.id, responseId))
+  return row
+}
+
+/** A school's scores in every cycle, oldest first, for the trend. */
+export function schoolScoreHistory(db: Db, schoolId: string) {
+  return db.select({
+    responseId: responseScores.responseId, cycleId: cycles.id, cycleTitle: cycles.title, opensAt: cycles.opensAt,
+    instrumentVersion: responseScores.instrumentVersion, areas: responseScores.areas, overall: responseScores.overall,
+  }).from(responseScores)
+    .innerJoin(cycles, eq(cycles.id, responseScores.cycleId))
+    .where(eq(responseScores.schoolId, schoolId))
+    .orderBy(asc(cycles.opensAt))
+}
+
+export function actionPlansOf(db: Db, schoolId: string, cycleId: string) {
+  return db.select({ areaId: actionPlans.areaId, target: actionPlans.target, actions: actionPlans.actions, updatedAt: actionPlans.updatedAt })
+    .from(actionPlans).where(and(eq(actionPlans.schoolId, schoolId), eq(actionPlans.cycleId, cycleId)))
+}
+
+export async function upsertActionPlan(db: Db, values: typeof actionPlans.$inferInsert) {
+  await db.insert(actionPlans).values(values).onConflictDoUpdate({
+    target: [actionPlans.schoolId, actionPlans.cycleId, actionPlans.areaId],
+    set: { target: values.target, actions: values.actions, updatedBy: values.updatedBy, updatedAt: new Date() },
+  })
+}

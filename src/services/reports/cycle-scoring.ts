@@ -1,0 +1,121 @@
+import type { Db } from '../../db/client'
+import { findCycle, moveCycleStatus } from '../../db/queries/cycles'
+import { advanceProgress, finishProgress, startProgress } from '../../db/queries/job-progress'
+import {
+  answersOf, attachToSnapshot, countSubmittedResponses, findResponseScore, insertSnapshot, latestSnapshot, normsMembers, responseForScoring,
+  responsesToScore, upsertResponseScore,
+} from '../../db/queries/scoring'
+import { summarizeGroups } from '../../domain/benchmark/comparison-groups'
+import type { Instrument } from '../../domain/instrument/instrument-model'
+import type { Actor } from '../../domain/policy/roles'
+import { scoreResponse } from '../../domain/scoring/response-score'
+import { recordAudit } from '../audit'
+import { AppError, assertCan, notFound } from '../errors'
+import { JOB_NAMES, type JobQueue } from '../jobs'
+import { metricsOf, storedInstrument } from './report-instruments'
+
+export const BUILD_REPORTS_KIND = 'cycle.build-reports'
+export const SCORING_BATCH = 50
+const SCORING_JOB: Actor = { kind: 'system', label: 'scoring-job' }
+
+type ScoringRow = NonNullable<Awaited<ReturnType<typeof responseForScoring>>>
+
+/** Scores one submitted response with the one pure function and stores the result. */
+async function scoreAndStore(db: Db, row: ScoringRow, instrument: Instrument, placement: { snapshotId: string | null; late: boolean }) {
+  const score = scoreResponse(instrument, row.discipline, await answersOf(db, row.responseId))
+  await upsertResponseScore(db, {
+    responseId: row.responseId, cycleId: row.cycleId, schoolId: row.schoolId, instrumentVersion: row.instrumentVersion,
+    areas: score.areas, domains: score.domains, overall: score.overall, submittedAt: row.submittedAt ?? new Date(0), ...placement,
+  })
+}
+
+/** "Score and freeze norms": closed → (background job) → scored. Returns at once; the job reports its progress. */
+export async function startCycleScoring(db: Db, jobs: JobQueue, actor: Actor, cycleId: string, ip: string | null = null) {
+  return db.transaction(async (tx) => {
+    assertCan(actor, 'cycles.manage')
+    const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    if (cycle.status !== 'closed') throw new AppError('cycle.not_closed', 'Only a closed cycle can be scored.', 409)
+    const total = await countSubmittedResponses(tx, cycleId)
+    const progressId = await startProgress(tx, BUILD_REPORTS_KIND, cycleId, total)
+    await jobs.send(tx, JOB_NAMES.buildReports, { cycleId, progressId })
+    await recordAudit(tx, actor, 'cycle.scoring-started', { subject: cycleId, details: { responses: total } }, { ip })
+    return { total }
+  })
+}
+
+/** Freezes the cycle's norms from every scored response; the responses in it point at it. */
+async function freezeNorms(tx: Db, cycleId: string, instrument: Instrument, by: { reason: string | null; userId: string | null }) {
+  const members = await normsMembers(tx, cycleId)
+  const summaries = summarizeGroups(members, metricsOf(instrument))
+  const snapshot = await insertSnapshot(tx, { cycleId, instrumentVersion: instrument.id, members, summaries, reason: by.reason, createdBy: by.userId })
+  await attachToSnapshot(tx, members.map((m) => m.responseId), snapshot.id)
+  return { ...snapshot, members: members.length }
+}
+
+/**
+ * The background half: scores every submitted response a batch per short transaction (advancing the progress
+ * bar), then freezes the norms and marks the cycle scored. Safe to run twice: scored responses are skipped, and a
+ * cycle already scored is left alone.
+ */
+export async function buildCycleReports(db: Db, job: { cycleId: string; progressId: string }, now = () => new Date()) {
+  try {
+    const cycle = (await findCycle(db, job.cycleId)) ?? notFound('cycle')
+    const instrument = await storedInstrument(db, cycle.instrumentVersion)
+    for (;;) {
+      const scored = await db.transaction(async (tx) => {
+        const batch = await responsesToScore(tx, job.cycleId, SCORING_BATCH)
+        for (const row of batch) await scoreAndStore(tx, row, instrument, { snapshotId: null, late: false })
+        if (batch.length > 0) await advanceProgress(tx, job.progressId, batch.length)
+        return batch.length
+      })
+      if (scored < SCORING_BATCH) break
+    }
+    await db.transaction(async (tx) => {
+      if (!(await moveCycleStatus(tx, job.cycleId, 'closed', 'scored'))) return
+      const snapshot = await freezeNorms(tx, job.cycleId, instrument, { reason: null, userId: null })
+      await recordAudit(tx, SCORING_JOB, 'cycle.scored', { subject: job.cycleId, details: { snapshotId: snapshot.id, responses: snapshot.members } })
+    })
+    await finishProgress(db, job.progressId, now())
+  } catch (err) {
+    await finishProgress(db, job.progressId, now(), err instanceof Error ? err.message : String(err))
+    throw err
+  }
+}
+
+/**
+ * A response submitted (or resubmitted after a reopen) once the norms are frozen: scored and placed against the
+ * frozen snapshot, never changing it. Does nothing before the cycle is scored or when the score is current.
+ */
+export async function scoreLateSubmission(tx: Db, responseId: string) {
+  const row = await responseForScoring(tx, responseId)
+  if (!row || !row.submittedAt) return
+  const snapshot = await latestSnapshot(tx, row.cycleId)
+  if (!snapshot) return
+  const current = await findResponseScore(tx, responseId)
+  if (current && current.submittedAt >= row.submittedAt) return
+  await scoreAndStore(tx, row, await storedInstrument(tx, row.instrumentVersion), { snapshotId: snapshot.id, late: true })
+}
+
+export type RecomputeOutcome = { ok: true; snapshotId: string; members: number } | { ok: false; errors: { reason: string[] } }
+
+/** Recomputing norms is explicit: an admin, a stated reason, an audit row; late responses join the new snapshot. */
+export async function recomputeNorms(db: Db, actor: Actor, cycleId: string, reason: string, ip: string | null = null): Promise<RecomputeOutcome> {
+  return db.transaction(async (tx) => {
+    assertCan(actor, 'cycles.manage')
+    const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    if (cycle.status !== 'scored' && cycle.status !== 'released') throw new AppError('cycle.not_scored', 'Norms exist only once a cycle is scored.', 409)
+    const why = reason.trim()
+    if (why.length < 10) return { ok: false, errors: { reason: ['Say why the norms are recomputed (at least 10 characters); it goes into the audit log.'] } }
+    const instrument = await storedInstrument(tx, cycle.instrumentVersion)
+    for (const row of await responsesToScore(tx, cycleId, 100_000)) await scoreAndStore(tx, row, instrument, { snapshotId: null, late: false })
+    const previous = await latestSnapshot(tx, cycleId)
+    const snapshot = await freezeNorms(tx, cycleId, instrument, { reason: why, userId: actor.kind === 'user' ? actor.userId : null })
+    await recordAudit(tx, actor, 'norms.recomputed', { subject: cycleId, details: { reason: why, snapshotId: snapshot.id, previousSnapshotId: previous?.id ?? null, responses: snapshot.members } }, { ip })
+    return { ok: true, snapshotId: snapshot.id, members: snapshot.members }
+  })
+}
+
+/** Every submission of a scored cycle not yet scored (late, or resubmitted after a reopen), placed as late. */
+export async function scoreLateSubmissions(tx: Db, cycleId: string) {
+  for (const row of await responsesToScore(tx, cycleId, 10_000)) await scoreLateSubmission(tx, row.responseId)
+}

@@ -1,0 +1,138 @@
+import type { Db } from '../../db/client'
+import { actionPlansOf, findRelease, findResponseScore, findSnapshot, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
+import { OVERALL, placeSchool, type NormsMember, type Placement } from '../../domain/benchmark/comparison-groups'
+import { areasInCurrentVersion, strongestAndWeakest } from '../../domain/benchmark/report-trend'
+import type { Instrument } from '../../domain/instrument/instrument-model'
+import { can } from '../../domain/policy/policy'
+import type { Actor } from '../../domain/policy/roles'
+import { recordAudit } from '../audit'
+import { notFound, signInRequired } from '../errors'
+import { resourcesForAreas } from '../resources/resources'
+import { storedInstrument } from './report-instruments'
+
+export type AreaResult = {
+  id: string
+  title: string
+  domainTitle: string
+  score: number | null
+  vsSimilar: Placement
+  vsAll: Placement
+  /** The target the school set for this area after its previous cycle, if any. */
+  previousTarget: number | null
+  plan: { target: number | null; actions: string } | null
+}
+export type TrendPoint = { cycleTitle: string; instrumentVersion: string; versionDiffers: boolean; overall: number | null; areas: Record<string, number | null> | null; current: boolean }
+
+export type ReportView = {
+  responseId: string
+  school: { id: string; name: string; discipline: string }
+  cycle: { id: string; title: string }
+  instrument: { id: string; title: string }
+  snapshot: { takenAt: Date; recomputed: boolean; late: boolean }
+  released: boolean
+  overall: { score: number | null; vsAll: Placement; vsDiscipline: Placement }
+  domains: { id: string; title: string; score: number | null; vsAll: Placement }[]
+  areas: AreaResult[]
+  strongest: AreaResult[]
+  weakest: AreaResult[]
+  resources: Map<string, Awaited<ReturnType<typeof resourcesForAreas>> extends Map<string, infer R> ? R : never>
+  trend: TrendPoint[]
+  canPlan: boolean
+}
+
+type Outcome = { ok: true; view: ReportView } | { ok: false }
+
+/**
+ * Opens a school's confidential report. Only its leaders (once released) and the program team may; anyone else
+ * gets the same 404 as for a report that does not exist, so its existence is not revealed. Every view and every
+ * refusal is audited (the refusal in its own transaction, so the 404 does not roll it back).
+ */
+export async function openReport(db: Db, actor: Actor, responseId: string, ip: string | null = null, format: 'web' | 'pdf' = 'web'): Promise<ReportView> {
+  if (actor.kind !== 'user') signInRequired()
+  const outcome: Outcome = await db.transaction(async (tx) => {
+    const subject = await reportSubject(tx, responseId)
+    const allowed = subject !== undefined && can(actor, 'school.results.view', { schoolId: subject.school.id })
+    const admin = actor.kind === 'user' && actor.programRole === 'admin'
+    const score = subject && allowed ? await findResponseScore(tx, responseId) : undefined
+    const released = score ? (await findRelease(tx, responseId)) !== undefined : false
+    if (!subject || !allowed || !score?.snapshotId || !(released || admin)) {
+      await recordAudit(tx, actor, 'report.denied', { schoolId: subject?.school.id ?? null, subject: responseId, details: { format } }, { ip })
+      return { ok: false }
+    }
+    const view = await buildView(tx, subject, score, released, can(actor, 'school.results.view', { schoolId: subject.school.id }) && !admin)
+    await recordAudit(tx, actor, 'report.viewed', { schoolId: subject.school.id, subject: responseId, details: { format } }, { ip })
+    return { ok: true, view }
+  })
+  return outcome.ok ? outcome.view : notFound('report')
+}
+
+type Subject = NonNullable<Awaited<ReturnType<typeof reportSubject>>>
+type Score = NonNullable<Awaited<ReturnType<typeof findResponseScore>>>
+
+async function buildView(tx: Db, subject: Subject, score: Score, released: boolean, canPlan: boolean): Promise<ReportView> {
+  const snapshot = (await findSnapshot(tx, score.snapshotId!)) ?? notFound('norms snapshot')
+  const instrument = await storedInstrument(tx, score.instrumentVersion)
+  const me: NormsMember = {
+    responseId: subject.responseId,
+    facts: { discipline: subject.school.discipline, control: subject.school.control, carnegieGroup: subject.school.carnegieGroup },
+    scores: { ...score.areas, ...score.domains, [OVERALL]: score.overall },
+  }
+  const place = (metric: string, group: 'all' | 'discipline' | 'similar') => placeSchool(me, snapshot.members, metric, group)
+
+  const history = await schoolScoreHistory(tx, subject.school.id)
+  const earlier = history.filter((h) => h.opensAt < subject.cycle.opensAt)
+  const previous = earlier.at(-1)
+  const previousPlans = previous ? await actionPlansOf(tx, subject.school.id, previous.cycleId) : []
+  const plans = await actionPlansOf(tx, subject.school.id, subject.cycle.id)
+
+  const areas: AreaResult[] = instrument.domains.flatMap((domain) =>
+    domain.areas.map((area) => {
+      const plan = plans.find((p) => p.areaId === area.id)
+      return {
+        id: area.id,
+        title: area.title,
+        domainTitle: domain.title,
+        score: score.areas[area.id] ?? null,
+        vsSimilar: place(area.id, 'similar'),
+        vsAll: place(area.id, 'all'),
+        previousTarget: previousPlans.find((p) => p.areaId === area.id)?.target ?? null,
+        plan: plan ? { target: plan.target, actions: plan.actions } : null,
+      }
+    }),
+  )
+  const { strongest, weakest } = strongestAndWeakest(areas)
+  return {
+    responseId: subject.responseId,
+    school: { id: subject.school.id, name: subject.school.name, discipline: subject.school.discipline },
+    cycle: { id: subject.cycle.id, title: subject.cycle.title },
+    instrument: { id: instrument.id, title: instrument.title },
+    snapshot: { takenAt: snapshot.createdAt, recomputed: snapshot.reason !== null, late: score.late },
+    released,
+    overall: { score: score.overall, vsAll: place(OVERALL, 'all'), vsDiscipline: place(OVERALL, 'discipline') },
+    domains: instrument.domains.map((d) => ({ id: d.id, title: d.title, score: score.domains[d.id] ?? null, vsAll: place(d.id, 'all') })),
+    areas,
+    strongest,
+    weakest,
+    resources: await resourcesForAreas(tx, weakest.map((a) => a.id)),
+    trend: await trendOf(tx, instrument, [...earlier, ...history.filter((h) => h.responseId === subject.responseId)], subject.responseId),
+    canPlan,
+  }
+}
+
+async function trendOf(tx: Db, current: Instrument, history: Awaited<ReturnType<typeof schoolScoreHistory>>, responseId: string): Promise<TrendPoint[]> {
+  const instruments = new Map<string, Instrument>([[current.id, current]])
+  const points: TrendPoint[] = []
+  for (const h of history) {
+    if (!instruments.has(h.instrumentVersion)) instruments.set(h.instrumentVersion, await storedInstrument(tx, h.instrumentVersion))
+    const earlier = instruments.get(h.instrumentVersion)!
+    points.push({
+      cycleTitle: h.cycleTitle,
+      instrumentVersion: h.instrumentVersion,
+      versionDiffers: h.instrumentVersion !== current.id,
+      overall: h.overall,
+      areas: areasInCurrentVersion(earlier, current.id, h.areas),
+      current: h.responseId === responseId,
+    })
+  }
+  return points
+}

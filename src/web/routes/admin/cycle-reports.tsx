@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { cycleReportsOverview } from '../../../services/reports/cycle-reports-admin'
+import { recomputeNorms } from '../../../services/reports/cycle-scoring'
+import { releaseReports } from '../../../services/reports/report-release'
+import type { AppEnv, Ctx } from '../../context'
+import { seeOther } from '../../flash'
+import type { FormState } from '../../form'
+import { CycleReportsPage } from '../../views/admin/cycle-reports-page'
+
+// Mounted at /admin/cycles/:id/reports: build progress, norms snapshots, recompute and release.
+
+const cycleIdOf = (c: Ctx) => {
+  const id = z.uuid().safeParse(c.req.param('id'))
+  return id.success ? id.data : null
+}
+
+async function page(c: Ctx, cycleId: string, form?: FormState) {
+  const view = await cycleReportsOverview(c.var.db, c.var.actor, cycleId)
+  if (view.progress?.status === 'running') c.header('Refresh', '2')
+  return c.render(<CycleReportsPage view={view} form={form} />, { title: `Reports: ${view.cycle.title}` })
+}
+
+export const cycleReportRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const id = cycleIdOf(c)
+    return id ? page(c, id) : c.notFound()
+  })
+  .post('/recompute', async (c) => {
+    const id = cycleIdOf(c)
+    if (!id) return c.notFound()
+    const reason = (await c.req.parseBody()).reason
+    const text = typeof reason === 'string' ? reason.slice(0, 2000) : ''
+    const done = await recomputeNorms(c.var.db, c.var.actor, id, text, c.var.clientIp)
+    if (!done.ok) {
+      c.status(422)
+      return page(c, id, { values: { reason: text }, errors: done.errors })
+    }
+    return seeOther(c, `/admin/cycles/${id}/reports`, `Norms recomputed from ${done.members} schools.`)
+  })
+  .post('/release', async (c) => {
+    const id = cycleIdOf(c)
+    if (!id) return c.notFound()
+    const schoolId = z.uuid().safeParse((await c.req.parseBody()).schoolId)
+    const only = schoolId.success ? { schoolId: schoolId.data } : {}
+    const { released } = await releaseReports(c.var.db, c.var.deps.jobs, c.var.deps.config.baseUrl, c.var.actor, id, only, c.var.clientIp)
+    return seeOther(c, `/admin/cycles/${id}/reports`, `${released} report${released === 1 ? '' : 's'} released; the schools’ leaders are being e-mailed.`)
+  })

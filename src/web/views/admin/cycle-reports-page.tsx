@@ -1,0 +1,93 @@
+import type { CycleReportsOverview } from '../../../services/reports/cycle-reports-admin'
+import type { FormState } from '../../form'
+import { ErrorSummary } from '../form-fields'
+import { When } from '../format'
+
+function BuildProgress({ progress }: { progress: CycleReportsOverview['progress'] }) {
+  if (!progress) return <p class="muted">Reports have not been built yet. Close the cycle, then score it.</p>
+  if (progress.status === 'running') {
+    return (
+      <div class="notice" role="status">
+        <label for="building">{progress.done} of {progress.total} responses scored</label>
+        <progress id="building" max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
+      </div>
+    )
+  }
+  if (progress.status === 'failed') return <p class="notice notice-warning">Building reports stopped: {progress.error}. It will be retried.</p>
+  return <p class="muted">{progress.total} responses scored <When at={progress.finishedAt} />.</p>
+}
+
+export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; form?: FormState | undefined }) {
+  const { cycle } = view
+  const canRelease = cycle.status === 'scored' || cycle.status === 'released'
+  const reasonError = form?.errors['reason']?.[0]
+  return (
+    <>
+      <p><a href={`/admin/cycles/${cycle.id}`}>← {cycle.title}</a></p>
+      <h1>Reports: {cycle.title}</h1>
+      <p>Instrument {cycle.instrumentVersion} · {view.submitted} submitted responses · status {cycle.status}</p>
+      {cycle.status === 'closed' && (
+        <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
+          <input type="hidden" name="to" value="scored" />
+          <button type="submit" class="button">Score and freeze norms</button>
+        </form>
+      )}
+      <BuildProgress progress={view.progress} />
+      <section aria-labelledby="snapshots-title">
+        <h2 id="snapshots-title">Norms snapshots</h2>
+        {view.snapshots.length === 0 ? <p class="muted">None yet.</p> : (
+          <table>
+            <caption>Newest first; the newest is used for late submissions and all reports.</caption>
+            <thead><tr><th scope="col">Taken</th><th scope="col" class="num">Schools</th><th scope="col">Reason</th></tr></thead>
+            <tbody>
+              {view.snapshots.map((s) => (
+                <tr><td><When at={s.createdAt} /></td><td class="num">{s.schools}</td><td>{s.reason ?? 'Frozen when the cycle was scored'}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {canRelease && (
+          <form method="post" action={`/admin/cycles/${cycle.id}/reports/recompute`}>
+            {form && <ErrorSummary form={form} />}
+            <div class={reasonError ? 'field field-error' : 'field'}>
+              <label for="reason">Reason for recomputing the norms</label>
+              <p class="hint" id="reason-hint">Recomputing replaces the frozen norms for every report of this cycle. The reason is kept in the audit log.</p>
+              {reasonError && <p class="error-message" id="reason-error">{reasonError}</p>}
+              <textarea id="reason" name="reason" rows={2} aria-invalid={reasonError ? 'true' : undefined}
+                aria-describedby={reasonError ? 'reason-hint reason-error' : 'reason-hint'}>{form?.values['reason'] ?? ''}</textarea>
+            </div>
+            <button type="submit" class="button button-secondary">Recompute norms</button>
+          </form>
+        )}
+      </section>
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">School reports</h2>
+        {canRelease && cycle.status === 'scored' && (
+          <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`}>
+            <button type="submit" class="button">Release all reports and e-mail the leaders</button>
+          </form>
+        )}
+        <table>
+          <caption>Scored responses</caption>
+          <thead><tr><th scope="col">School</th><th scope="col">Report</th><th scope="col">Released</th></tr></thead>
+          <tbody>
+            {view.reports.map((r) => (
+              <tr>
+                <th scope="row">{r.schoolName}</th>
+                <td><a href={`/school/reports/${r.responseId}`}>Open the report<span class="visually-hidden"> of {r.schoolName}</span></a></td>
+                <td>
+                  {r.released ? 'Released' : canRelease ? (
+                    <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`} class="inline">
+                      <input type="hidden" name="schoolId" value={r.schoolId} />
+                      <button type="submit" class="link-button">Release<span class="visually-hidden"> the report of {r.schoolName}</span></button>
+                    </form>
+                  ) : 'Not yet'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  )
+}

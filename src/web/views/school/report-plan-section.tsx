@@ -1,0 +1,56 @@
+import type { ReportView } from '../../../services/reports/report-view'
+import type { FormState } from '../../form'
+import { ErrorSummary } from '../form-fields'
+
+/** Per area a target for next cycle and the actions to get there; leaders edit, the program team reads. */
+export function ActionPlanSection({ view, form }: { view: ReportView; form?: FormState | undefined }) {
+  const value = (name: string, fallback: string) => form?.values[name] ?? fallback
+  const planned = view.areas.filter((a) => a.plan)
+  if (!view.canPlan) {
+    return (
+      <section aria-labelledby="plan-title">
+        <h2 id="plan-title">Action plan</h2>
+        {planned.length === 0 ? <p class="muted">No action plan yet.</p> : (
+          <ul>{planned.map((a) => <li>{a.title}: target {a.plan!.target ?? '—'}. {a.plan!.actions}</li>)}</ul>
+        )}
+      </section>
+    )
+  }
+  return (
+    <section aria-labelledby="plan-title">
+      <h2 id="plan-title">Action plan</h2>
+      <p class="hint">Set a target score for the areas you want to improve and note what you will do. Your next report shows each target beside the new result.</p>
+      <details open={form !== undefined || planned.length > 0}>
+      <summary>Set targets and actions for next cycle{planned.length > 0 ? ` (${planned.length} areas planned)` : ''}</summary>
+      <form method="post" action={`/school/reports/${view.responseId}/plan`}>
+        {form && <ErrorSummary form={form} />}
+        {view.areas.map((a) => {
+          const t = `target-${a.id}`
+          const x = `actions-${a.id}`
+          const tError = form?.errors[t]?.[0]
+          const xError = form?.errors[x]?.[0]
+          return (
+            <fieldset class="field">
+              <legend>{a.title} (now {a.score === null ? '—' : a.score.toFixed(1)})</legend>
+              <div class={tError ? 'field field-error' : 'field'}>
+                <label for={t}>Target score for next cycle</label>
+                {tError && <p class="error-message" id={`${t}-error`}>{tError}</p>}
+                <input id={t} name={t} type="text" inputmode="decimal" class="input-number" value={value(t, a.plan?.target?.toString() ?? '')}
+                  aria-invalid={tError ? 'true' : undefined} aria-describedby={tError ? `${t}-error` : undefined} />
+              </div>
+              <div class={xError ? 'field field-error' : 'field'}>
+                <label for={x}>Actions</label>
+                {xError && <p class="error-message" id={`${x}-error`}>{xError}</p>}
+                <textarea id={x} name={x} rows={2} aria-invalid={xError ? 'true' : undefined} aria-describedby={xError ? `${x}-error` : undefined}>
+                  {value(x, a.plan?.actions ?? '')}
+                </textarea>
+              </div>
+            </fieldset>
+          )
+        })}
+        <button type="submit" class="button">Save the action plan</button>
+      </form>
+      </details>
+    </section>
+  )
+}

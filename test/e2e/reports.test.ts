@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import type { Browser, Page } from 'playwright-core'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { openDatabase, type Database } from '../../src/db/client'
+import { insertUser } from '../../src/db/queries/accounts'
+import { insertMembership } from '../../src/db/queries/schools'
+import type { SchoolRole } from '../../src/domain/policy/roles'
+import { storedInstrument } from '../../src/services/reports/report-instruments'
+import { adminUrl, databaseUrlFor } from '../support/postgres-urls'
+import { answersAtLevel, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
+import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
+import { launchBrowser, seriousAxeViolations } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+// The server runs on a throwaway PostgreSQL database, so this test can seed the closed cycle straight into it
+// (PGlite would be locked by the server's process).
+
+const PG_SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const ADMIN = 'admin@demo.socialmissionmetrics.test'
+const dbName = `smm_e2e_reports_${randomUUID().slice(0, 8)}`
+
+let browser: Browser
+let peer: SmtpPeer
+let server: RunningServer
+let database: Database
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: adminUrl(PG_SERVER) })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${dbName}`)
+  await admin.end()
+  browser = await launchBrowser()
+  peer = await startSmtpPeer()
+  server = await startServer({ SMTP_URL: peer.url, QUEUE_POLL_SECONDS: '0.5', DATABASE_URL: databaseUrlFor(PG_SERVER, dbName) })
+  database = await openDatabase({ url: databaseUrlFor(PG_SERVER, dbName) })
+})
+afterAll(async () => {
+  await database?.close()
+  await server?.stop()
+  await peer?.close()
+  await browser?.close()
+  const admin = new pg.Client({ connectionString: adminUrl(PG_SERVER) })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+  await admin.end()
+})
+
+/** The newest sign-in link mail sent to this address (a dean also has the release e-mail in the same inbox). */
+const signInMail = (email: string) =>
+  peer.received.filter((m) => m.text?.includes('/sign-in/link?') && (m.to && !Array.isArray(m.to) ? m.to.text : '').includes(email)).at(-1)
+
+async function signIn(email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  const before = signInMail(email)
+  await page.goto(`${server.baseUrl}/sign-in`)
+  await page.getByLabel('E-mail address').fill(email)
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
+  await expect.poll(() => signInMail(email) !== before && signInMail(email) !== undefined, { timeout: 30_000 }).toBe(true)
+  await page.goto(signInMail(email)!.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect.poll(() => page.url()).not.toContain('/sign-in')
+  return page
+}
+
+async function member(schoolId: string, role: SchoolRole, name: string) {
+  const user = (await insertUser(database.db, { email: `${role}-${randomUUID().slice(0, 6)}@school.test`, name }))!
+  await insertMembership(database.db, { schoolId, userId: user.id, role })
+  return user
+}
+
+describe('a round from closing to the dean’s board-ready PDF', () => {
+  test('the admin scores and releases; the dean reads the report and its PDF; others get 404', async () => {
+    // A closed round: six MD schools (the dean's scores highest), answers submitted.
+    const db = database.db
+    const instrument = await storedInstrument(db, 'smm-2024')
+    const title = `Reports round ${randomUUID().slice(0, 4)}`
+    const cycle = await seedScoringCycle(db, { status: 'closed', title, disciplines: ['md'] })
+    const schools = []
+    for (const [i, level] of [0.2, 0.4, 0.4, 0.6, 0.8, 1].entries()) {
+      const school = await seedScoringSchool(db, { discipline: 'md', name: `E2E Medical School ${i}` })
+      schools.push({ school, response: await seedSubmittedResponse(db, { schoolId: school.id, cycleId: cycle.id, answers: answersAtLevel(instrument, level) }) })
+    }
+    const mine = schools[5]!
+    const dean = await member(mine.school.id, 'leader', 'Dean Rivera')
+    const contributor = await member(mine.school.id, 'contributor', 'Pat Contributor')
+    const otherDean = await member(schools[0]!.school.id, 'leader', 'Dean Other')
+
+    // The admin scores (a background job with a progress bar) and releases.
+    const admin = await signIn(ADMIN)
+    await admin.goto(`${server.baseUrl}/admin/cycles/${cycle.id}/reports`)
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.getByRole('button', { name: 'Score and freeze norms' }).click()
+    await expect.poll(async () => (await admin.reload(), admin.getByText('6 responses scored').count()), { timeout: 30_000 }).toBe(1)
+    await admin.getByRole('button', { name: 'Release all reports and e-mail the leaders' }).click()
+    expect(await admin.getByText('6 reports released').count()).toBe(1)
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.screenshot({ path: 'test-results/cycle-reports-admin.png', fullPage: true })
+
+    // The dean follows the e-mail, signs in and reads the report.
+    const released = await peer.waitFor(dean.email, 30_000)
+    const reportLink = released.text!.match(/http:\/\/\S+\/school\/reports\/[\w-]+/)![0]
+    const page = await signIn(dean.email)
+    await page.goto(reportLink)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${mine.school.name}: ${title}`)
+    expect(await page.getByText('Instrument smm-2024').count()).toBe(1)
+    expect(await page.locator('.figures li', { hasText: 'vs all schools' }).textContent()).toContain('Top quartile')
+    expect(await page.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: 'test-results/report-page.png', fullPage: true })
+    await page.screenshot({ path: 'test-results/report-top.png' })
+    await page.locator('#area-chart-caption').scrollIntoViewIfNeeded()
+    await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart.png' })
+
+    // The PDF, downloaded with the dean's session, says the same.
+    const pdf = await page.request.get(`${reportLink}.pdf`)
+    expect(pdf.status()).toBe(200)
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true })
+    expect(text).toContain(mine.school.name)
+    expect(text).toContain('Top quartile (4 of 4 stars)')
+    expect(text).toContain('Your score per area against similar schools')
+
+    // A contributor of the same school and a dean of another school cannot reach it.
+    for (const email of [contributor.email, otherDean.email]) {
+      const other = await signIn(email)
+      const res = await other.goto(reportLink)
+      expect(res?.status()).toBe(404)
+      expect((await other.request.get(`${reportLink}.pdf`)).status()).toBe(404)
+    }
+  })
+})
