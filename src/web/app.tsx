@@ -29,6 +29,8 @@ import { MAX_RESOURCE_FILE_BYTES } from '../domain/resources/resource-rules'
 import { cycleRoutes } from './routes/admin/cycles'
 import { directoryRoutes } from './routes/admin/directory'
 import { invitationRoutes } from './routes/public/invitation'
+import { adminResponseRoutes } from './routes/admin/responses'
+import { schoolResponseRoutes } from './routes/school/responses'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin/schools', directoryRoutes)
   app.route('/admin/cycles', cycleRoutes)
   app.route('/', invitationRoutes)
+  app.route('/school', schoolResponseRoutes)
+  app.route('/admin/responses', adminResponseRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {
