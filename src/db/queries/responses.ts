@@ -75,7 +75,7 @@ export async function writeAnswer(db: Db, w: AnswerWrite): Promise<number | unde
   const result = (await db.execute(sql`
     with ${change},
     history as (
-      insert into answer_history (response_id, item_id, old_value, new_value, version, source, changed_by, changed_at)
+      insert into answer_history (response_id, item_id, old_value, new_value, version, source, changed_by, created_at)
       select ${w.responseId}::uuid, ${w.itemId}::text, old_value, ${value}::jsonb, version, ${w.source}::text, ${w.userId}::uuid, ${now}::timestamptz from changed),
     touched as (
       update responses set updated_at = ${now}::timestamptz where id = ${w.responseId}::uuid and exists (select 1 from changed)),

@@ -81,8 +81,12 @@ export const schoolResponseRoutes = new Hono<AppEnv>()
     const responseId = idOf(c, 'id')
     const parsed = AnswerSaveInput.safeParse(await c.req.json().catch(() => null))
     if (!parsed.success) return c.json({ ok: false, kind: 'invalid', field: 'value', message: parsed.error.issues[0]?.message ?? 'This answer could not be read.' }, 422)
-    const outcome = await saveAnswer(c.var.db, c.var.actor, responseId, parsed.data)
+    const outcome = await saveAnswer(c.var.db, c.var.actor, responseId, parsed.data).catch((err: unknown) => {
+      if (err instanceof AppError) return { ok: false, kind: 'refused', code: err.code, message: err.message, status: err.status } as const
+      throw err
+    })
     if (outcome.ok) return c.json(outcome)
+    if (outcome.kind === 'refused') return c.json(outcome, outcome.status)
     return c.json(outcome, outcome.kind === 'conflict' ? 409 : 422)
   })
   .get('/responses/:id/review', (c) => reviewPage(c, idOf(c, 'id'), emptyForm))
