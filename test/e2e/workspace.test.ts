@@ -141,6 +141,12 @@ test('the dean reviews, certifies and submits; the response locks', async () => 
   await leader.goto(`${server.baseUrl}/school/responses/${w.responseId}/review`)
   expect(await seriousAxeViolations(leader)).toEqual([])
   await leader.screenshot({ path: 'test-results/workspace-review.png', fullPage: true })
+  // Opening the pathway follow-ups earlier left required questions open: the review links straight to them.
+  await leader.getByRole('link', { name: 'Pathway programs' }).first().click()
+  await leader.getByRole('group', { name: /run or co-run at least one pathway program/ }).getByLabel('No', { exact: true }).check()
+  await expect.poll(() => itemStatus(leader, 'pathway-programs.has-programs').textContent()).toBe('Saved')
+  await leader.goto(`${server.baseUrl}/school/responses/${w.responseId}/review`)
+  expect(await leader.getByText('Every required question is answered').isVisible()).toBe(true)
   await leader.getByRole('button', { name: 'Submit the response' }).click()
   expect(await leader.getByText('Type your full name to certify.').isVisible()).toBe(true)
   await leader.getByLabel('Your full name').fill('Dr. Dana Dean')
