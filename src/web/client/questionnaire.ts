@@ -15,6 +15,8 @@ type Entry = FormItem & {
   timer?: ReturnType<typeof setTimeout>
   state: 'idle' | 'saving' | 'saved' | 'failed'
   dirty: boolean
+  /** Waiting for the person to choose between their answer and a colleague's: retrying would not help. */
+  conflict?: boolean
 }
 
 const DEBOUNCE_MS = 700
@@ -67,19 +69,22 @@ function wire(form: HTMLFormElement) {
   const announce = () => {
     const states = entries.map((e) => e.state)
     const failed = states.includes('failed')
-    pageStatus.replaceChildren(states.includes('saving') ? 'Saving…' : failed ? 'Not saved — ' : states.includes('saved') ? 'All changes saved' : '')
-    if (failed && !states.includes('saving')) {
+    const retryable = entries.some((e) => e.state === 'failed' && !e.conflict)
+    const text = failed && !retryable ? 'Not saved — choose which answer to keep' : failed ? 'Not saved — ' : 'All changes saved'
+    pageStatus.replaceChildren(states.includes('saving') ? 'Saving…' : failed || states.includes('saved') ? text : '')
+    if (retryable && !states.includes('saving')) {
       const retry = document.createElement('button')
       retry.type = 'button'
       retry.className = 'link-button'
       retry.textContent = 'retry'
-      retry.addEventListener('click', () => entries.filter((e) => e.state === 'failed').forEach((e) => void save(e)))
+      retry.addEventListener('click', () => entries.filter((e) => e.state === 'failed' && !e.conflict).forEach((e) => void save(e)))
       pageStatus.append(retry)
     }
   }
 
-  const setItem = (e: Entry, state: Entry['state'], text: string) => {
+  const setItem = (e: Entry, state: Entry['state'], text: string, conflict = false) => {
     e.state = state
+    e.conflict = conflict
     e.status.textContent = text
     e.status.className = `item-status item-status-${state}`
     announce()
@@ -135,7 +140,7 @@ function wire(form: HTMLFormElement) {
     })
     box.append(p, mine, ' ', use)
     e.status.before(box)
-    setItem(e, 'failed', 'Not saved: choose which answer to keep.')
+    setItem(e, 'failed', 'Not saved: choose which answer to keep.', true)
     mine.focus()
   }
 
