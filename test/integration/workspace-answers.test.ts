@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { auditEvents, mailMessages } from '../../src/db/schema/operations'
 import { describe, expect, test } from 'vitest'
 import { answerHistory, answers, responses } from '../../src/db/schema/responses'
@@ -193,3 +193,31 @@ function countStatements() {
 
 const PA_ONLY_ITEM = 'graduate-outcomes.pance-first-time'
 const RECOGNITION_ITEM = 'recognition.promotion-criteria'
+
+test('a carried-forward answer blocks submission until someone confirms it; confirming is kept in the history', async () => {
+  const w = await seedWorkspace(db)
+  const leader = await signedIn(db, w.leader)
+  await answerAllRequired(db, w.responseId, w.leader, w.school.id)
+  await db.update(answers).set({ prefilled: true }).where(and(eq(answers.responseId, w.responseId), eq(answers.itemId, 'pathway-programs.budget-line')))
+  const review = await app.request(`/school/responses/${w.responseId}/review`, { headers: leader })
+  expect(await review.text()).toContain('Carried-forward answers to confirm')
+  const page = await app.request(`/school/responses/${w.responseId}/areas/pathway-programs`, { headers: leader })
+  expect(await page.text()).toContain('Confirm this answer')
+
+  const [row] = await db.select({ version: answers.version, value: answers.value }).from(answers).where(and(eq(answers.responseId, w.responseId), eq(answers.itemId, 'pathway-programs.budget-line')))
+  const confirmed = await saveJson(leader, w.responseId, { itemId: 'pathway-programs.budget-line', value: row!.value, baseVersion: row!.version, confirm: true })
+  expect(confirmed.status).toBe(200)
+  const after = await app.request(`/school/responses/${w.responseId}/review`, { headers: leader })
+  expect(await after.text()).toContain('Every required question is answered and every carried-forward answer is confirmed.')
+  const [last] = await db.select({ source: answerHistory.source }).from(answerHistory).where(eq(answerHistory.responseId, w.responseId)).orderBy(desc(answerHistory.id)).limit(1)
+  expect(last!.source).toBe('confirm')
+})
+
+test('the landing page lists the school’s response; signing in as a school member lands there', async () => {
+  const w = await seedWorkspace(db)
+  const res = await app.request('/school', { headers: await signedIn(db, w.coordinator) })
+  expect(res.status).toBe(200)
+  const html = await res.text()
+  expect(html).toContain(w.school.name)
+  expect(html).toContain(`/school/responses/${w.responseId}`)
+})

@@ -57,6 +57,8 @@ export async function saveAreaAnswers(db: Db, actor: Actor, responseId: string, 
   const after = new Map<string, StoredAnswer>(access.answers)
   for (const [id, value] of typed) after.set(id, { value, prefilled: false })
   const visible = visibleItems(access.narrowed, after)
+  // Skip-logic visibility is settled above for the whole page; the single-item check must use the same answers.
+  const pageAccess: ResponseAccess = { ...access, answers: after }
   let saved = 0
   await db.transaction(async (tx) => {
     for (const item of area.items) {
@@ -73,8 +75,7 @@ export async function saveAreaAnswers(db: Db, actor: Actor, responseId: string, 
       }
       const baseVersion = Number(field(itemFields(item.id).base)[0] ?? '0') || 0
       const input = { itemId: item.id, value, note, evidenceUrl: evidenceUrl ?? '', baseVersion, confirm }
-      // Skip-logic visibility was settled above for the whole page; the single-item check would use stale answers.
-      const outcome = await saveWithAccess(tx, { ...access, answers: after }, input, now)
+      const outcome = await saveWithAccess(tx, pageAccess, input, now)
       if (outcome.ok) saved++
       else problems.set(item.id, outcome.kind === 'conflict' ? { message: CONFLICT_MESSAGE, theirs: outcome.theirs } : { message: outcome.message })
     }

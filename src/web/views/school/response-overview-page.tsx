@@ -9,7 +9,7 @@ export function ResponseOverviewPage({ view }: { view: Awaited<ReturnType<typeof
     <>
       <h1>{access.schoolName}</h1>
       <p class="lead">
-        {access.cycleTitle} · Deadline <When at={view.deadline} dateOnly />
+        {access.cycleTitle} · {access.status === 'submitted' ? 'Submitted' : 'In progress'} · Deadline <When at={view.deadline} dateOnly />
       </p>
       {access.status === 'submitted' ? (
         <p class="notice">
