@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { openDatabase } from '../../src/db/client'
@@ -16,7 +17,7 @@ let browser: Browser
 let server: RunningServer
 let dataDir: string
 let w: Awaited<ReturnType<typeof seedWorkspace>>
-const tokens: Record<'leader' | 'coordinator' | 'contributor' | 'leaderNoJs' | 'leaderSubmit', string> = { leader: '', coordinator: '', contributor: '', leaderNoJs: '', leaderSubmit: '' }
+const tokens: Record<'leader' | 'coordinator' | 'contributor' | 'contributor2' | 'leaderNoJs' | 'leaderSubmit', string> = { leader: '', coordinator: '', contributor: '', contributor2: '', leaderNoJs: '', leaderSubmit: '' }
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'smm-e2e-workspace-'))
@@ -28,6 +29,7 @@ beforeAll(async () => {
   tokens.leader = await token(w.leader.id)
   tokens.coordinator = await token(w.coordinator.id)
   tokens.contributor = await token(w.contributor.id)
+  tokens.contributor2 = await token(w.contributor.id)
   tokens.leaderNoJs = await token(w.leader.id)
   tokens.leaderSubmit = await token(w.leader.id)
   await database.close()
@@ -158,4 +160,26 @@ test('the dean reviews, certifies and submits; the response locks', async () => 
   expect(await leader.getByText('This response has been submitted and is locked.').isVisible()).toBe(true)
   expect(await leader.getByRole('button', { name: 'Save answers' }).count()).toBe(0)
   await leader.screenshot({ path: 'test-results/workspace-locked.png' })
+})
+
+test('the questionnaire page stays within its budget: at most 8 requests, 40 KiB of gzipped script, 100 KiB gzipped in all', async () => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const sign = await signIn('contributor2')
+  await context.addCookies(await sign.context().cookies())
+  const urls: string[] = []
+  page.on('request', (r) => void urls.push(r.url()))
+  await page.goto(area('recognition'))
+  expect(urls.length).toBeLessThanOrEqual(8)
+  let script = 0
+  let total = 0
+  for (const url of urls) {
+    const body = Buffer.from(await (await context.request.get(url)).body())
+    const zipped = gzipSync(body).length
+    total += zipped
+    if (url.endsWith('.js')) script += zipped
+  }
+  console.info(`questionnaire page: ${urls.length} requests, ${script} B gzipped script, ${total} B gzipped in all`)
+  expect(script).toBeLessThanOrEqual(40 * 1024)
+  expect(total).toBeLessThanOrEqual(100 * 1024)
 })
