@@ -159,6 +159,7 @@ test('the dean reviews, certifies and submits; the response locks', async () => 
   await leader.goto(area('pathway-programs'))
   expect(await leader.getByText('This response has been submitted and is locked.').isVisible()).toBe(true)
   expect(await leader.getByRole('button', { name: 'Save answers' }).count()).toBe(0)
+  expect(await leader.locator('[data-progress="area"] [data-progress-text]').textContent()).toBe('2 of 2 answered')
   await leader.screenshot({ path: 'test-results/workspace-locked.png' })
 })
 

@@ -21,7 +21,9 @@ type Entry = FormItem & {
 
 const DEBOUNCE_MS = 700
 const form = document.querySelector<HTMLFormElement>('form[data-questionnaire]')
-if (form) wire(form)
+// A locked page (submitted, past the deadline, not yours) is read-only: disabled inputs are left out of FormData,
+// so live progress would count nothing. The server's numbers stand.
+if (form && !form.querySelector('fieldset[disabled]')) wire(form)
 
 function wire(form: HTMLFormElement) {
   const url = form.dataset.saveUrl!
