@@ -221,3 +221,14 @@ test('the landing page lists the school’s response; signing in as a school mem
   expect(html).toContain(w.school.name)
   expect(html).toContain(`/school/responses/${w.responseId}`)
 })
+
+test('the program team reaches a school’s response from its line in the cycle', async () => {
+  const w = await seedWorkspace(db)
+  const admin = await signedIn(db, w.admin)
+  const res = await app.request(`/admin/responses/of/${w.participation.id}`, { headers: admin })
+  expect(res.status).toBe(303)
+  expect(res.headers.get('location')).toBe(`/admin/responses/${w.responseId}`)
+  const page = await app.request(`/admin/responses/${w.responseId}`, { headers: admin })
+  expect(await page.text()).toContain('Enter a paper return')
+  expect((await app.request(`/admin/responses/of/${w.participation.id}`, { headers: await signedIn(db, w.leader) })).status).toBe(403)
+})

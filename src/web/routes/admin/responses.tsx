@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError } from '../../../services/errors'
 import { responseOverview } from '../../../services/responses/response-overview'
 import { reopenSubmittedResponse } from '../../../services/responses/response-submit'
+import { openResponseOf } from '../../../services/responses/school-workspace'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
 import { emptyForm, textValues, type FormState } from '../../form'
@@ -20,6 +21,12 @@ async function page(c: Ctx, id: string, form: FormState) {
 }
 
 export const adminResponseRoutes = new Hono<AppEnv>()
+  // From a school's line in a cycle: its response, created on first open like the school's own.
+  .get('/of/:participationId', async (c) => {
+    const parsed = z.uuid().safeParse(c.req.param('participationId'))
+    if (!parsed.success) throw new AppError('not_found', 'We could not find that response.', 404)
+    return c.redirect(`/admin/responses/${await openResponseOf(c.var.db, c.var.actor, parsed.data)}`, 303)
+  })
   .get('/:id', (c) => page(c, idOf(c), emptyForm))
   .post('/:id/reopen', async (c) => {
     const id = idOf(c)
