@@ -32,6 +32,8 @@ import { invitationRoutes } from './routes/public/invitation'
 import { teamRoutes } from './routes/school/team'
 import { carryForwardRoutes } from './routes/school/carry-forward'
 import { schoolReportRoutes } from './routes/school/reports'
+import { adminResponseRoutes } from './routes/admin/responses'
+import { schoolResponseRoutes } from './routes/school/responses'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -110,6 +112,8 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/school', teamRoutes)
   app.route('/school', carryForwardRoutes)
   app.route('/school/reports', schoolReportRoutes)
+  app.route('/school', schoolResponseRoutes)
+  app.route('/admin/responses', adminResponseRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

@@ -2,9 +2,6 @@ import { describe, expect, test } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { answerHistory, answers, responses } from '../../src/db/schema/responses'
 import { auditEvents } from '../../src/db/schema/operations'
-import { replaceAreaAssignments } from '../../src/db/queries/area-assignments'
-import { actorForSession } from '../../src/services/auth/sessions'
-import { confirmPrefilled } from '../../src/services/carry-forward/confirm-prefilled'
 import { formPost, testApp } from '../support/test-app'
 import { seedMember, seedSchool, signedIn } from '../support/seed'
 import { seedResponse } from '../support/seed-response'
@@ -69,25 +66,6 @@ describe('carrying answers forward from an earlier cycle', () => {
     // Pre-filling again adds nothing: every carried answer is there now.
     await app.request(path, formPost({}, headers))
     expect(await db.select().from(answerHistory).where(eq(answerHistory.responseId, current.id))).toHaveLength(3)
-  })
-
-  test('confirming a pre-filled answer clears its mark, raises its version and records who confirmed', async () => {
-    const { school, current, path, headers, leader } = await schoolWithHistory()
-    await app.request(path, formPost({}, headers))
-    const actor = await actorForSession(db, headers.Cookie!.replace('smm_session=', ''))
-    expect(await confirmPrefilled(db, actor, current.id, ['service-learning.format', 'service-learning.reflection'])).toEqual(['service-learning.format'])
-    const now = await answersOf(current.id)
-    expect(now['service-learning.format']).toMatchObject({ prefilled: false, version: 2, updatedBy: leader.id })
-    expect(now['service-learning.hours']!.prefilled).toBe(true)
-    const confirms = await db.select().from(answerHistory).where(and(eq(answerHistory.responseId, current.id), eq(answerHistory.source, 'confirm')))
-    expect(confirms).toMatchObject([{ itemId: 'service-learning.format', oldValue: 'required', newValue: 'required', version: 2, changedBy: leader.id }])
-
-    // A contributor confirms only in their own areas.
-    const contributor = await seedMember(db, school.id, 'contributor')
-    await replaceAreaAssignments(db, current.id, [{ areaId: 'community-health-needs', userId: contributor.id }])
-    const theirs = await actorForSession(db, (await signedIn(db, contributor)).Cookie!.replace('smm_session=', ''))
-    await expect(confirmPrefilled(db, theirs, current.id, ['service-learning.hours'])).rejects.toMatchObject({ status: 403 })
-    expect(await confirmPrefilled(db, theirs, current.id, ['community-health-needs.joins-assessment'])).toEqual(['community-health-needs.joins-assessment'])
   })
 
   test('contributors cannot pre-fill; a school with no earlier submitted response is told so', async () => {

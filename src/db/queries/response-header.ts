@@ -41,9 +41,3 @@ export async function findOpenParticipation(db: Db, schoolId: string) {
   return row
 }
 
-/** Creates the response for a participation unless someone else just did; returns its id either way. */
-export async function ensureResponseRow(db: Db, p: { participationId: string; cycleId: string; schoolId: string; instrumentVersion: string }) {
-  await db.insert(responses).values(p).onConflictDoNothing({ target: responses.participationId })
-  const [row] = await db.select({ id: responses.id }).from(responses).where(eq(responses.participationId, p.participationId))
-  return row!.id
-}

@@ -53,3 +53,30 @@ describe('school actions', () => {
     expect(can(contributor, 'school.team.manage', lakeside)).toBe(false)
   })
 })
+
+describe('response actions', () => {
+  const onArea = (areaId: string, assignedAreaIds: string[]) => ({ schoolId: 'lakeside', areaId, assignedAreaIds })
+  test('a contributor edits only the areas assigned to them', () => {
+    const contributor = person(null, [{ schoolId: 'lakeside', role: 'contributor' }])
+    expect(can(contributor, 'response.area.edit', onArea('recognition', ['recognition']))).toBe(true)
+    expect(can(contributor, 'response.area.edit', onArea('advocacy', ['recognition']))).toBe(false)
+    expect(can(contributor, 'response.view', lakeside)).toBe(true)
+    expect(can(contributor, 'response.history', lakeside)).toBe(false)
+  })
+  test('leaders and coordinators edit every area; only the leader submits', () => {
+    const leader = person(null, [{ schoolId: 'lakeside', role: 'leader' }])
+    const coordinator = person(null, [{ schoolId: 'lakeside', role: 'coordinator' }])
+    expect(can(leader, 'response.area.edit', onArea('advocacy', []))).toBe(true)
+    expect(can(coordinator, 'response.area.edit', onArea('advocacy', []))).toBe(true)
+    expect(can(leader, 'response.submit', lakeside)).toBe(true)
+    expect(can(coordinator, 'response.submit', lakeside)).toBe(false)
+    expect(can(leader, 'response.view', hillcrest)).toBe(false)
+  })
+  test('only admins reopen responses and enter paper returns', () => {
+    const leader = person(null, [{ schoolId: 'lakeside', role: 'leader' }])
+    expect(can(leader, 'response.reopen')).toBe(false)
+    expect(can(person('admin'), 'response.reopen')).toBe(true)
+    expect(can(person('admin'), 'response.paper-entry')).toBe(true)
+    expect(can(person('analyst'), 'response.view', lakeside)).toBe(false)
+  })
+})

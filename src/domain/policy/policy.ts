@@ -18,21 +18,32 @@ export type ProgramAction =
   | 'resources.manage' // toolkit pages and per-area resources
   | 'directory.manage' // the directory of schools: edit, import, export
   | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
+  | 'response.reopen' // unlock a submitted response, with a reason
+  | 'response.paper-entry' // type in a school's answers from a paper copy
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
   | 'school.team.manage'
   | 'school.results.view' // confidential scores and reports
   | 'school.response.carry-forward' // pre-fill this cycle's answers from an earlier submitted response
+  | 'response.view' // open the school's response (answers, never scores)
+  | 'response.area.edit' // answer the items of one area: target carries areaId and the actor's assignedAreaIds
+  | 'response.history' // who changed which answer, when
+  | 'response.submit' // certify and submit
 
 export type Action = ProgramAction | SchoolAction
-export type Target = { schoolId: string }
+/** For `response.area.edit`, the area and the areas assigned to the actor (facts the service loads). */
+export type Target = { schoolId: string; areaId?: string; assignedAreaIds?: readonly string[] }
 
 const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'school.workspace': ['leader', 'coordinator', 'contributor'],
   'school.team.manage': ['leader', 'coordinator'],
   'school.results.view': ['leader'],
   'school.response.carry-forward': ['leader', 'coordinator'],
+  'response.view': ['leader', 'coordinator', 'contributor'],
+  'response.area.edit': ['leader', 'coordinator'], // contributors: only their assigned areas, below
+  'response.history': ['leader', 'coordinator'],
+  'response.submit': ['leader'],
 }
 
 export function can(actor: Actor, action: ProgramAction): boolean
@@ -54,6 +65,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
     case 'instrument.manage':
+    case 'response.reopen':
+    case 'response.paper-entry':
       return admin
     case 'instrument.print':
       // The paper copy is no secret: program staff and anyone on a school's team may print it.
@@ -66,6 +79,16 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
       if (admin) return true
       const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
       return membership !== undefined && SCHOOL_ROLES_ALLOWED[action].includes(membership.role)
+    }
+    case 'response.view':
+    case 'response.history':
+    case 'response.submit':
+    case 'response.area.edit': {
+      if (admin) return true // the program team runs every response (paper returns, corrections)
+      const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
+      if (membership === undefined) return false
+      if (SCHOOL_ROLES_ALLOWED[action].includes(membership.role)) return true
+      return action === 'response.area.edit' && membership.role === 'contributor' && target?.areaId !== undefined && (target.assignedAreaIds ?? []).includes(target.areaId)
     }
   }
 }

@@ -5,7 +5,7 @@ import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { notFound, signInRequired } from '../errors'
-import { storedInstrument } from './report-instruments'
+import { storedInstrument } from '../instruments/instrument-content'
 
 export type PlanOutcome = { ok: true } | { ok: false; errors: Record<string, string[]> }
 

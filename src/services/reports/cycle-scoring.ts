@@ -12,7 +12,8 @@ import { scoreResponse } from '../../domain/scoring/response-score'
 import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
 import { JOB_NAMES, type JobQueue } from '../jobs'
-import { metricsOf, storedInstrument } from './report-instruments'
+import { storedInstrument } from '../instruments/instrument-content'
+import { metricsOf } from './report-instruments'
 
 export const BUILD_REPORTS_KIND = 'cycle.build-reports'
 export const SCORING_BATCH = 50

@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { notFound, signInRequired } from '../errors'
 import { resourcesForAreas } from '../resources/resources'
-import { storedInstrument } from './report-instruments'
+import { storedInstrument } from '../instruments/instrument-content'
 
 export type AreaResult = {
   id: string

@@ -76,6 +76,11 @@ export function Layout({ title, description, actor, flash, devMailbox, children 
                     <a href="/admin/resources">Resources</a>
                   </li>
                 )}
+                {actor.kind === 'user' && actor.memberships.length > 0 && (
+                  <li>
+                    <a href="/school">My school</a>
+                  </li>
+                )}
                 {devMailbox && can(actor, 'mail.view') && (
                   <li>
                     <a href="/dev/mailbox">Dev mailbox</a>

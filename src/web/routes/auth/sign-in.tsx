@@ -21,7 +21,8 @@ const signInPage = (c: Ctx, form: FormState) => c.render(<SignInPage form={form}
 
 /** Where someone lands after signing in, when the link did not name a page. */
 export function homeFor(actor: Actor): string {
-  return can(actor, 'admin.console') ? '/admin' : '/'
+  if (can(actor, 'admin.console')) return '/admin'
+  return actor.kind === 'user' && actor.memberships.length > 0 ? '/school' : '/'
 }
 
 export const signInRoutes = new Hono<AppEnv>()

@@ -29,7 +29,7 @@ async function answer(c: Ctx, choice: 'accept' | 'decline') {
     expires: result.expiresAt,
   })
   setFlash(c, { kind: 'success', message: `Thank you: ${result.schoolName} is taking part, and you are signed in as its lead.` })
-  return c.redirect('/', 303)
+  return c.redirect('/school', 303)
 }
 
 export const invitationRoutes = new Hono<AppEnv>()

@@ -28,6 +28,11 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
           {p.deadlineOverrideAt && ' (extended)'}
         </dd>
       </dl>
+      {(p.status === 'accepted' || p.status === 'in_progress' || p.status === 'submitted') && (
+        <p>
+          <a href={`/admin/responses/of/${p.id}`}>Open the school’s response</a> (paper entry, reopening)
+        </p>
+      )}
       <ErrorSummary form={form} />
       {open && p.status === 'invited' && (
         <>

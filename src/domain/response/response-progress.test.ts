@@ -1,0 +1,65 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { instrumentForDiscipline } from '../instrument/instrument-applicability'
+import { validateInstrument } from '../instrument/instrument-validate'
+import { answerability, overallProgress, progressByArea, submissionBlockers, type StoredAnswer } from './response-progress'
+
+const loaded = validateInstrument({
+  id: 'test', title: 'Test',
+  domains: [{ id: 'd', title: 'D', areas: [
+    { id: 'a', title: 'Area A', items: [
+      { id: 'a.has', kind: 'yes-no', text: 'Has?', office: 'deans-office' },
+      { id: 'a.count', kind: 'number', unit: 'count', text: 'How many?', office: 'deans-office', showIf: 'a.has = yes', scored: false, required: true },
+      { id: 'a.note', kind: 'free-text', text: 'Anything else?', office: 'deans-office', required: false },
+    ] },
+    { id: 'b', title: 'Area B', items: [
+      { id: 'b.pa-only', kind: 'yes-no', text: 'PA only?', office: 'deans-office', disciplines: ['pa'] },
+      { id: 'b.all', kind: 'yes-no', text: 'All?', office: 'deans-office' },
+    ] },
+  ] }],
+})
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+const full = loaded.instrument
+const md = instrumentForDiscipline(full, 'md')
+const answers = (entries: Record<string, StoredAnswer['value']>, prefilled: string[] = []) =>
+  new Map(Object.entries(entries).map(([id, value]) => [id, { value, prefilled: prefilled.includes(id) }]))
+
+describe('progress', () => {
+  test('a follow-up hidden by skip logic and an item of another discipline count neither as to do nor done', () => {
+    const progress = progressByArea(md, answers({ 'a.has': false }))
+    expect(progress).toEqual([{ areaId: 'a', answered: 1, total: 2 }, { areaId: 'b', answered: 0, total: 1 }])
+    expect(overallProgress(progress)).toEqual({ answered: 1, total: 3 })
+  })
+  test('opening a follow-up adds it to the work', () => {
+    expect(progressByArea(md, answers({ 'a.has': true }))[0]).toEqual({ areaId: 'a', answered: 1, total: 3 })
+  })
+  test('answered never exceeds the total, whatever was answered', () => {
+    const value = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: 0, max: 9 }), fc.constant({ escape: 'dont-know' as const }))
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('a.has', 'a.count', 'a.note', 'b.pa-only', 'b.all'), value), (given) => {
+      for (const p of progressByArea(md, answers(given))) expect(p.answered).toBeLessThanOrEqual(p.total)
+    }))
+  })
+})
+
+describe('what blocks submission', () => {
+  test('unanswered required items and unconfirmed pre-fills are listed by area; a clean response has none', () => {
+    const blockers = submissionBlockers(md, answers({ 'a.has': true, 'b.all': true }, ['b.all']))
+    expect(blockers).toEqual([
+      { areaId: 'a', areaTitle: 'Area A', unanswered: ['a.count'], unconfirmed: [] },
+      { areaId: 'b', areaTitle: 'Area B', unanswered: [], unconfirmed: ['b.all'] },
+    ])
+    expect(submissionBlockers(md, answers({ 'a.has': false, 'b.all': true }))).toEqual([])
+  })
+  test('"Don\'t know" counts as an answer', () => {
+    expect(submissionBlockers(md, answers({ 'a.has': { escape: 'dont-know' }, 'b.all': false }))).toEqual([])
+  })
+})
+
+describe('what may be answered', () => {
+  test('hidden, other-discipline and unknown items are refused', () => {
+    expect(answerability(full, md, 'md', 'a.count', answers({ 'a.has': false }))).toBe('hidden')
+    expect(answerability(full, md, 'md', 'a.count', answers({ 'a.has': true }))).toBe('ok')
+    expect(answerability(full, md, 'md', 'b.pa-only', answers({}))).toBe('not-applicable')
+    expect(answerability(full, md, 'md', 'z.nothing', answers({}))).toBe('unknown')
+  })
+})

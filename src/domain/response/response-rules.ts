@@ -1,0 +1,26 @@
+// Who may change a school's response, and when. Pure: the service passes the facts it loaded.
+
+export type EditFacts = {
+  status: 'in_progress' | 'submitted'
+  deadlineAt: Date
+  /** A per-school extension; later than the cycle's deadline when set. */
+  deadlineOverrideAt: Date | null
+  /** Program admins may change a response after the deadline (paper returns, corrections). */
+  isAdmin: boolean
+}
+
+export type EditCheck = { ok: true } | { ok: false; code: 'response.submitted' | 'response.past_deadline'; message: string }
+
+export const effectiveDeadline = (deadlineAt: Date, overrideAt: Date | null): Date =>
+  overrideAt && overrideAt > deadlineAt ? overrideAt : deadlineAt
+
+/** Answers change only while the response is open and, for the school, until its (extended) deadline. */
+export function checkEditable(facts: EditFacts, now: Date): EditCheck {
+  if (facts.status === 'submitted') {
+    return { ok: false, code: 'response.submitted', message: 'This response has been submitted and is locked. Ask the program team to reopen it.' }
+  }
+  if (!facts.isAdmin && now > effectiveDeadline(facts.deadlineAt, facts.deadlineOverrideAt)) {
+    return { ok: false, code: 'response.past_deadline', message: 'The deadline has passed, so answers can no longer be changed. Ask the program team for an extension.' }
+  }
+  return { ok: true }
+}

@@ -1,0 +1,58 @@
+import type { Db } from '../../db/client'
+import { findResponseAccess, type StoredAnswerRow } from '../../db/queries/responses'
+import { instrumentForDiscipline } from '../../domain/instrument/instrument-applicability'
+import type { Area, Instrument } from '../../domain/instrument/instrument-model'
+import { can } from '../../domain/policy/policy'
+import type { Actor, SchoolRole } from '../../domain/policy/roles'
+import type { StoredAnswer } from '../../domain/response/response-progress'
+import { recordAudit } from '../audit'
+import { notFound, signInRequired } from '../errors'
+import { storedInstrument } from '../instruments/instrument-content'
+
+export type ResponseAccess = Omit<NonNullable<Awaited<ReturnType<typeof findResponseAccess>>>, 'answers'> & {
+  actor: Extract<Actor, { kind: 'user' }>
+  /** The actor's role at this school; null for the program team. */
+  role: SchoolRole | null
+  isAdmin: boolean
+  /** The whole instrument, and the instrument as this school's discipline sees it. */
+  instrument: Instrument
+  narrowed: Instrument
+  stored: Map<string, StoredAnswerRow>
+  answers: Map<string, StoredAnswer>
+}
+
+/**
+ * An actor's access to one response, loaded in one query (the instrument is cached). Anyone who may not see the
+ * response gets a 404, not a 403, so a response id of another school reveals nothing. Shared by the answer and the
+ * team pages.
+ */
+export async function loadResponseAccess(db: Db, actor: Actor, responseId: string): Promise<ResponseAccess> {
+  if (actor.kind !== 'user') return signInRequired()
+  const row = (await findResponseAccess(db, responseId, actor.userId)) ?? notFound('response')
+  if (!can(actor, 'response.view', { schoolId: row.schoolId })) return notFound('response')
+  const instrument = await storedInstrument(db, row.instrumentVersion)
+  const { answers, ...facts } = row
+  const stored = new Map(answers.map((a) => [a.itemId, a]))
+  return {
+    ...facts,
+    actor,
+    role: actor.memberships.find((m) => m.schoolId === row.schoolId)?.role ?? null,
+    isAdmin: actor.programRole === 'admin',
+    instrument,
+    narrowed: instrumentForDiscipline(instrument, row.discipline),
+    stored,
+    answers: new Map(answers.map((a) => [a.itemId, { value: a.value, prefilled: a.prefilled }])),
+  }
+}
+
+export const areaOf = (instrument: Instrument, areaId: string): Area | undefined =>
+  instrument.domains.flatMap((d) => d.areas).find((a) => a.id === areaId)
+
+export const mayEditArea = (access: ResponseAccess, areaId: string) =>
+  can(access.actor, 'response.area.edit', { schoolId: access.schoolId, areaId, assignedAreaIds: access.assignedAreaIds })
+
+/** The program team looking at a school's answers leaves a trace; the school's own people do not. */
+export async function auditProgramView(db: Db, access: ResponseAccess, what: string) {
+  if (access.role !== null) return
+  await recordAudit(db, access.actor, 'response.viewed', { schoolId: access.schoolId, subject: access.id, details: { what } })
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../../db/client'
+import { setParticipationStatus } from '../../db/queries/participations'
+import { markResponseSubmitted, reopenResponse, teamAddresses } from '../../db/queries/responses'
+import { responseReceiptMail } from '../../mail/response-templates'
+import { can } from '../../domain/policy/policy'
+import type { Actor } from '../../domain/policy/roles'
+import { submissionBlockers } from '../../domain/response/response-progress'
+import { checkEditable } from '../../domain/response/response-rules'
+import { recordAudit } from '../audit'
+import { scoreLateSubmission } from '../reports/cycle-scoring'
+import { AppError, assertCan } from '../errors'
+import type { JobQueue } from '../jobs'
+import { queueMail } from '../mail/outbox'
+import { auditProgramView, loadResponseAccess } from './response-access'
+
+type Ctx = { db: Db; jobs: JobQueue; baseUrl: string; actor: Actor; ip: string | null }
+
+const editFacts = (access: Awaited<ReturnType<typeof loadResponseAccess>>) =>
+  ({ status: access.status, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin })
+
+/** What still stands between the team and submitting, by area. */
+export async function reviewResponse(db: Db, actor: Actor, responseId: string, now = new Date()) {
+  const access = await loadResponseAccess(db, actor, responseId)
+  await auditProgramView(db, access, 'review')
+  const lock = checkEditable(editFacts(access), now)
+  return {
+    access,
+    blockers: submissionBlockers(access.narrowed, access.answers),
+    canSubmit: can(access.actor, 'response.submit', { schoolId: access.schoolId }) && lock.ok,
+    lockMessage: lock.ok ? null : lock.message,
+  }
+}
+
+export type SubmitInput = { certifiedName: string; certify: boolean }
+export type SubmitOutcome = { ok: true } | { ok: false; errors: Partial<Record<'certifiedName' | 'certify' | 'response', string>> }
+
+/** The leader certifies and submits: the response locks, the participation is submitted, the team gets a receipt. */
+export async function submitResponse(ctx: Ctx, responseId: string, input: SubmitInput, now = new Date()): Promise<SubmitOutcome> {
+  return ctx.db.transaction(async (tx) => {
+    const access = await loadResponseAccess(tx, ctx.actor, responseId)
+    assertCan(access.actor, 'response.submit', { schoolId: access.schoolId })
+    const lock = checkEditable(editFacts(access), now)
+    if (!lock.ok) throw new AppError(lock.code, lock.message, 409)
+    const errors: Partial<Record<'certifiedName' | 'certify' | 'response', string>> = {}
+    if (input.certifiedName.trim().length < 2) errors.certifiedName = 'Type your full name to certify.'
+    if (!input.certify) errors.certify = 'Tick the box to certify the answers.'
+    if (submissionBlockers(access.narrowed, access.answers).length > 0) errors.response = 'Some required questions are unanswered or some carried-forward answers are unconfirmed. See the list above.'
+    if (Object.keys(errors).length > 0) return { ok: false, errors }
+    const name = input.certifiedName.trim()
+    if (!(await markResponseSubmitted(tx, access.id, { userId: access.actor.userId, name, at: now }))) throw new AppError('response.submitted', 'This response was already submitted.', 409)
+    await setParticipationStatus(tx, access.participationId, 'submitted', { submittedAt: now, lastActivityAt: now })
+    // Submitted after the norms were frozen (late, or after a reopen): scored against the frozen snapshot now.
+    await scoreLateSubmission(tx, access.id)
+    await recordAudit(tx, access.actor, 'response.submitted', { schoolId: access.schoolId, subject: access.id, details: { certifiedBy: name } }, { ip: ctx.ip })
+    const mail = responseReceiptMail({ schoolName: access.schoolName, cycleTitle: access.cycleTitle, certifiedBy: name, submittedAt: now, link: `${ctx.baseUrl}/school/responses/${access.id}` })
+    for (const { email } of await teamAddresses(tx, access.schoolId)) await queueMail(tx, ctx.jobs, 'response.receipt', email, mail)
+    return { ok: true }
+  })
+}
+
+/** The program team unlocks a submitted response; the reason is kept on the response and in the audit log. */
+export async function reopenSubmittedResponse(ctx: Omit<Ctx, 'jobs' | 'baseUrl'>, responseId: string, reason: string, now = new Date()) {
+  return ctx.db.transaction(async (tx) => {
+    assertCan(ctx.actor, 'response.reopen')
+    const access = await loadResponseAccess(tx, ctx.actor, responseId)
+    const trimmed = reason.trim()
+    if (trimmed.length < 5) return { ok: false, message: 'Say why the response is reopened (at least a few words).' } as const
+    if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
+    await setParticipationStatus(tx, access.participationId, 'in_progress', { lastActivityAt: now })
+    await recordAudit(tx, ctx.actor, 'response.reopened', { schoolId: access.schoolId, subject: access.id, details: { reason: trimmed } }, { ip: ctx.ip })
+    return { ok: true } as const
+  })
+}

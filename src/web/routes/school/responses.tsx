@@ -1,0 +1,104 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { FieldReader } from '../../../domain/instrument/answer-form'
+import { AppError } from '../../../services/errors'
+import { AnswerSaveInput, saveAnswer } from '../../../services/responses/answer-save'
+import { openArea, saveAreaAnswers, type ItemProblem } from '../../../services/responses/response-area'
+import { responseHistory, responseOverview } from '../../../services/responses/response-overview'
+import { reviewResponse, submitResponse } from '../../../services/responses/response-submit'
+import { myWorkspace, openResponseOf } from '../../../services/responses/school-workspace'
+import type { AppEnv, Ctx } from '../../context'
+import { seeOther } from '../../flash'
+import { emptyForm, textValues, type FormState } from '../../form'
+import { AreaPage } from '../../views/school/area-page'
+import { fieldsOfAnswer } from '../../views/school/answer-text'
+import { HistoryPage } from '../../views/school/history-page'
+import { ResponseOverviewPage } from '../../views/school/response-overview-page'
+import { ReviewPage } from '../../views/school/review-page'
+import { WorkspacePage } from '../../views/school/workspace-page'
+
+const Uuid = z.uuid()
+const AreaId = z.string().regex(/^[a-z][a-z0-9-]{0,80}$/)
+const idOf = (c: Ctx, name: string, schema: z.ZodType<string> = Uuid) => {
+  const parsed = schema.safeParse(c.req.param(name))
+  if (!parsed.success) throw new AppError('not_found', 'We could not find that page.', 404)
+  return parsed.data
+}
+
+/** Fields from a posted form, all values per name (checkboxes repeat). */
+async function postedFields(c: Ctx): Promise<FieldReader> {
+  const body = await c.req.parseBody({ all: true })
+  return (name) => {
+    const v = body[name]
+    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
+  }
+}
+
+async function areaPage(c: Ctx, responseId: string, areaId: string, typed?: FieldReader, problems?: ReadonlyMap<string, ItemProblem>) {
+  const view = await openArea(c.var.db, c.var.actor, responseId, areaId)
+  let field = typed
+  if (!field) {
+    const fields = new Map<string, string[]>()
+    const add = (name: string, value: string) => fields.set(name, [...(fields.get(name) ?? []), value])
+    for (const item of view.area.items) {
+      const stored = view.access.stored.get(item.id)
+      for (const [name, value] of fieldsOfAnswer(item, stored?.value)) add(name, value)
+      if (stored?.note) add(`${item.id}.note`, stored.note)
+      if (stored?.evidenceUrl) add(`${item.id}.evidence`, stored.evidenceUrl)
+    }
+    field = (name) => fields.get(name) ?? []
+  }
+  return c.render(<AreaPage view={view} field={field} problems={problems} />, { title: `${view.area.title} · ${view.access.schoolName}` })
+}
+
+async function reviewPage(c: Ctx, responseId: string, form: FormState) {
+  const view = await reviewResponse(c.var.db, c.var.actor, responseId)
+  return c.render(<ReviewPage view={view} form={form} />, { title: `Review · ${view.access.schoolName}` })
+}
+
+export const schoolResponseRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.render(<WorkspacePage rows={await myWorkspace(c.var.db, c.var.actor)} />, { title: 'Your school' }))
+  .get('/participations/:id/response', async (c) => c.redirect(`/school/responses/${await openResponseOf(c.var.db, c.var.actor, idOf(c, 'id'))}`, 303))
+  .get('/responses/:id', async (c) => {
+    const view = await responseOverview(c.var.db, c.var.actor, idOf(c, 'id'))
+    return c.render(<ResponseOverviewPage view={view} />, { title: view.access.schoolName })
+  })
+  .get('/responses/:id/history', async (c) => {
+    const view = await responseHistory(c.var.db, c.var.actor, idOf(c, 'id'))
+    return c.render(<HistoryPage view={view} />, { title: `Answer history · ${view.access.schoolName}` })
+  })
+  .get('/responses/:id/areas/:areaId', (c) => areaPage(c, idOf(c, 'id'), idOf(c, 'areaId', AreaId)))
+  .post('/responses/:id/areas/:areaId', async (c) => {
+    const [responseId, areaId] = [idOf(c, 'id'), idOf(c, 'areaId', AreaId)]
+    const field = await postedFields(c)
+    const saved = await saveAreaAnswers(c.var.db, c.var.actor, responseId, areaId, field)
+    if (saved.ok) return seeOther(c, `/school/responses/${responseId}/areas/${areaId}`, saved.saved === 0 ? 'Nothing had changed.' : 'Answers saved.')
+    c.status(saved.status)
+    return areaPage(c, responseId, areaId, field, saved.problems)
+  })
+  // The autosave: JSON in, JSON out, one small request per changed answer.
+  .post('/responses/:id/answers', async (c) => {
+    const responseId = idOf(c, 'id')
+    const parsed = AnswerSaveInput.safeParse(await c.req.json().catch(() => null))
+    if (!parsed.success) return c.json({ ok: false, kind: 'invalid', field: 'value', message: parsed.error.issues[0]?.message ?? 'This answer could not be read.' }, 422)
+    const outcome = await saveAnswer(c.var.db, c.var.actor, responseId, parsed.data).catch((err: unknown) => {
+      if (err instanceof AppError) return { ok: false, kind: 'refused', code: err.code, message: err.message, status: err.status } as const
+      throw err
+    })
+    if (outcome.ok) return c.json(outcome)
+    if (outcome.kind === 'refused') return c.json(outcome, outcome.status)
+    return c.json(outcome, outcome.kind === 'conflict' ? 409 : 422)
+  })
+  .get('/responses/:id/review', (c) => reviewPage(c, idOf(c, 'id'), emptyForm))
+  .post('/responses/:id/submit', async (c) => {
+    const responseId = idOf(c, 'id')
+    const values = textValues(await c.req.parseBody())
+    const { deps } = c.var
+    const outcome = await submitResponse({ db: deps.db, jobs: deps.jobs, baseUrl: deps.config.baseUrl, actor: c.var.actor, ip: c.var.clientIp }, responseId, {
+      certifiedName: values.certifiedName ?? '',
+      certify: values.certify === 'yes',
+    })
+    if (outcome.ok) return seeOther(c, `/school/responses/${responseId}`, 'Submitted. A receipt is on its way to your team.')
+    c.status(422)
+    return reviewPage(c, responseId, { values, errors: Object.fromEntries(Object.entries(outcome.errors).map(([k, v]) => [k, [v]])) })
+  })
