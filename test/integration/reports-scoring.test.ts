@@ -13,6 +13,7 @@ import { storedInstrument } from '../../src/services/instruments/instrument-cont
 import { answersAtLevel, scoreCycleThroughAdmin, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
 import { seedMember, seedUser, signedIn } from '../support/seed'
 import { formPost, testApp } from '../support/test-app'
+import { answerAllRequired } from '../support/workspace-seed'
 
 const { app, db } = await testApp()
 await importInstrumentDirectory(db, CLI_OPERATOR)
@@ -147,6 +148,18 @@ describe('late submissions and recomputed norms', () => {
     expect((await db.select().from(normsSnapshots).where(eq(normsSnapshots.cycleId, cycle.id)))[0]!.members).toHaveLength(9)
     const leader = await seedMember(db, late.id, 'leader')
     expect(await (await app.request(`/school/reports/${response.id}`, { headers: await signedIn(db, leader) })).text()).toContain('submitted after the norms were frozen')
+  })
+  test('a response reopened after the freeze and submitted again is scored against the frozen norms at once', async () => {
+    const { response: reopened, school } = md[1]!
+    expect((await app.request(`/admin/responses/${reopened.id}/reopen`, formPost({ reason: 'The school found a counting error' }, adminHeaders))).status).toBe(303)
+    // The program team enters the rest from the school's paper copy and submits for them (the deadline has passed).
+    const adminActor = { kind: 'user' as const, userId: admin.id, email: admin.email, name: null, programRole: 'admin' as const, memberships: [] }
+    await answerAllRequired(db, reopened.id, admin, school.id, adminActor)
+    const submitted = await app.request(`/school/responses/${reopened.id}/submit`, formPost({ certifiedName: 'Pat Admin', certify: 'yes' }, adminHeaders))
+    expect(submitted.status).toBe(303)
+    const [score] = await db.select().from(responseScores).where(eq(responseScores.responseId, reopened.id))
+    expect(score).toMatchObject({ late: true })
+    expect((await db.select().from(normsSnapshots).where(eq(normsSnapshots.cycleId, cycle.id)))[0]!.members).toHaveLength(9)
   })
   test('recomputing needs a reason (422 beside the field), then makes a new snapshot with everyone, audited', async () => {
     const short = await app.request(`/admin/cycles/${cycle.id}/reports/recompute`, formPost({ reason: 'oops' }, adminHeaders))

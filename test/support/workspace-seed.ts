@@ -1,3 +1,4 @@
+import type { Actor } from '../../src/domain/policy/roles'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../src/db/client'
 import { cycleParticipations, cycles } from '../../src/db/schema/cycles'
@@ -53,9 +54,9 @@ export function sampleAnswer(item: Item): Answer {
   }
 }
 
-/** Answers every required question still open, as the given member, until nothing blocks submission. */
-export async function answerAllRequired(db: Db, responseId: string, user: { id: string; email: string }, schoolId: string) {
-  const actor = { kind: 'user' as const, userId: user.id, email: user.email, name: null, programRole: null, memberships: [{ schoolId, role: 'leader' as const }] }
+/** Answers every required question still open, as the school's leader (or as `asActor`), until nothing blocks submission. */
+export async function answerAllRequired(db: Db, responseId: string, user: { id: string; email: string }, schoolId: string, asActor?: Actor) {
+  const actor = asActor ?? { kind: 'user' as const, userId: user.id, email: user.email, name: null, programRole: null, memberships: [{ schoolId, role: 'leader' as const }] }
   for (let round = 0; round < 5; round++) {
     const access = await loadResponseAccess(db, actor, responseId)
     const open = submissionBlockers(access.narrowed, access.answers).flatMap((b) => b.unanswered)
