@@ -12,9 +12,10 @@ import { markParticipationProgress } from '../../src/services/cycles/participati
 import { JOB_NAMES } from '../../src/services/jobs'
 import { startSmtpPeer } from '../support/smtp-peer'
 import { formPost, testApp } from '../support/test-app'
-import { seedUser, signedIn } from '../support/seed'
+import { seedUser, signedIn, importShippedInstruments } from '../support/seed'
 
 const { app, db, queue } = await testApp()
+await importShippedInstruments(db)
 const peer = await startSmtpPeer()
 afterAll(() => peer.close())
 await startWorkers(queue, { db, transport: createMailTransport(peer.url), mailFrom: 'SMM <no-reply@smm.test>', pollSeconds: 0.5, baseUrl: 'http://localhost', jobs: queue })

@@ -7,12 +7,13 @@ import { mailMessages } from '../../src/db/schema/operations'
 import { insertSchools } from '../../src/db/queries/schools'
 import { sendCycleInvitations } from '../../src/services/cycles/send-invitations'
 import { formPost, testApp } from '../support/test-app'
-import { seedUser, signedIn } from '../support/seed'
+import { seedUser, signedIn, importShippedInstruments } from '../support/seed'
 
 // A national round: opening a cycle for 2,000 schools answers at once; the invitations are created in the
 // background in batches while the cycle page shows a progress bar. Timings are printed, never asserted.
 
 const { app, db, queue } = await testApp()
+await importShippedInstruments(db)
 const admin = await seedUser(db, { programRole: 'admin' })
 const headers = await signedIn(db, admin)
 const SCHOOLS = 2_000

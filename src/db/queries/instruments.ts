@@ -51,3 +51,9 @@ export async function newestInstrumentVersion(db: Db) {
     .limit(1)
   return row
 }
+
+/** The ids a cycle may use, newest first. */
+export async function instrumentVersionIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: instrumentVersions.id }).from(instrumentVersions).orderBy(desc(instrumentVersions.importedAt), desc(instrumentVersions.id))
+  return rows.map((r) => r.id)
+}

@@ -1,5 +1,4 @@
 import { DISCIPLINES, type Discipline } from '../school/school-facts'
-import { INSTRUMENT_VERSION_CHOICES } from './instrument-choices'
 import { parseReminderDays } from './reminders'
 
 // What an admin sets up before opening a cycle, checked as a whole so every mistake is named at once.
@@ -36,18 +35,22 @@ const dayEnd = (s: string) => (dayStart(s) ? new Date(`${s}T23:59:59Z`) : null)
 
 export const isDiscipline = (value: string): value is Discipline => (DISCIPLINES as readonly string[]).includes(value)
 
-/** `seedFallback` is used when sampling without a typed seed, so the seed is always recorded. */
+/**
+ * `seedFallback` is used when sampling without a typed seed, so the seed is always recorded. `instrumentVersions`
+ * are the ids imported so far: a new version becomes a choice by importing its file, with no code change.
+ */
 export function checkCycleSettings(
   input: CycleSettingsInput,
   seedFallback: number,
+  instrumentVersions: readonly string[],
 ): { ok: true; settings: CycleSettings } | { ok: false; errors: SettingsErrors } {
   const errors: SettingsErrors = {}
   const fail = (field: keyof CycleSettingsInput, message: string) => (errors[field] = [...(errors[field] ?? []), message])
 
   const title = input.title.trim()
   if (title.length === 0 || title.length > 200) fail('title', 'Give the cycle a title of up to 200 characters.')
-  if (!(INSTRUMENT_VERSION_CHOICES as readonly string[]).includes(input.instrumentVersion)) {
-    fail('instrumentVersion', `Choose an instrument version: ${INSTRUMENT_VERSION_CHOICES.join(' or ')}.`)
+  if (!instrumentVersions.includes(input.instrumentVersion)) {
+    fail('instrumentVersion', `Choose an instrument version: ${instrumentVersions.join(' or ') || 'none is imported yet'}.`)
   }
   const unknown = input.disciplines.filter((d) => !isDiscipline(d))
   if (unknown.length > 0) fail('disciplines', `Unknown discipline: ${unknown.join(', ')}.`)

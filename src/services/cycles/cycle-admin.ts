@@ -12,6 +12,7 @@ import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
 import { JOB_NAMES, type JobQueue } from '../jobs'
 import { SEND_INVITATIONS_KIND } from './send-invitations'
+import { instrumentVersionIds } from '../../db/queries/instruments'
 
 export type SettingsOutcome = { ok: true; cycleId: string } | { ok: false; errors: SettingsErrors }
 
@@ -39,7 +40,7 @@ const toRow = (s: CycleSettings) => ({
 export async function createCycle(db: Db, actor: Actor, input: CycleSettingsInput, ip: string | null = null): Promise<SettingsOutcome> {
   return db.transaction(async (tx) => {
     assertCan(actor, 'cycles.manage')
-    const checked = checkCycleSettings(input, newSampleSeed(Math.random))
+    const checked = checkCycleSettings(input, newSampleSeed(Math.random), await instrumentVersionIds(tx))
     if (!checked.ok) return checked
     const problem = await sampleProblem(tx, checked.settings)
     if (problem) return { ok: false, errors: problem }
@@ -54,7 +55,7 @@ export async function updateCycle(db: Db, actor: Actor, cycleId: string, input: 
     assertCan(actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
     if (!cycleSettingsEditable(cycle.status)) throw new AppError('cycle.not_draft', 'Only a draft cycle’s settings can change.', 409)
-    const checked = checkCycleSettings(input, cycle.sampleSeed ?? newSampleSeed(Math.random))
+    const checked = checkCycleSettings(input, cycle.sampleSeed ?? newSampleSeed(Math.random), await instrumentVersionIds(tx))
     if (!checked.ok) return checked
     const problem = await sampleProblem(tx, checked.settings)
     if (problem) return { ok: false, errors: problem }
@@ -62,6 +63,12 @@ export async function updateCycle(db: Db, actor: Actor, cycleId: string, input: 
     await recordAudit(tx, actor, 'cycle.updated', { subject: cycleId, details: toRow(checked.settings) }, { ip })
     return { ok: true, cycleId }
   })
+}
+
+/** The instrument versions the cycle form offers: every imported one, newest first. */
+export async function cycleInstrumentChoices(db: Db, actor: Actor) {
+  assertCan(actor, 'cycles.manage')
+  return instrumentVersionIds(db)
 }
 
 export async function cycleList(db: Db, actor: Actor) {

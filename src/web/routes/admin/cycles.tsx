@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { CYCLE_STATUSES } from '../../../domain/cycle/cycle-states'
 import type { CycleSettingsInput } from '../../../domain/cycle/cycle-settings'
 import { DEFAULT_REMINDER_DAYS } from '../../../domain/cycle/reminders'
-import { advanceCycle, createCycle, cycleForAdmin, cycleList, updateCycle } from '../../../services/cycles/cycle-admin'
+import { advanceCycle, createCycle, cycleForAdmin, cycleInstrumentChoices, cycleList, updateCycle } from '../../../services/cycles/cycle-admin'
 import { cycleDashboard, cycleStatusCsv } from '../../../services/cycles/cycle-monitoring'
 import { sendDueRemindersNow } from '../../../services/cycles/cycle-reminders'
 import { schoolsAddableToCycle } from '../../../services/cycles/participation-admin'
@@ -24,8 +24,10 @@ const Id = z.uuid()
 const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'invite', 'samplePerDiscipline', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays'] as const
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
-const formPage = (c: Ctx, id: string | null, form: FormState, disciplines: readonly string[]) =>
-  c.render(<CycleFormPage id={id} form={form} disciplines={disciplines} />, { title: id ? 'Edit cycle' : 'New cycle' })
+const formPage = async (c: Ctx, id: string | null, form: FormState, disciplines: readonly string[]) => {
+  const versions = await cycleInstrumentChoices(c.var.db, c.var.actor)
+  return c.render(<CycleFormPage id={id} form={form} disciplines={disciplines} versions={versions} />, { title: id ? 'Edit cycle' : 'New cycle' })
+}
 
 /** Reads the settings form: every field as typed (so it can be shown again) and the ticked disciplines. */
 async function settingsOf(c: Ctx): Promise<CycleSettingsInput> {

@@ -1,10 +1,10 @@
-import { INSTRUMENT_VERSION_CHOICES } from '../../../domain/cycle/instrument-choices'
 import { DISCIPLINES, DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { FormState } from '../../form'
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../form-fields'
 
 /** New and draft cycles share this form; `disciplines` are the ticked boxes. */
-export function CycleFormPage({ id, form, disciplines }: { id: string | null; form: FormState; disciplines: readonly string[] }) {
+export function CycleFormPage(props: { id: string | null; form: FormState; disciplines: readonly string[]; versions: readonly string[] }) {
+  const { id, form, disciplines, versions } = props
   return (
     <>
       <p>
@@ -18,7 +18,7 @@ export function CycleFormPage({ id, form, disciplines }: { id: string | null; fo
           name="instrumentVersion"
           label="Instrument version"
           form={form}
-          options={INSTRUMENT_VERSION_CHOICES.map((v) => ({ value: v, label: v }))}
+          options={versions.map((v) => ({ value: v, label: v }))}
         />
         <ChoiceGroup
           name="disciplines"
