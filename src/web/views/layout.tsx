@@ -32,6 +32,46 @@ export function Layout({ title, description, actor, flash, devMailbox, children 
           Skip to content
         </a>
         <header class="site-header">
+          {actor.kind === 'user' && (
+            <div class="account-bar">
+              <nav class="wrap" aria-label="Account">
+                <ul class="nav">
+                  {can(actor, 'admin.console') && (
+                    <li>
+                      <a href="/admin">Admin</a>
+                    </li>
+                  )}
+                  {can(actor, 'inbox.manage') && (
+                    <li>
+                      <a href="/admin/inbox">Inbox</a>
+                    </li>
+                  )}
+                  {can(actor, 'resources.manage') && (
+                    <li>
+                      <a href="/admin/resources">Resources</a>
+                    </li>
+                  )}
+                  {actor.memberships.length > 0 && (
+                    <li>
+                      <a href="/school">My school</a>
+                    </li>
+                  )}
+                  {devMailbox && can(actor, 'mail.view') && (
+                    <li>
+                      <a href="/dev/mailbox">Dev mailbox</a>
+                    </li>
+                  )}
+                  <li>
+                    <form method="post" action="/sign-out" class="inline">
+                      <button type="submit" class="link-button">
+                        Sign out <span class="muted">({actor.email})</span>
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </nav>
+            </div>
+          )}
           <div class="wrap header-row">
             <a class="brand" href="/">
               Social Mission Metrics
@@ -60,46 +100,13 @@ export function Layout({ title, description, actor, flash, devMailbox, children 
                   <a href="/contact">{en.nav.contact}</a>
                 </li>
               </ul>
-              <ul class="nav">
-                {can(actor, 'admin.console') && (
-                  <li>
-                    <a href="/admin">Admin</a>
-                  </li>
-                )}
-                {can(actor, 'inbox.manage') && (
-                  <li>
-                    <a href="/admin/inbox">Inbox</a>
-                  </li>
-                )}
-                {can(actor, 'resources.manage') && (
-                  <li>
-                    <a href="/admin/resources">Resources</a>
-                  </li>
-                )}
-                {actor.kind === 'user' && actor.memberships.length > 0 && (
-                  <li>
-                    <a href="/school">My school</a>
-                  </li>
-                )}
-                {devMailbox && can(actor, 'mail.view') && (
-                  <li>
-                    <a href="/dev/mailbox">Dev mailbox</a>
-                  </li>
-                )}
-                {actor.kind === 'user' ? (
-                  <li>
-                    <form method="post" action="/sign-out" class="inline">
-                      <button type="submit" class="link-button">
-                        Sign out <span class="muted">({actor.email})</span>
-                      </button>
-                    </form>
-                  </li>
-                ) : (
+              {actor.kind !== 'user' && (
+                <ul class="nav">
                   <li>
                     <a href="/sign-in">Sign in</a>
                   </li>
-                )}
-              </ul>
+                </ul>
+              )}
             </nav>
           </div>
         </header>
