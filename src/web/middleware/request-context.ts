@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { getCookie } from 'hono/cookie'
+import type { Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { actorForSession } from '../../services/auth/sessions'
 import type { AppDeps, AppEnv } from '../context'
@@ -26,4 +27,15 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string | null {
   } catch {
     return null // app.request() in tests has no socket
   }
+}
+
+/** Gives the browser a new session: http-only, SameSite=Lax, secure in production. */
+export function setSessionCookie(c: Context<AppEnv>, sessionToken: string, expiresAt: Date) {
+  setCookie(c, SESSION_COOKIE, sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.env === 'production',
+    expires: expiresAt,
+  })
 }

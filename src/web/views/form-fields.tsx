@@ -1,5 +1,29 @@
 import type { FormState } from '../form'
 
+type Described = { name: string; hint?: string | undefined; error?: string | undefined }
+
+/** The ids of a field's hint and error, for aria-describedby, so screen readers read them with the control. */
+export const describedBy = ({ name, hint, error }: Described) =>
+  [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+
+/** A field's hint and error message, with the ids `describedBy` points at. */
+export function HintAndError({ name, hint, error }: Described) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  )
+}
+
 /** A labelled text input with its hint and error tied to it, so screen readers read all three together. */
 export function TextField(props: {
   name: string
@@ -12,20 +36,10 @@ export function TextField(props: {
 }) {
   const { name, label, form } = props
   const error = form.errors[name]?.[0]
-  const describedBy = [props.hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ')
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={name}>{label}</label>
-      {props.hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
+      <HintAndError name={name} hint={props.hint} error={error} />
       <input
         id={name}
         name={name}
@@ -34,7 +48,7 @@ export function TextField(props: {
         autocomplete={props.autocomplete}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy({ name, hint: props.hint, error })}
       />
     </div>
   )
@@ -59,32 +73,24 @@ export function ErrorSummary({ form }: { form: FormState }) {
   )
 }
 
-/** A labelled select with its hint and error tied to it. */
+/** A labelled select with its hint and error tied to it; `blank` adds a first, empty choice. */
 export function SelectField(props: {
   name: string
   label: string
   form: FormState
   options: readonly { value: string; label: string }[]
   hint?: string
+  blank?: string
   required?: boolean
 }) {
   const { name, label, form } = props
   const error = form.errors[name]?.[0]
-  const describedBy = [props.hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ')
   return (
     <div class={error ? 'field field-error' : 'field'}>
       <label for={name}>{label}</label>
-      {props.hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
-      <select id={name} name={name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy || undefined}>
+      <HintAndError name={name} hint={props.hint} error={error} />
+      <select id={name} name={name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy({ name, hint: props.hint, error })}>
+        {props.blank !== undefined && <option value="">{props.blank}</option>}
         {props.options.map((o) => (
           <option value={o.value} selected={form.values[name] === o.value}>
             {o.label}

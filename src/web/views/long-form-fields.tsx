@@ -1,27 +1,7 @@
 import type { FormState } from '../form'
+import { HintAndError, describedBy } from './form-fields'
 
 // More field kinds in the style of form-fields.tsx: label, hint and error tied to the control for screen readers.
-
-type Described = { name: string; hint?: string | undefined; error?: string | undefined }
-const describedBy = ({ name, hint, error }: Described) =>
-  [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
-
-function HintAndError({ name, hint, error }: Described) {
-  return (
-    <>
-      {hint && (
-        <p class="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error-message" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
-    </>
-  )
-}
 
 export function TextAreaField(props: { name: string; label: string; form: FormState; hint?: string; rows?: number; required?: boolean }) {
   const { name, form } = props
@@ -59,32 +39,6 @@ export function CheckboxField(props: { name: string; label: string; form: FormSt
       />
       <label for={name}>{props.label}</label>
       <HintAndError name={name} hint={props.hint} error={error} />
-    </div>
-  )
-}
-
-export function SelectField(props: {
-  name: string
-  label: string
-  form: FormState
-  options: { value: string; label: string }[]
-  hint?: string
-  blank?: string
-}) {
-  const { name, form } = props
-  const error = form.errors[name]?.[0]
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={name}>{props.label}</label>
-      <HintAndError name={name} hint={props.hint} error={error} />
-      <select id={name} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy({ name, hint: props.hint, error })}>
-        {props.blank !== undefined && <option value="">{props.blank}</option>}
-        {props.options.map((o) => (
-          <option value={o.value} selected={form.values[name] === o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
+import { deleteCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { can } from '../../../domain/policy/policy'
 import type { Actor } from '../../../domain/policy/roles'
@@ -8,7 +8,7 @@ import { actorForSession, signOut } from '../../../services/auth/sessions'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther, setFlash } from '../../flash'
 import { formOf, type FormState } from '../../form'
-import { SESSION_COOKIE } from '../../middleware/request-context'
+import { SESSION_COOKIE, setSessionCookie } from '../../middleware/request-context'
 import { ConfirmSignInPage, LinkProblemPage, LinkSentPage, SignInPage } from '../../views/auth/sign-in-pages'
 
 const SignInForm = z.object({
@@ -58,13 +58,7 @@ export const signInRoutes = new Hono<AppEnv>()
       c.status(result.state === 'unknown' ? 404 : 410)
       return c.render(<LinkProblemPage state={result.state} email={result.email} />, { title: 'Sign-in link problem' })
     }
-    setCookie(c, SESSION_COOKIE, result.sessionToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: c.var.deps.config.env === 'production',
-      expires: result.expiresAt,
-    })
+    setSessionCookie(c, result.sessionToken, result.expiresAt)
     setFlash(c, { kind: 'success', message: 'You are signed in.' })
     const signedIn = await actorForSession(c.var.db, result.sessionToken)
     return c.redirect(result.nextPath ?? homeFor(signedIn), 303)

@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
-import { setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { answerInvitation, inspectInvitation } from '../../../services/cycles/invitation-response'
 import type { AppEnv, Ctx } from '../../context'
 import { setFlash } from '../../flash'
-import { SESSION_COOKIE } from '../../middleware/request-context'
+import { setSessionCookie } from '../../middleware/request-context'
 import { InvitationDeclinedPage, InvitationPage, InvitationProblemPage } from '../../views/public/invitation-pages'
 
 const Token = z.string().min(1).max(200)
@@ -21,13 +20,7 @@ async function answer(c: Ctx, choice: 'accept' | 'decline') {
   const result = await answerInvitation(c.var.db, token.data, choice, { ip: c.var.clientIp, userAgent: c.req.header('user-agent') ?? null })
   if (!result.ok) return problem(c, result.view.state === 'valid' ? 'used' : result.view.state)
   if (result.choice === 'decline') return c.render(<InvitationDeclinedPage schoolName={result.schoolName} />, TITLE)
-  setCookie(c, SESSION_COOKIE, result.sessionToken, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.var.deps.config.env === 'production',
-    expires: result.expiresAt,
-  })
+  setSessionCookie(c, result.sessionToken, result.expiresAt)
   setFlash(c, { kind: 'success', message: `Thank you: ${result.schoolName} is taking part, and you are signed in as its lead.` })
   return c.redirect('/school', 303)
 }

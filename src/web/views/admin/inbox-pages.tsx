@@ -9,9 +9,9 @@ import {
 } from '../../../domain/inbox/inbox-rules'
 import type { InboxOverview, OpenedInboxItem } from '../../../services/inbox/inbox-admin'
 import type { FormState } from '../../form'
-import { ErrorSummary, TextField } from '../form-fields'
+import { ErrorSummary, SelectField, TextField } from '../form-fields'
 import { When } from '../format'
-import { SelectField, TextAreaField } from '../long-form-fields'
+import { TextAreaField } from '../long-form-fields'
 
 /** The inbox list; `/admin/champions` is the same list fixed to nominations. */
 export function InboxListPage(props: { title: string; base: string; overview: InboxOverview; kind?: InboxKind | undefined; status?: InboxStatus | undefined; kindFilter: boolean }) {

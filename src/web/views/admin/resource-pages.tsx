@@ -1,8 +1,8 @@
 import { MAX_RESOURCE_FILE_BYTES, RESOURCE_KINDS, type ResourceKind } from '../../../domain/resources/resource-rules'
 import type { FormState } from '../../form'
-import { ErrorSummary, TextField } from '../form-fields'
+import { ErrorSummary, SelectField, TextField } from '../form-fields'
 import { When } from '../format'
-import { SelectField, TextAreaField } from '../long-form-fields'
+import { TextAreaField } from '../long-form-fields'
 import { fileSizeText } from '../public/toolkit-pages'
 
 const KIND_LABELS: Record<ResourceKind, string> = { toolkit: 'Toolkit (public list)', 'area-resource': 'Area resource (linked from reports)' }

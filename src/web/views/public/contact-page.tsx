@@ -1,7 +1,7 @@
 import type { FormState } from '../../form'
 import type { Messages } from '../../i18n/messages'
-import { ErrorSummary, TextField } from '../form-fields'
-import { HoneypotField, SelectField, TextAreaField } from '../long-form-fields'
+import { ErrorSummary, SelectField, TextField } from '../form-fields'
+import { HoneypotField, TextAreaField } from '../long-form-fields'
 
 export function ContactPage({ m, form, contactEmail }: { m: Messages; form: FormState; contactEmail: string }) {
   const t = m.contact
