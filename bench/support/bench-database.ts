@@ -13,7 +13,7 @@ const withDatabaseName = (serverUrl: string, name: string) => {
 }
 
 /** A throwaway, migrated PostgreSQL database with the shipped instruments, dropped by `drop()`. */
-export async function benchDatabase(): Promise<{ url: string; database: Database; drop: () => Promise<void> }> {
+export async function benchDatabase(): Promise<{ url: string; database: Database; pool: pg.Pool; drop: () => Promise<void> }> {
   const name = `smm_bench_${Date.now().toString(36)}`
   const admin = new pg.Client({ connectionString: withDatabaseName(benchServerUrl(), 'postgres') })
   await admin.connect()
@@ -22,9 +22,11 @@ export async function benchDatabase(): Promise<{ url: string; database: Database
   const database = await openDatabase({ url })
   await migrateDatabase(database)
   await importInstrumentDirectory(database.db, CLI_OPERATOR)
+  if (database.engine !== 'postgres') throw new Error('the bench database is PostgreSQL')
   return {
     url,
     database,
+    pool: database.pool,
     async drop() {
       await database.close()
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
