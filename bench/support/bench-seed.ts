@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import type { ResponseStatus } from '../../src/db/schema/responses'
 import type { CycleStatus } from '../../src/domain/cycle/cycle-states'
+import type { Discipline } from '../../src/domain/school/school-facts'
 import { newSecretToken } from '../../src/services/auth/tokens'
 
 export type BenchSchool = { schoolId: string; responseId: string; leaderId: string; sessionToken: string }
@@ -15,7 +16,7 @@ const DAY = 86_400_000
 export async function seedBenchSchools(
   pool: pg.Pool,
   count: number,
-  options: { cycleStatus: CycleStatus; responseStatus: ResponseStatus },
+  options: { cycleStatus: CycleStatus; responseStatus: ResponseStatus; disciplines?: readonly Discipline[] },
 ): Promise<{ cycleId: string; schools: BenchSchool[] }> {
   const tag = randomUUID().slice(0, 8)
   const now = Date.now()
@@ -33,10 +34,10 @@ export async function seedBenchSchools(
   const cycleId = cycle!.id
   await pool.query(
     `INSERT INTO schools (id, name, city, state, discipline, control, carnegie_group)
-     SELECT id, 'Bench School ' || $2 || ' ' || n, 'Springfield', 'IL', 'md',
+     SELECT id, 'Bench School ' || $2 || ' ' || n, 'Springfield', 'IL', ($3::text[])[1 + n % array_length($3::text[], 1)],
             CASE WHEN n % 3 = 0 THEN 'private' ELSE 'public' END, CASE WHEN n % 2 = 0 THEN 'r1' ELSE 'r2' END
      FROM unnest($1::uuid[]) WITH ORDINALITY AS s(id, n)`,
-    [col('schoolId'), tag],
+    [col('schoolId'), tag, options.disciplines ?? ['md']],
   )
   await pool.query(
     `INSERT INTO cycle_participations (id, cycle_id, school_id, status, source, submitted_at)
