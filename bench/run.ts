@@ -1,9 +1,10 @@
 import { runScenarios } from './harness'
 import { autosave } from './scenarios/autosave'
 import { pageWeight } from './scenarios/page-weight'
+import { reports } from './scenarios/reports'
 import { scoring } from './scenarios/scoring'
 import { startup } from './scenarios/startup'
 
 // `npm run bench [scenario …]`: every scenario, or only those named. See docs/benchmarks.md.
-const ok = await runScenarios([startup, autosave, pageWeight, scoring], process.argv.slice(2))
+const ok = await runScenarios([startup, autosave, pageWeight, scoring, reports], process.argv.slice(2))
 process.exit(ok ? 0 : 1)

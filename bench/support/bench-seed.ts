@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import type { ResponseStatus } from '../../src/db/schema/responses'
 import type { CycleStatus } from '../../src/domain/cycle/cycle-states'
+import type { Actor } from '../../src/domain/policy/roles'
 import type { Discipline } from '../../src/domain/school/school-facts'
 import { newSecretToken } from '../../src/services/auth/tokens'
 
@@ -62,4 +63,11 @@ export async function seedBenchSchools(
     [col('tokenHash'), col('leaderId'), new Date(now + DAY)],
   )
   return { cycleId, schools: schools.map(({ schoolId, responseId, leaderId, sessionToken }) => ({ schoolId, responseId, leaderId, sessionToken })) }
+}
+
+/** A program admin, as the services see one signed in. */
+export async function seedBenchAdmin(pool: pg.Pool): Promise<Actor> {
+  const email = `bench-admin-${randomUUID().slice(0, 8)}@example.test`
+  const { rows: [user] } = await pool.query<{ id: string }>(`INSERT INTO users (email, program_role) VALUES ($1, 'admin') RETURNING id`, [email])
+  return { kind: 'user', userId: user!.id, email, name: null, programRole: 'admin', memberships: [] }
 }
