@@ -45,10 +45,10 @@ export const scoring: Scenario = {
       await readAll() // warm the cache for both sides alike
       const [, readMs] = await timed(readAll)
 
-      const [members, scoreMs] = await timed(async () => {
-        const [{ rows }, { rows: facts }] = await Promise.all([readAll(), bench.pool.query<FactsRow>(
-          'SELECT r.id AS response_id, s.discipline, s.control, s.carnegie_group FROM responses r JOIN schools s ON s.id = r.school_id WHERE r.cycle_id = $1', [cycleId],
-        )])
+      const [[{ rows }, { rows: facts }], readForScoringMs] = await timed(() => Promise.all([readAll(), bench.pool.query<FactsRow>(
+        'SELECT r.id AS response_id, s.discipline, s.control, s.carnegie_group FROM responses r JOIN schools s ON s.id = r.school_id WHERE r.cycle_id = $1', [cycleId],
+      )]))
+      const [members, scoreOnlyMs] = await timed(() => {
         const byResponse = new Map<string, Map<string, Answer | null>>()
         for (const row of rows) {
           let answers = byResponse.get(row.response_id)
@@ -60,6 +60,7 @@ export const scoring: Scenario = {
           return { responseId: f.response_id, facts: { discipline: f.discipline, control: f.control, carnegieGroup: f.carnegie_group }, scores: { ...score.areas, ...score.domains, overall: score.overall } }
         })
       })
+      const scoreMs = readForScoringMs + scoreOnlyMs
       const [, normsMs] = await timed(() => summarizeGroups(members, metricsOf(instrument)))
       const metrics = metricsOf(instrument)
       const [, placeMs] = await timed(() => metrics.map((metric) => placeEveryMember(members, metric, 'similar')))
@@ -74,7 +75,8 @@ export const scoring: Scenario = {
       const label = `${SCHOOLS.toLocaleString('en')} schools, ${written.toLocaleString('en')} answers`
       return [
         { scenario: 'scoring', measure: `baseline: read every answer (${label})`, value: readMs / 1000, unit: 's' },
-        { scenario: 'scoring', measure: 'read + score every response', value: scoreMs / 1000, unit: 's' },
+        { scenario: 'scoring', measure: 'read answers and school facts for scoring', value: readForScoringMs / 1000, unit: 's' },
+        { scenario: 'scoring', measure: 'score every response', value: scoreOnlyMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: 'build norms (every group × metric)', value: normsMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: `place every school on all ${metrics.length} metrics (similar group, at once)`, value: placeMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: 'same, one school at a time as a report view does (projected from 100)', value: oneByOneMs / 1000, unit: 's' },
