@@ -5,7 +5,7 @@ import { startQueue } from '../../src/jobs/queue'
 import { databaseAnswers } from '../../src/runtime'
 import { createApp } from '../../src/web/app'
 import type { Row, Scenario } from '../harness'
-import { benchDatabase } from '../support/bench-database'
+import { benchDatabase, ignoreTerminatedIdleClients } from '../support/bench-database'
 import { startBenchServer } from '../support/bench-server'
 import { seedBenchSchools, type BenchSchool } from '../support/bench-seed'
 
@@ -50,6 +50,7 @@ function respondent(baseUrl: string, school: BenchSchool) {
 /** The database's own ceiling: single-row upserts of the same shape through a pool of the app's size. */
 async function baselineUpserts(url: string, schools: BenchSchool[]) {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE })
+  ignoreTerminatedIdleClients(pool)
   try {
     await pool.query(`CREATE TABLE bench_upserts (response_id uuid, item_id text, value jsonb, version int NOT NULL, updated_at timestamptz, PRIMARY KEY (response_id, item_id))`)
     const upsert = (loop: number, n: number) => pool.query(
@@ -69,6 +70,7 @@ async function baselineUpserts(url: string, schools: BenchSchool[]) {
 async function statementsPerSave(url: string, school: BenchSchool) {
   const { openDatabase } = await import('../../src/db/client')
   const database = await openDatabase({ url })
+  if (database.engine === 'postgres') ignoreTerminatedIdleClients(database.pool)
   const queue = await startQueue(database, url)
   try {
     const origin = 'http://localhost'
