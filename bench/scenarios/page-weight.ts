@@ -1,5 +1,13 @@
 import { gzipSync } from 'node:zlib'
 import type { Browser } from 'playwright-core'
+import { instrumentForDiscipline } from '../../src/domain/instrument/instrument-applicability'
+import { itemsOf } from '../../src/domain/instrument/instrument-model'
+import { storedInstrument } from '../../src/services/instruments/instrument-content'
+import { launchBrowser } from '../../test/e2e/support/browser'
+import type { Row, Scenario } from '../harness'
+import { benchDatabase } from '../support/bench-database'
+import { startBenchServer } from '../support/bench-server'
+import { seedBenchSchools } from '../support/bench-seed'
 
 export type PageWeight = { requests: number; transferredBytes: number; gzippedJsBytes: number; jsFiles: string[] }
 
@@ -26,4 +34,40 @@ export async function measurePage(browser: Browser, url: string, cookies: { name
   const gzippedJsBytes = jsBodies.reduce((sum, js) => sum + gzipSync(js.body, { level: 9 }).length, 0)
   await context.close()
   return { requests, transferredBytes, gzippedJsBytes, jsFiles: jsBodies.map((j) => new URL(j.url).pathname) }
+}
+
+const PORT = 3919
+
+/** The questionnaire page of the area with the most questions, as a signed-in leader first opens it. */
+export const pageWeight: Scenario = {
+  name: 'page-weight',
+  async run(): Promise<Row[]> {
+    const bench = await benchDatabase()
+    try {
+      const { schools: [school] } = await seedBenchSchools(bench.pool, 1, { cycleStatus: 'open', responseStatus: 'in_progress' })
+      const instrument = await storedInstrument(bench.database.db, 'smm-2024')
+      const perArea = new Map<string, number>()
+      for (const { area } of itemsOf(instrumentForDiscipline(instrument, 'md'))) perArea.set(area.id, (perArea.get(area.id) ?? 0) + 1)
+      const [largest] = [...perArea].sort((a, b) => b[1] - a[1])[0]!
+      const server = await startBenchServer(bench.url, PORT)
+      try {
+        const browser = await launchBrowser()
+        try {
+          const url = `${server.baseUrl}/school/responses/${school!.responseId}/areas/${largest}`
+          const weight = await measurePage(browser, url, [{ name: 'smm_session', value: school!.sessionToken }])
+          return [
+            { scenario: 'page-weight', measure: `questionnaire page (${largest}, ${perArea.get(largest)} questions): requests`, value: weight.requests, unit: 'req', budget: { max: 8 } },
+            { scenario: 'page-weight', measure: 'bytes transferred', value: weight.transferredBytes / 1024, unit: 'KiB', budget: { max: 100 } },
+            { scenario: 'page-weight', measure: `gzipped JS (${weight.jsFiles.join(', ')})`, value: weight.gzippedJsBytes / 1024, unit: 'KiB', budget: { max: 40 } },
+          ]
+        } finally {
+          await browser.close()
+        }
+      } finally {
+        await server.stop()
+      }
+    } finally {
+      await bench.drop()
+    }
+  },
 }

@@ -12,8 +12,18 @@ const withDatabaseName = (serverUrl: string, name: string) => {
   return url.toString()
 }
 
+/**
+ * An idle pooled connection ended by the server (our own DROP … WITH (FORCE), or another process on this shared
+ * machine terminating backends) must not crash the run: the pool drops it and opens a new one when needed.
+ */
+export function ignoreTerminatedIdleClients(pool: pg.Pool) {
+  pool.on('error', (err: Error & { code?: string }) => {
+    process.stderr.write(`  (an idle database connection ended: ${err.code ?? err.message})\n`)
+  })
+}
+
 /** A throwaway, migrated PostgreSQL database with the shipped instruments, dropped by `drop()`. */
-export async function benchDatabase(): Promise<{ url: string; database: Database; drop: () => Promise<void> }> {
+export async function benchDatabase(): Promise<{ url: string; database: Database; pool: pg.Pool; drop: () => Promise<void> }> {
   const name = `smm_bench_${Date.now().toString(36)}`
   const admin = new pg.Client({ connectionString: withDatabaseName(benchServerUrl(), 'postgres') })
   await admin.connect()
@@ -22,9 +32,12 @@ export async function benchDatabase(): Promise<{ url: string; database: Database
   const database = await openDatabase({ url })
   await migrateDatabase(database)
   await importInstrumentDirectory(database.db, CLI_OPERATOR)
+  if (database.engine !== 'postgres') throw new Error('the bench database is PostgreSQL')
+  ignoreTerminatedIdleClients(database.pool)
   return {
     url,
     database,
+    pool: database.pool,
     async drop() {
       await database.close()
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)

@@ -22,8 +22,15 @@ export function conditionOf(item: Item): Condition | undefined {
   return parsed.condition
 }
 
-export const conditionalItems = (instrument: Instrument): ConditionalItem[] =>
-  itemsOf(instrument).map(({ item }) => ({ id: item.id, showIf: conditionOf(item) }))
+// Parsed once per instrument object: scoring a cycle and every autosave ask for these again and again, and
+// re-parsing every condition each time was most of the cost of scoring a response (docs/benchmarks.md).
+const parsedConditions = new WeakMap<Instrument, ConditionalItem[]>()
+
+export function conditionalItems(instrument: Instrument): ConditionalItem[] {
+  let items = parsedConditions.get(instrument)
+  if (!items) parsedConditions.set(instrument, (items = itemsOf(instrument).map(({ item }) => ({ id: item.id, showIf: conditionOf(item) }))))
+  return items
+}
 
 /** Reads every answer of a questionnaire form, checks each against its item and works out which items show. */
 export function readInstrumentForm(instrument: Instrument, field: FieldReader): FormRead {

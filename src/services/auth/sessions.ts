@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client'
-import { deleteSession, findLiveSession, insertSession, membershipsOf, recordSignIn, touchSession } from '../../db/queries/accounts'
+import { deleteSession, findLiveSession, insertSession, recordSignIn, touchSession } from '../../db/queries/accounts'
 import { SESSION_TOUCH_MS, sessionExpiry } from '../../domain/auth/sign-in-rules'
 import { ANONYMOUS, type Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
@@ -19,7 +19,7 @@ export async function actorForSession(db: Db, sessionToken: string | undefined, 
     email: session.email,
     name: session.name,
     programRole: session.programRole,
-    memberships: await membershipsOf(db, session.id),
+    memberships: session.memberships,
   }
 }
 

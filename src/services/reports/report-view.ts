@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client'
-import { actionPlansOf, findRelease, findResponseScore, findSnapshot, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
+import { actionPlansOf, findRelease, findResponseScore, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
 import { OVERALL, placeSchool, type NormsMember, type Placement } from '../../domain/benchmark/comparison-groups'
 import { areasInCurrentVersion, strongestAndWeakest } from '../../domain/benchmark/report-trend'
 import type { Instrument } from '../../domain/instrument/instrument-model'
@@ -9,6 +9,7 @@ import { recordAudit } from '../audit'
 import { notFound, signInRequired } from '../errors'
 import { resourcesForAreas } from '../resources/resources'
 import { storedInstrument } from '../instruments/instrument-content'
+import { frozenSnapshot } from './norms-snapshot-cache'
 
 export type AreaResult = {
   id: string
@@ -70,7 +71,7 @@ type Subject = NonNullable<Awaited<ReturnType<typeof reportSubject>>>
 type Score = NonNullable<Awaited<ReturnType<typeof findResponseScore>>>
 
 async function buildView(tx: Db, subject: Subject, score: Score, released: boolean, canPlan: boolean): Promise<ReportView> {
-  const snapshot = (await findSnapshot(tx, score.snapshotId!)) ?? notFound('norms snapshot')
+  const snapshot = (await frozenSnapshot(tx, score.snapshotId!)) ?? notFound('norms snapshot')
   const instrument = await storedInstrument(tx, score.instrumentVersion)
   const me: NormsMember = {
     responseId: subject.responseId,
