@@ -1,3 +1,4 @@
+import { CycleTable } from './cycle-list-page'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { AdminOverview } from '../../../services/admin/overview'
 import { When } from '../format'
@@ -68,38 +69,7 @@ export function AdminHomePage({ overview }: { overview: AdminOverview }) {
       </section>
       <section>
         <h2>Assessment cycles</h2>
-        {overview.cycles.length === 0 ? (
-          <p>No cycle yet.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Cycle</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Deadline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.cycles.map((cycle) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/cycles/${cycle.id}`}>{cycle.title}</a>
-                  </td>
-                  <td>
-                    <span class={`status status-${cycle.status}`}>{cycle.status}</span>
-                  </td>
-                  <td>
-                    <When at={cycle.opensAt} dateOnly />
-                  </td>
-                  <td>
-                    <When at={cycle.deadlineAt} dateOnly />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <CycleTable cycles={overview.cycles} />
       </section>
       <section>
         <h2>Recent activity</h2>

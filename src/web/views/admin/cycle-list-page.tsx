@@ -10,40 +10,45 @@ export function CycleListPage({ cycles }: { cycles: Awaited<ReturnType<typeof cy
       <p>
         <a class="button" href="/admin/cycles/new">New cycle</a>
       </p>
-      {cycles.length === 0 ? (
-        <p>No cycle yet.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Cycle</th>
-              <th scope="col">Status</th>
-              <th scope="col">Disciplines</th>
-              <th scope="col">Opens</th>
-              <th scope="col">Deadline</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cycles.map((c) => (
-              <tr>
-                <td>
-                  <a href={`/admin/cycles/${c.id}`}>{c.title}</a>
-                </td>
-                <td>
-                  <span class={`status status-${c.status}`}>{CYCLE_STATUS_LABELS[c.status]}</span>
-                </td>
-                <td>{c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(', ')}</td>
-                <td>
-                  <When at={c.opensAt} dateOnly />
-                </td>
-                <td>
-                  <When at={c.deadlineAt} dateOnly />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CycleTable cycles={cycles} />
     </>
+  )
+}
+
+/** Every cycle with its status and dates; the admin home and the cycle list show the same table. */
+export function CycleTable({ cycles }: { cycles: Awaited<ReturnType<typeof cycleList>> }) {
+  return cycles.length === 0 ? (
+    <p>No cycle yet.</p>
+  ) : (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Cycle</th>
+          <th scope="col">Status</th>
+          <th scope="col">Disciplines</th>
+          <th scope="col">Opens</th>
+          <th scope="col">Deadline</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cycles.map((c) => (
+          <tr>
+            <td>
+              <a href={`/admin/cycles/${c.id}`}>{c.title}</a>
+            </td>
+            <td>
+              <span class={`status status-${c.status}`}>{CYCLE_STATUS_LABELS[c.status]}</span>
+            </td>
+            <td>{c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(', ')}</td>
+            <td>
+              <When at={c.opensAt} dateOnly />
+            </td>
+            <td>
+              <When at={c.deadlineAt} dateOnly />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
