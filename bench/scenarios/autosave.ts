@@ -1,3 +1,4 @@
+import http from 'node:http'
 import pg from 'pg'
 import pino from 'pino'
 import { loadConfig } from '../../src/config'
@@ -7,13 +8,15 @@ import { createApp } from '../../src/web/app'
 import type { Row, Scenario } from '../harness'
 import { benchDatabase, ignoreTerminatedIdleClients } from '../support/bench-database'
 import { startBenchServer } from '../support/bench-server'
+import { cpuMeter, databaseBackendPids } from '../support/process-cpu'
 import { seedBenchSchools, type BenchSchool } from '../support/bench-seed'
 
 const PORT = 3918
 const RESPONDENTS = 100
 const POOL_SIZE = 10 // the app's pool (src/db/client.ts)
 const WARM_UP_MS = 2_000
-const MEASURE_MS = 10_000
+const MEASURE_MS = 12_000 // per phase, in ROUNDS slices
+const ROUNDS = 3
 const ITEM = 'student-diversity.first-gen-share' // a percentage every md school is asked
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
@@ -32,38 +35,83 @@ async function closedLoop(loops: number, ms: number, once: (loop: number, n: num
   return { latencies: latencies.sort((a, b) => a - b), seconds: ms / 1000 }
 }
 
-/** One respondent's saves in sequence, each on the version the previous one returned, as the page's script does. */
-function respondent(baseUrl: string, school: BenchSchool) {
+/**
+ * One respondent's saves in sequence, each on the version the previous one returned, as the page's script does.
+ * Sent with `node:http` over a keep-alive agent: the load generator shares this machine's two cores with the app
+ * and the database, and `fetch` costs about five times the CPU per request (measured: ~2,200 against ~14,900
+ * requests/s to a bare server from one process), which would be taken from the app under test.
+ */
+function respondent(agent: http.Agent, baseUrl: string, school: BenchSchool) {
   let version = 0
+  const url = `${baseUrl}/school/responses/${school.responseId}/answers`
+  const headers = { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: `smm_session=${school.sessionToken}` }
   return async (n: number) => {
-    const res = await fetch(`${baseUrl}/school/responses/${school.responseId}/answers`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: `smm_session=${school.sessionToken}` },
-      body: JSON.stringify({ itemId: ITEM, value: n % 100, baseVersion: version }),
-    })
-    const body = (await res.json()) as { ok?: boolean; version?: number }
-    if (res.status !== 200 || !body.ok) throw new Error(`autosave answered ${res.status}: ${JSON.stringify(body)}`)
-    version = body.version!
+    const { status, body } = await postJson(agent, url, headers, JSON.stringify({ itemId: ITEM, value: n % 100, baseVersion: version }))
+    const answer = JSON.parse(body) as { ok?: boolean; version?: number }
+    if (status !== 200 || !answer.ok) throw new Error(`autosave answered ${status}: ${body}`)
+    version = answer.version!
   }
 }
 
-/** The database's own ceiling: single-row upserts of the same shape through a pool of the app's size. */
+function postJson(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const UPSERT = `INSERT INTO bench_upserts VALUES ($1, $2, $3, 1, now())
+  ON CONFLICT (response_id, item_id) DO UPDATE SET value = excluded.value, version = bench_upserts.version + 1, updated_at = now()
+  RETURNING version`
+
+/**
+ * The database's own ceiling: single-row upserts of the same shape through a pool of the app's size, as plain
+ * `pool.query(text, values)` (the budget's baseline) and, for reference, as a named prepared statement.
+ */
 async function baselineUpserts(url: string, schools: BenchSchool[]) {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE })
   ignoreTerminatedIdleClients(pool)
-  try {
-    await pool.query(`CREATE TABLE bench_upserts (response_id uuid, item_id text, value jsonb, version int NOT NULL, updated_at timestamptz, PRIMARY KEY (response_id, item_id))`)
-    const upsert = (loop: number, n: number) => pool.query(
-      `INSERT INTO bench_upserts VALUES ($1, $2, $3, 1, now())
-       ON CONFLICT (response_id, item_id) DO UPDATE SET value = excluded.value, version = bench_upserts.version + 1, updated_at = now()
-       RETURNING version`,
-      [schools[loop]!.responseId, ITEM, JSON.stringify(n % 100)],
-    ).then(() => undefined)
-    await closedLoop(RESPONDENTS, WARM_UP_MS, upsert)
-    return await closedLoop(RESPONDENTS, MEASURE_MS, upsert)
-  } finally {
-    await pool.end()
+  await pool.query(`CREATE TABLE bench_upserts (response_id uuid, item_id text, value jsonb, version int NOT NULL, updated_at timestamptz, PRIMARY KEY (response_id, item_id))`)
+  const upsert = (name?: string) => (loop: number, n: number) =>
+    pool.query({ name, text: UPSERT, values: [schools[loop]!.responseId, ITEM, JSON.stringify(n % 100)] }).then(() => undefined)
+  return { plain: upsert(), prepared: upsert('bench_upsert'), end: () => pool.end() }
+}
+
+type Phase = (loop: number, n: number) => Promise<void>
+type Cpu = { loadGenerator: number; server: number; database: number }
+type Run = { latencies: number[]; seconds: number; cpu: Cpu }
+type Meter = ReturnType<typeof cpuMeter>
+
+/**
+ * Runs the phases in turn, ROUNDS times, and adds up each phase's calls and the CPU each part of the machine spent
+ * on them: on a shared machine a slow patch then lands on every phase alike instead of on whichever ran during it.
+ */
+async function interleaved(meter: Meter, phases: Phase[]): Promise<Run[]> {
+  for (const phase of phases) await closedLoop(RESPONDENTS, WARM_UP_MS, phase)
+  const totals: Run[] = phases.map(() => ({ latencies: [], seconds: 0, cpu: { loadGenerator: 0, server: 0, database: 0 } }))
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, phase] of phases.entries()) {
+      const { out, cpu } = await meter(() => closedLoop(RESPONDENTS, MEASURE_MS / ROUNDS, phase))
+      const total = totals[i]!
+      total.latencies.push(...out.latencies)
+      total.seconds += out.seconds
+      for (const part of ['loadGenerator', 'server', 'database'] as const) total.cpu[part] += cpu[part]
+    }
   }
+  return totals.map((t) => ({ ...t, latencies: t.latencies.sort((a, b) => a - b) }))
+}
+
+/** CPU milliseconds per operation, by part of the machine. */
+const cpuPerCall = (run: Run) => {
+  const per = (ms: number) => ms / run.latencies.length
+  return { loadGenerator: per(run.cpu.loadGenerator), server: per(run.cpu.server), database: per(run.cpu.database), total: per(run.cpu.loadGenerator + run.cpu.server + run.cpu.database) }
 }
 
 /** Statements one autosave sends, counted in-process around the pool's query on the same database. */
@@ -110,18 +158,21 @@ export const autosave: Scenario = {
     try {
       const { schools } = await seedBenchSchools(bench.pool, RESPONDENTS + 1, { cycleStatus: 'open', responseStatus: 'in_progress' })
       const server = await startBenchServer(bench.url, PORT)
-      let app: Awaited<ReturnType<typeof closedLoop>>
-      try {
-        const loops = schools.slice(0, RESPONDENTS).map((s) => respondent(server.baseUrl, s))
-        await closedLoop(RESPONDENTS, WARM_UP_MS, (loop, n) => loops[loop]!(n))
-        app = await closedLoop(RESPONDENTS, MEASURE_MS, (loop, n) => loops[loop]!(n))
-      } finally {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: RESPONDENTS })
+      const baseline = await baselineUpserts(bench.url, schools)
+      const loops = schools.slice(0, RESPONDENTS).map((s) => respondent(agent, server.baseUrl, s))
+      const meter = cpuMeter(server.pid, () => databaseBackendPids(bench.pool))
+      const [app, base, prepared] = (await interleaved(meter, [(loop, n) => loops[loop]!(n), baseline.plain, baseline.prepared]).finally(async () => {
+        agent.destroy()
+        await baseline.end()
         await server.stop()
-      }
-      const base = await baselineUpserts(bench.url, schools)
+      })) as [Run, Run, Run]
       const statements = await statementsPerSave(bench.url, schools[RESPONDENTS]!)
       const appRate = app.latencies.length / app.seconds
       const baseRate = base.latencies.length / base.seconds
+      const preparedRate = prepared.latencies.length / prepared.seconds
+      const appCpu = cpuPerCall(app)
+      const baseCpu = cpuPerCall(base)
       return [
         { scenario: 'autosave', measure: `app: saves/s, ${RESPONDENTS} respondents over HTTP`, value: appRate, unit: '/s' },
         { scenario: 'autosave', measure: 'baseline: raw pg upserts/s, same concurrency', value: baseRate, unit: '/s' },
@@ -129,6 +180,14 @@ export const autosave: Scenario = {
         { scenario: 'autosave', measure: 'app p50 latency', value: percentile(app.latencies, 50), unit: 'ms' },
         { scenario: 'autosave', measure: 'app p99 latency', value: percentile(app.latencies, 99), unit: 'ms', budget: { max: 100 } },
         { scenario: 'autosave', measure: 'baseline p99 latency', value: percentile(base.latencies, 99), unit: 'ms' },
+        { scenario: 'autosave', measure: 'for reference: the same upserts as a prepared statement', value: preparedRate, unit: '/s' },
+        { scenario: 'autosave', measure: 'throughput app / prepared upserts', value: appRate / preparedRate, unit: '×' },
+        { scenario: 'autosave', measure: 'CPU per save: app server', value: appCpu.server, unit: 'ms' },
+        { scenario: 'autosave', measure: 'CPU per save: database backends', value: appCpu.database, unit: 'ms' },
+        { scenario: 'autosave', measure: 'CPU per save: load generator (HTTP client)', value: appCpu.loadGenerator, unit: 'ms' },
+        { scenario: 'autosave', measure: 'CPU per baseline upsert: database backends', value: baseCpu.database, unit: 'ms' },
+        { scenario: 'autosave', measure: 'CPU per baseline upsert: load generator (pg client)', value: baseCpu.loadGenerator, unit: 'ms' },
+        { scenario: 'autosave', measure: 'CPU per baseline upsert / CPU per save (whole machine)', value: baseCpu.total / appCpu.total, unit: '×' },
         { scenario: 'autosave', measure: 'SQL statements per save', value: statements, unit: 'stmts', budget: { max: 5 } },
       ]
     } finally {

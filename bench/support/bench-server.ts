@@ -21,6 +21,7 @@ export async function startBenchServer(databaseUrl: string, port: number) {
   }
   return {
     baseUrl,
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')

@@ -34,6 +34,7 @@ import { carryForwardRoutes } from './routes/school/carry-forward'
 import { schoolReportRoutes } from './routes/school/reports'
 import { adminResponseRoutes } from './routes/admin/responses'
 import { schoolResponseRoutes } from './routes/school/responses'
+import { autosaveRoutes } from './routes/school/autosave'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps, log: Logger) {
     }),
   )
   app.use(metrics.measure)
+  // Before the per-request session lookup: the autosave reads the session with the response it writes to.
+  app.route('/', autosaveRoutes(deps, MAX_BODY_BYTES, log))
   app.use(requestContext(deps))
   app.use(
     jsxRenderer(({ children, title, description }, c) => {

@@ -91,6 +91,82 @@ describe('autosave', () => {
   })
 })
 
+describe('autosaves arriving together (they share one read and one write statement)', () => {
+  test('saves of different answers all land; of one answer on one base exactly one lands, the others are conflicts', async () => {
+    const w = await seedWorkspace(db)
+    const leader = await signedIn(db, w.leader)
+    const coordinator = await signedIn(db, w.coordinator)
+    const items = ['pathway-programs.has-programs', 'student-diversity.first-gen-share', 'student-diversity.rural-share']
+    const values = [true, 12, 30]
+    const different = await Promise.all(items.map((itemId, i) => saveJson(i % 2 ? coordinator : leader, w.responseId, { itemId, value: values[i], baseVersion: 0 })))
+    expect(different.map((r) => r.status)).toEqual([200, 200, 200])
+
+    const racing = await Promise.all([41, 42, 43, 44].map((value, i) => saveJson(i % 2 ? coordinator : leader, w.responseId, { itemId: items[1], value, baseVersion: 1 })))
+    const statuses = racing.map((r) => r.status).sort()
+    expect(statuses).toEqual([200, 409, 409, 409])
+    const bodies = await Promise.all(racing.map((r) => r.json()))
+    const winner = bodies.find((b) => b.ok)
+    expect(winner).toEqual({ ok: true, version: 2 })
+    const [stored] = await db.select({ value: answers.value, version: answers.version }).from(answers).where(and(eq(answers.responseId, w.responseId), eq(answers.itemId, items[1]!)))
+    for (const lost of bodies.filter((b) => !b.ok)) expect(lost.theirs).toMatchObject({ value: stored!.value, version: 2 })
+    expect([41, 42, 43, 44]).toContain(stored!.value)
+    const history = await db.select().from(answerHistory).where(eq(answerHistory.responseId, w.responseId)).orderBy(answerHistory.id)
+    expect(history).toHaveLength(4) // three first answers and the one winner
+    expect(history.filter((h) => h.itemId === items[1]).map((h) => [h.oldValue, h.newValue])).toEqual([[null, 12], [12, stored!.value]])
+  })
+
+  test('two first answers to one question at once: one lands, the other is a conflict showing it', async () => {
+    const w = await seedWorkspace(db)
+    const [leader, coordinator] = [await signedIn(db, w.leader), await signedIn(db, w.coordinator)]
+    const both = await Promise.all([saveJson(leader, w.responseId, { itemId: 'pathway-programs.has-programs', value: true, baseVersion: 0 }), saveJson(coordinator, w.responseId, { itemId: 'pathway-programs.has-programs', value: false, baseVersion: 0 })])
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+    const history = await db.select().from(answerHistory).where(eq(answerHistory.responseId, w.responseId))
+    expect(history).toHaveLength(1)
+  })
+})
+
+describe('autosave refusals answer JSON the page can show', () => {
+  test('signed out, signed-out session, another site, unreadable id: each refused with a message, nothing saved', async () => {
+    const w = await seedWorkspace(db)
+    const body = { itemId: 'pathway-programs.has-programs', value: true, baseVersion: 0 }
+    const anonymous = await saveJson({}, w.responseId, body)
+    expect(anonymous.status).toBe(401)
+    expect(await anonymous.json()).toMatchObject({ ok: false, kind: 'refused', message: expect.stringContaining('sign in') })
+
+    const leader = await signedIn(db, w.leader)
+    expect((await app.request('/sign-out', { method: 'POST', headers: { ...leader, Origin: TEST_ORIGIN } })).status).toBe(303)
+    expect((await saveJson(leader, w.responseId, body)).status).toBe(401)
+
+    const again = await signedIn(db, w.leader)
+    // What a hostile page can send without a CORS preflight: JSON as text/plain, from its own origin.
+    const foreign = await app.request(`/school/responses/${w.responseId}/answers`, {
+      method: 'POST',
+      headers: { ...again, 'Content-Type': 'text/plain', Origin: 'https://elsewhere.example' },
+      body: JSON.stringify(body),
+    })
+    expect(foreign.status).toBe(403)
+    expect((await foreign.json()).message).toContain('Reload')
+    const badId = await saveJson(again, 'not-a-uuid', body)
+    expect(badId.status).toBe(404)
+    expect(await badId.json()).toMatchObject({ ok: false, kind: 'refused' })
+    expect(await db.select().from(answers).where(eq(answers.responseId, w.responseId))).toEqual([])
+  })
+
+  test('the last activity is noted at the first save and at most once a minute after, not on every save', async () => {
+    const w = await seedWorkspace(db)
+    const leader = await signedIn(db, w.leader)
+    const lastActivity = async () => (await db.select({ at: cycleParticipations.lastActivityAt }).from(cycleParticipations).where(eq(cycleParticipations.id, w.participation.id)))[0]!.at
+    await saveJson(leader, w.responseId, { itemId: 'pathway-programs.has-programs', value: true, baseVersion: 0 })
+    const first = await lastActivity()
+    expect(first).not.toBeNull()
+    await saveJson(leader, w.responseId, { itemId: 'pathway-programs.has-programs', value: false, baseVersion: 1 })
+    expect(await lastActivity()).toEqual(first)
+    await db.update(cycleParticipations).set({ lastActivityAt: new Date(first!.getTime() - 2 * 60_000) }).where(eq(cycleParticipations.id, w.participation.id))
+    await saveJson(leader, w.responseId, { itemId: 'pathway-programs.has-programs', value: true, baseVersion: 2 })
+    expect((await lastActivity())!.getTime()).toBeGreaterThan(first!.getTime() - 60_000)
+  })
+})
+
 describe('the area form without JavaScript', () => {
   test('good answers land; a bad number and a stale item come back on the page with what was typed and both values', async () => {
     const w = await seedWorkspace(db)

@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Db } from '../client'
+import { preparedPer } from '../prepared'
 import { sessions, signInTokens, users } from '../schema/accounts'
 import { schoolMemberships } from '../schema/schools'
 import type { ProgramRole, SchoolRole } from '../../domain/policy/roles'
@@ -74,21 +75,28 @@ export async function recordSignIn(db: Db, userId: string, at: Date) {
   await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId))
 }
 
+/** A live session's columns and its person's memberships (every request of a signed-in person needs them). */
+export const liveSessionColumns = {
+  sessionId: sessions.id,
+  createdAt: sessions.createdAt,
+  lastSeenAt: sessions.lastSeenAt,
+  ...userColumns,
+  memberships: sql<{ schoolId: string; role: SchoolRole }[]>`coalesce((
+    select json_agg(json_build_object('schoolId', ${schoolMemberships.schoolId}, 'role', ${schoolMemberships.role}))
+    from ${schoolMemberships} where ${schoolMemberships.userId} = ${users.id}), '[]'::json)`,
+}
+
+/** The session behind `tokenHash`, unexpired at `now`; its person must also be `enabledUser`. */
+export const liveSessionCondition = (tokenHash: SQLWrapper, now: SQLWrapper) => and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now))
+export const enabledUser = isNull(users.disabledAt)
+
+// Every request of a signed-in person starts here, so it is a prepared statement (src/db/prepared.ts).
+const liveSession = preparedPer((db) =>
+  db.select(liveSessionColumns).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(and(liveSessionCondition(sql.placeholder('tokenHash'), sql`${sql.placeholder('now')}::timestamptz`), enabledUser)).prepare('find_live_session'),
+)
+
 export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      ...userColumns,
-      // In the same statement: every request of a signed-in person needs them (one round trip fewer per request).
-      memberships: sql<{ schoolId: string; role: SchoolRole }[]>`coalesce((
-        select json_agg(json_build_object('schoolId', ${schoolMemberships.schoolId}, 'role', ${schoolMemberships.role}))
-        from ${schoolMemberships} where ${schoolMemberships.userId} = ${users.id}), '[]'::json)`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
+  const [row] = await liveSession(db).execute({ tokenHash, now: now.toISOString() })
   return row
 }
 

@@ -1,7 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Answer } from '../../domain/instrument/instrument-answers'
 import type { Db } from '../client'
-import { users } from '../schema/accounts'
+import { batchedPer } from '../batching'
+import { preparedPer, preparedStatement } from '../prepared'
+import { sessions, users } from '../schema/accounts'
+import { enabledUser, liveSessionCondition, liveSessionColumns } from './accounts'
 import { cycleParticipations, cycles } from '../schema/cycles'
 import { answerHistory, answers, areaAssignments, responses, type AnswerChangeSource } from '../schema/responses'
 import { schoolMemberships, schools } from '../schema/schools'
@@ -16,23 +19,68 @@ export type StoredAnswerRow = { itemId: string; value: Answer | null; version: n
  * deadline, the school's discipline, the areas assigned to this user and every current answer. The autosave
  * budget (a few statements per save) depends on this staying one query.
  */
-export async function findResponseAccess(db: Db, responseId: string, userId: string) {
-  const [row] = await db
-    .select({
-      id: r.id, schoolId: r.schoolId, cycleId: r.cycleId, participationId: r.participationId, instrumentVersion: r.instrumentVersion,
-      status: r.status, entryMode: r.entryMode, certifiedByName: r.certifiedByName, submittedAt: r.submittedAt,
-      reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
-      participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
-      schoolName: schools.name, discipline: schools.discipline,
-      assignedAreaIds: sql<string[]>`coalesce((select array_agg(${areaAssignments.areaId}) from ${areaAssignments} where ${areaAssignments.responseId} = ${r.id} and ${areaAssignments.userId} = ${userId}), '{}')`,
-      answers: sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('itemId', ${answers.itemId}, 'value', ${answers.value}, 'version', ${answers.version}, 'prefilled', ${answers.prefilled}, 'note', ${answers.note}, 'evidenceUrl', ${answers.evidenceUrl})) from ${answers} where ${answers.responseId} = ${r.id}), '[]')`,
-    })
+const accessColumns = (userId: SQLWrapper) => ({
+  id: r.id, schoolId: r.schoolId, cycleId: r.cycleId, participationId: r.participationId, instrumentVersion: r.instrumentVersion,
+  status: r.status, entryMode: r.entryMode, certifiedByName: r.certifiedByName, submittedAt: r.submittedAt,
+  reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
+  participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
+  schoolName: schools.name, discipline: schools.discipline,
+  assignedAreaIds: sql<string[]>`coalesce((select array_agg(${areaAssignments.areaId}) from ${areaAssignments} where ${areaAssignments.responseId} = ${r.id} and ${areaAssignments.userId} = ${userId}), '{}')`,
+  answers: sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('itemId', ${answers.itemId}, 'value', ${answers.value}, 'version', ${answers.version}, 'prefilled', ${answers.prefilled}, 'note', ${answers.note}, 'evidenceUrl', ${answers.evidenceUrl})) from ${answers} where ${answers.responseId} = ${r.id}), '[]')`,
+})
+
+const responseAccess = preparedPer((db) =>
+  db
+    .select(accessColumns(sql`${sql.placeholder('userId')}::uuid`))
     .from(r)
     .innerJoin(p, eq(p.id, r.participationId))
     .innerJoin(cycles, eq(cycles.id, r.cycleId))
     .innerJoin(schools, eq(schools.id, r.schoolId))
-    .where(eq(r.id, responseId))
+    .where(eq(r.id, sql`${sql.placeholder('responseId')}::uuid`))
+    .prepare('find_response_access'),
+)
+
+export async function findResponseAccess(db: Db, responseId: string, userId: string) {
+  const [row] = await responseAccess(db).execute({ responseId, userId })
   return row
+}
+
+/**
+ * The autosave's one read: the caller's live session (as `findLiveSession`) and the response's access (as
+ * `findResponseAccess`) together, for every autosave waiting at that moment, in one statement (src/db/batching.ts).
+ * No row for a request whose session or response is missing; the caller then finds out which the usual way.
+ */
+const sessionResponseAccess = preparedPer((db) =>
+  db
+    .select({ ord: sql<string>`q.ord`, session: liveSessionColumns, access: accessColumns(users.id) })
+    .from(sql`unnest(${sql.placeholder('tokenHashes')}::text[], ${sql.placeholder('responseIds')}::uuid[], ${sql.placeholder('nows')}::timestamptz[]) with ordinality as q(token_hash, response_id, at, ord)`)
+    .innerJoin(sessions, liveSessionCondition(sql`q.token_hash`, sql`q.at`))
+    .innerJoin(users, and(eq(users.id, sessions.userId), enabledUser))
+    .innerJoin(r, eq(r.id, sql`q.response_id`))
+    .innerJoin(p, eq(p.id, r.participationId))
+    .innerJoin(cycles, eq(cycles.id, r.cycleId))
+    .innerJoin(schools, eq(schools.id, r.schoolId))
+    .prepare('find_session_response_access'),
+)
+
+type SessionResponseKey = { tokenHash: string; responseId: string; now: Date }
+type SessionResponseRow = Omit<Awaited<ReturnType<ReturnType<typeof sessionResponseAccess>['execute']>>[number], 'ord'>
+
+const sessionResponseAccessBatch = batchedPer(
+  async (db, keys: SessionResponseKey[]) => {
+    const rows = await sessionResponseAccess(db).execute({
+      tokenHashes: keys.map((k) => k.tokenHash),
+      responseIds: keys.map((k) => k.responseId),
+      nows: keys.map((k) => k.now.toISOString()),
+    })
+    const byOrd = new Map(rows.map(({ ord, ...row }) => [Number(ord), row]))
+    return keys.map((_, i): SessionResponseRow | undefined => byOrd.get(i + 1))
+  },
+  { maxInFlight: 3, maxBatch: 200 },
+)
+
+export function findSessionResponseAccess(db: Db, tokenHash: string, responseId: string, now: Date) {
+  return sessionResponseAccessBatch(db, { tokenHash, responseId, now })
 }
 
 export type AnswerWrite = {
@@ -51,41 +99,84 @@ export type AnswerWrite = {
 const json = (value: Answer | null) => (value === null ? null : JSON.stringify(value))
 
 /**
- * Writes one answer only if nobody changed it since `baseVersion` (0: only if there is none yet), records the
- * change in the history and notes the activity on the response and participation, all in ONE statement (so it is
- * atomic without a transaction). Returns the new version, or undefined when the base version was stale.
+ * The answers' changes, their history rows and the activity stamps of every autosave waiting at that moment, as ONE
+ * statement (atomic without a transaction; src/db/batching.ts). Each write lands only if its answer is still at
+ * the version it was based on (0: only if there is none yet); two writes of one answer in a batch cannot both
+ * land, so the second is a conflict like any other. The stamps are "last activity" for the program team's
+ * dashboard: minute precision is plenty, so they are written at most once a minute per response, not on every
+ * save (decision 075); the participation's first change from accepted to in_progress is never held back.
  */
-export async function writeAnswer(db: Db, w: AnswerWrite): Promise<number | undefined> {
-  const value = json(w.value)
-  const now = w.now.toISOString()
-  const change = w.baseVersion === 0
-    ? sql`changed as (
-        insert into answers (response_id, item_id, value, note, evidence_url, version, prefilled, updated_at, updated_by)
-        values (${w.responseId}::uuid, ${w.itemId}::text, ${value}::jsonb, ${w.note}::text, ${w.evidenceUrl}::text, 1, false, ${now}::timestamptz, ${w.userId}::uuid)
-        on conflict (response_id, item_id) do nothing
-        returning version, null::jsonb as old_value)`
-    : sql`old as (
-        select id, value from answers where response_id = ${w.responseId}::uuid and item_id = ${w.itemId}::text and version = ${w.baseVersion}::int for update),
-      changed as (
-        update answers a set value = ${value}::jsonb, note = ${w.note}::text, evidence_url = ${w.evidenceUrl}::text, version = a.version + 1,
-          prefilled = false, updated_at = ${now}::timestamptz, updated_by = ${w.userId}::uuid
-        from old where a.id = old.id and a.version = ${w.baseVersion}::int
-        returning a.version, old.value as old_value)`
-  // Both drivers (pg and PGlite) answer `execute` with `{ rows }`.
-  const result = (await db.execute(sql`
-    with ${change},
-    history as (
-      insert into answer_history (response_id, item_id, old_value, new_value, version, source, changed_by, created_at)
-      select ${w.responseId}::uuid, ${w.itemId}::text, old_value, ${value}::jsonb, version, ${w.source}::text, ${w.userId}::uuid, ${now}::timestamptz from changed),
-    touched as (
-      update responses set updated_at = ${now}::timestamptz where id = ${w.responseId}::uuid and exists (select 1 from changed)),
-    participation as (
-      update cycle_participations set last_activity_at = ${now}::timestamptz,
-        status = case when status = 'accepted' then 'in_progress' else status end
-      where id = ${w.participationId}::uuid and exists (select 1 from changed))
-    select version from changed`)) as unknown as { rows: { version: number }[] }
-  const row = result.rows[0]
-  return row ? Number(row.version) : undefined
+const answerWrites = preparedStatement<{ ord: string; version: number }>('write_answers', sql`
+  with input as (
+    select * from unnest(${sql.placeholder('responseIds')}::uuid[], ${sql.placeholder('itemIds')}::text[], ${sql.placeholder('values')}::jsonb[],
+      ${sql.placeholder('notes')}::text[], ${sql.placeholder('evidenceUrls')}::text[], ${sql.placeholder('baseVersions')}::int[], ${sql.placeholder('sources')}::text[],
+      ${sql.placeholder('userIds')}::uuid[], ${sql.placeholder('participationIds')}::uuid[], ${sql.placeholder('nows')}::timestamptz[])
+      with ordinality as t(response_id, item_id, value, note, evidence_url, base_version, source, user_id, participation_id, at, ord)),
+  old as (
+    select a.id, a.value as old_value, i.ord, i.base_version from answers a
+    join input i on a.response_id = i.response_id and a.item_id = i.item_id and a.version = i.base_version
+    where i.base_version > 0 for update of a),
+  updated as (
+    update answers a set value = i.value, note = i.note, evidence_url = i.evidence_url, version = a.version + 1,
+      prefilled = false, updated_at = i.at, updated_by = i.user_id
+    from old join input i on i.ord = old.ord
+    where a.id = old.id and a.version = old.base_version
+    returning old.ord, a.version, old.old_value),
+  first_inserts as (
+    select distinct on (response_id, item_id) * from input where base_version = 0 order by response_id, item_id, ord),
+  inserted as (
+    insert into answers (response_id, item_id, value, note, evidence_url, version, prefilled, updated_at, updated_by)
+    select response_id, item_id, value, note, evidence_url, 1, false, at, user_id from first_inserts
+    on conflict (response_id, item_id) do nothing
+    returning response_id, item_id, version),
+  changed as (
+    select i.*, x.version, x.old_value from (
+      select ord, version, old_value from updated
+      union all
+      select f.ord, n.version, null::jsonb from inserted n join first_inserts f on f.response_id = n.response_id and f.item_id = n.item_id
+    ) x join input i on i.ord = x.ord),
+  history as (
+    insert into answer_history (response_id, item_id, old_value, new_value, version, source, changed_by, created_at)
+    select response_id, item_id, old_value, value, version, source, user_id, at from changed order by ord),
+  touched as (
+    update responses r set updated_at = c.at
+    from (select response_id, max(at) as at from changed group by response_id) c
+    where r.id = c.response_id and r.updated_at < c.at - interval '1 minute'),
+  participation as (
+    update cycle_participations p set last_activity_at = c.at,
+      status = case when p.status = 'accepted' then 'in_progress' else p.status end
+    from (select participation_id, max(at) as at from changed group by participation_id) c
+    where p.id = c.participation_id and (p.status = 'accepted' or p.last_activity_at is null or p.last_activity_at < c.at - interval '1 minute'))
+  select ord, version from changed`)
+
+const answerWriteBatch = batchedPer(
+  async (db, writes: AnswerWrite[]) => {
+    const column = <T>(pick: (w: AnswerWrite) => T) => writes.map(pick)
+    const { rows } = await answerWrites(db, {
+      responseIds: column((w) => w.responseId),
+      itemIds: column((w) => w.itemId),
+      values: column((w) => json(w.value)),
+      notes: column((w) => w.note),
+      evidenceUrls: column((w) => w.evidenceUrl),
+      baseVersions: column((w) => w.baseVersion),
+      sources: column((w) => w.source),
+      userIds: column((w) => w.userId),
+      participationIds: column((w) => w.participationId),
+      nows: column((w) => w.now.toISOString()),
+    })
+    const byOrd = new Map(rows.map((row) => [Number(row.ord), Number(row.version)]))
+    return writes.map((_, i) => byOrd.get(i + 1))
+  },
+  { maxInFlight: 3, maxBatch: 200 },
+)
+
+/**
+ * Writes one answer only if nobody changed it since `baseVersion` (0: only if there is none yet), records the
+ * change in the history and notes the activity on the response and participation, in one statement shared with
+ * the other autosaves of the moment. Returns the new version, or undefined when the base version was stale.
+ */
+export function writeAnswer(db: Db, w: AnswerWrite): Promise<number | undefined> {
+  return answerWriteBatch(db, w)
 }
 
 export async function findAnswer(db: Db, responseId: string, itemId: string) {

@@ -52,12 +52,20 @@ function numberSchema(item: Extract<Item, { kind: 'number' }>) {
 export type AnswerCheck = { ok: true; answer: Answer } | { ok: false; message: string }
 
 /** Whether `value` is an acceptable answer to `item`, escapes included only where the item offers them. */
+// Items are immutable once loaded, so each builds its zod schema once, not on every autosave (decision 075).
+const schemas = new WeakMap<Item, z.ZodType<Answer>>()
+function cachedSchemaFor(item: Item) {
+  let schema = schemas.get(item)
+  if (!schema) schemas.set(item, (schema = answerSchemaFor(item)))
+  return schema
+}
+
 export function validateAnswer(item: Item, value: unknown): AnswerCheck {
   if (isEscape(value)) {
     if (value.escape === 'dont-know' && item.dontKnow) return { ok: true, answer: { escape: 'dont-know' } }
     if (value.escape === 'not-applicable' && item.notApplicable) return { ok: true, answer: { escape: 'not-applicable' } }
     return { ok: false, message: value.escape === 'dont-know' ? '“Don’t know” is not offered for this question.' : '“Not applicable” is not offered for this question.' }
   }
-  const result = answerSchemaFor(item).safeParse(value)
+  const result = cachedSchemaFor(item).safeParse(value)
   return result.success ? { ok: true, answer: result.data } : { ok: false, message: result.error.issues[0]?.message ?? 'This answer is not valid.' }
 }

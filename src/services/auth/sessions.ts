@@ -9,7 +9,13 @@ import { hashToken, newSecretToken } from './tokens'
 export async function actorForSession(db: Db, sessionToken: string | undefined, now = new Date()): Promise<Actor> {
   if (!sessionToken) return ANONYMOUS
   const session = await findLiveSession(db, hashToken(sessionToken), now)
-  if (!session) return ANONYMOUS
+  return session ? actorOfLiveSession(db, session, now) : ANONYMOUS
+}
+
+export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>
+
+/** The actor of a session found live (by `findLiveSession` or together with what a request serves). */
+export async function actorOfLiveSession(db: Db, session: LiveSession, now: Date): Promise<Actor> {
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await touchSession(db, session.sessionId, now, sessionExpiry(session.createdAt, now))
   }

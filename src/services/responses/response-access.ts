@@ -1,11 +1,13 @@
 import type { Db } from '../../db/client'
-import { findResponseAccess, type StoredAnswerRow } from '../../db/queries/responses'
+import { findResponseAccess, findSessionResponseAccess, type StoredAnswerRow } from '../../db/queries/responses'
 import { instrumentForDiscipline } from '../../domain/instrument/instrument-applicability'
 import type { Area, Instrument } from '../../domain/instrument/instrument-model'
 import { can } from '../../domain/policy/policy'
 import type { Actor, SchoolRole } from '../../domain/policy/roles'
 import type { StoredAnswer } from '../../domain/response/response-progress'
 import { recordAudit } from '../audit'
+import { actorForSession, actorOfLiveSession } from '../auth/sessions'
+import { hashToken } from '../auth/tokens'
 import { notFound, signInRequired } from '../errors'
 import { storedInstrument } from '../instruments/instrument-content'
 
@@ -29,7 +31,24 @@ export type ResponseAccess = Omit<NonNullable<Awaited<ReturnType<typeof findResp
 export async function loadResponseAccess(db: Db, actor: Actor, responseId: string): Promise<ResponseAccess> {
   if (actor.kind !== 'user') return signInRequired()
   const row = (await findResponseAccess(db, responseId, actor.userId)) ?? notFound('response')
-  if (!can(actor, 'response.view', { schoolId: row.schoolId })) return notFound('response')
+  return accessOf(db, actor, row)
+}
+
+/**
+ * The same for the caller behind a session cookie, with the session and the response read in one statement (the
+ * autosave's path: two statements per save instead of three, decision 075). A missing session or response falls
+ * back to the two lookups, so both answer exactly as they do for every other page.
+ */
+export async function loadSessionResponseAccess(db: Db, sessionToken: string | undefined, responseId: string, now: Date): Promise<ResponseAccess> {
+  const row = sessionToken ? await findSessionResponseAccess(db, hashToken(sessionToken), responseId, now) : undefined
+  if (!row) return loadResponseAccess(db, await actorForSession(db, sessionToken, now), responseId)
+  return accessOf(db, await actorOfLiveSession(db, row.session, now), row.access)
+}
+
+type AccessRow = NonNullable<Awaited<ReturnType<typeof findResponseAccess>>>
+
+async function accessOf(db: Db, actor: Actor, row: AccessRow): Promise<ResponseAccess> {
+  if (actor.kind !== 'user' || !can(actor, 'response.view', { schoolId: row.schoolId })) return notFound('response')
   const instrument = await storedInstrument(db, row.instrumentVersion)
   const { answers, ...facts } = row
   const stored = new Map(answers.map((a) => [a.itemId, a]))

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { FieldReader } from '../../../domain/instrument/answer-form'
 import { AppError } from '../../../services/errors'
-import { AnswerSaveInput, saveAnswer } from '../../../services/responses/answer-save'
 import { openArea, saveAreaAnswers, type ItemProblem } from '../../../services/responses/response-area'
 import { responseHistory, responseOverview } from '../../../services/responses/response-overview'
 import { reviewResponse, submitResponse } from '../../../services/responses/response-submit'
@@ -75,19 +74,6 @@ export const schoolResponseRoutes = new Hono<AppEnv>()
     if (saved.ok) return seeOther(c, `/school/responses/${responseId}/areas/${areaId}`, saved.saved === 0 ? 'Nothing had changed.' : 'Answers saved.')
     c.status(saved.status)
     return areaPage(c, responseId, areaId, field, saved.problems)
-  })
-  // The autosave: JSON in, JSON out, one small request per changed answer.
-  .post('/responses/:id/answers', async (c) => {
-    const responseId = idOf(c, 'id')
-    const parsed = AnswerSaveInput.safeParse(await c.req.json().catch(() => null))
-    if (!parsed.success) return c.json({ ok: false, kind: 'invalid', field: 'value', message: parsed.error.issues[0]?.message ?? 'This answer could not be read.' }, 422)
-    const outcome = await saveAnswer(c.var.db, c.var.actor, responseId, parsed.data).catch((err: unknown) => {
-      if (err instanceof AppError) return { ok: false, kind: 'refused', code: err.code, message: err.message, status: err.status } as const
-      throw err
-    })
-    if (outcome.ok) return c.json(outcome)
-    if (outcome.kind === 'refused') return c.json(outcome, outcome.status)
-    return c.json(outcome, outcome.kind === 'conflict' ? 409 : 422)
   })
   .get('/responses/:id/review', (c) => reviewPage(c, idOf(c, 'id'), emptyForm))
   .post('/responses/:id/submit', async (c) => {

@@ -1,0 +1,46 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { getCookie } from 'hono/cookie'
+import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
+import type { Logger } from 'pino'
+import { z } from 'zod'
+import { AppError } from '../../../services/errors'
+import { AnswerSaveInput, saveAnswerBySession } from '../../../services/responses/answer-save'
+import type { AppDeps } from '../../context'
+import { SESSION_COOKIE } from '../../middleware/request-context'
+
+export const AUTOSAVE_PATH = '/school/responses/:id/answers'
+const ResponseId = z.uuid()
+
+/**
+ * The questionnaire's autosave: JSON in, JSON out, one small request per changed answer. It is the one request a
+ * busy cycle sends most, so it identifies the caller together with the response in one statement
+ * (`saveAnswerBySession`, decision 075) and is mounted before the app's per-request session lookup; the checks
+ * every post gets (same origin, body size) apply here too, and every failure answers JSON the page can show.
+ */
+export function autosaveRoutes(deps: AppDeps, maxBodyBytes: number, log: Logger) {
+  const tooLarge = () => {
+    throw new HTTPException(413)
+  }
+  // On the route itself, not `.use()`: a sub-app's `use` would reach every route of the app it is mounted in.
+  return new Hono()
+    .post(AUTOSAVE_PATH, csrf(), bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge }), async (c) => {
+      const responseId = ResponseId.safeParse(c.req.param('id'))
+      if (!responseId.success) return c.json({ ok: false, kind: 'refused', code: 'not_found', message: 'We could not find that questionnaire.' }, 404)
+      const parsed = AnswerSaveInput.safeParse(await c.req.json().catch(() => null))
+      if (!parsed.success) return c.json({ ok: false, kind: 'invalid', field: 'value', message: parsed.error.issues[0]?.message ?? 'This answer could not be read.' }, 422)
+      const outcome = await saveAnswerBySession(deps.db, getCookie(c, SESSION_COOKIE), responseId.data, parsed.data)
+      if (outcome.ok) return c.json(outcome)
+      return c.json(outcome, outcome.kind === 'conflict' ? 409 : 422)
+    })
+    .onError((err, c) => {
+      if (err instanceof AppError) return c.json({ ok: false, kind: 'refused', code: err.code, message: err.message }, err.status as 403)
+      if (err instanceof HTTPException) {
+        const message = err.status === 413 ? 'This answer is larger than we accept.' : 'This page is out of date. Reload it and try again.'
+        return c.json({ ok: false, kind: 'refused', code: `http.${err.status}`, message }, err.status)
+      }
+      log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
+      return c.json({ ok: false, kind: 'error', message: 'Something went wrong on our side. It has been logged; please try again.' }, 500)
+    })
+}
