@@ -153,6 +153,16 @@ export function itemsOf(instrument: Instrument): { item: Item; area: Area; domai
   return instrument.domains.flatMap((domain) => domain.areas.flatMap((area) => area.items.map((item) => ({ item, area, domain }))))
 }
 
+// Instruments are immutable once validated, so each indexes its items once (every autosave looks one up).
+const itemIndexes = new WeakMap<Instrument, Map<string, { item: Item; area: Area; domain: Domain }>>()
+
+/** The item with this id, with its area and domain; undefined if the instrument has none. */
+export function findItem(instrument: Instrument, itemId: string): { item: Item; area: Area; domain: Domain } | undefined {
+  let index = itemIndexes.get(instrument)
+  if (!index) itemIndexes.set(instrument, (index = new Map(itemsOf(instrument).map((e) => [e.item.id, e]))))
+  return index.get(itemId)
+}
+
 /** The most points an item can earn (0 for an unscored one). */
 export function maxPoints(item: Item): number {
   if (!item.scored) return 0

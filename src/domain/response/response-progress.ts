@@ -2,7 +2,7 @@ import { visibleItemIds } from '../instrument/condition-visibility'
 import type { Answer } from '../instrument/instrument-answers'
 import { appliesTo } from '../instrument/instrument-applicability'
 import { conditionalItems } from '../instrument/instrument-form'
-import { itemsOf, type Instrument } from '../instrument/instrument-model'
+import { findItem, type Instrument } from '../instrument/instrument-model'
 import type { Discipline } from '../school/school-facts'
 
 // Progress and what still blocks submission. Only items a school actually sees count: an item hidden by skip
@@ -60,7 +60,7 @@ export type Answerability = 'ok' | 'unknown' | 'not-applicable' | 'hidden'
  * skip logic given the other answers (a hidden item's answer would count for nothing and confuse the reader).
  */
 export function answerability(full: Instrument, narrowed: Instrument, discipline: Discipline, itemId: string, answers: ReadonlyMap<string, StoredAnswer>): Answerability {
-  const found = itemsOf(full).find((e) => e.item.id === itemId)
+  const found = findItem(full, itemId)
   if (!found) return 'unknown'
   if (!appliesTo(found.item, discipline)) return 'not-applicable'
   return visibleItems(narrowed, answers).has(itemId) ? 'ok' : 'hidden'

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import { findAnswer, setEntryMode, writeAnswer } from '../../db/queries/responses'
 import type { AnswerChangeSource } from '../../db/schema/responses'
 import { validateAnswer, type Answer } from '../../domain/instrument/instrument-answers'
-import { itemsOf } from '../../domain/instrument/instrument-model'
+import { findItem } from '../../domain/instrument/instrument-model'
 import type { Actor } from '../../domain/policy/roles'
 import { ANSWERABILITY_MESSAGES, answerability } from '../../domain/response/response-progress'
 import { checkEditable } from '../../domain/response/response-rules'
@@ -49,7 +49,7 @@ export async function saveAnswerBySession(db: Db, sessionToken: string | undefin
 }
 
 export async function saveWithAccess(db: Db, access: ResponseAccess, input: AnswerSaveInput, now: Date): Promise<SaveOutcome> {
-  const found = itemsOf(access.instrument).find((e) => e.item.id === input.itemId)
+  const found = findItem(access.instrument, input.itemId)
   if (!found) return { ok: false, kind: 'invalid', field: 'value', message: ANSWERABILITY_MESSAGES.unknown }
   if (!mayEditArea(access, found.area.id)) throw new AppError('response.not_assigned', 'You are not assigned to this area, so you cannot change its answers.', 403)
   const editable = checkEditable({ status: access.status, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin }, now)
