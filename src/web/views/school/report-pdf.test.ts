@@ -76,4 +76,6 @@ test('documents do share the parsed metrics (pdfkit keeps them where this relies
   const b = new SharedFontDocument().font('Helvetica-Bold')
   expect(metricsOf(a)).toBe(metricsOf(b))
   expect(metricsOf(new PDFDocument().font('Helvetica-Bold'))).not.toBe(metricsOf(a))
+  // The default font too, which pdfkit's constructor opens.
+  expect(metricsOf(new SharedFontDocument())).toBe(metricsOf(new SharedFontDocument()))
 })

@@ -27,9 +27,9 @@ function templateOf(name: string): object {
 
 /** A pdfkit document whose standard fonts share their parsed metrics with every other such document. */
 export class SharedFontDocument extends PDFDocument {
-  override font(src: PDFKit.Mixins.PDFFontSource, family?: string | number, size?: number): this {
+  override font(src: PDFKit.Mixins.PDFFontSource, family?: string | number | null, size?: number): this {
     const book = this as unknown as FontBook
-    if (typeof src === 'string' && STANDARD_FONTS.has(src) && (family === undefined || typeof family === 'number') && !book._registeredFonts[src] && !book._fontFamilies[src]) {
+    if (typeof src === 'string' && STANDARD_FONTS.has(src) && (family == null || typeof family === 'number') && !book._registeredFonts[src] && !book._fontFamilies[src]) {
       // What pdfkit's font() would make, in the order it would make it (same resource id), minus re-reading metrics.
       const template = templateOf(src)
       book._fontFamilies[src] = Object.assign(Object.create(Object.getPrototypeOf(template) as object) as object, template, { document: this, id: `F${++book._fontCount}` })
