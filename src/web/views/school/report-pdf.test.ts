@@ -32,6 +32,7 @@ function drawReportLike(svg: string) {
     doc.font('Helvetica-Bold', 20).text('A school: Cycle 2026', { width: 500 })
     doc.font('Helvetica-Oblique').fontSize(9).text('Earlier cycles used a different version. '.repeat(12), { width: 300 })
     doc.font('Helvetica').text(`height ${doc.heightOfString('Wrapped and measured '.repeat(20), { width: 200 })}`)
+    doc.font('Helvetica-Bold').text('Kerned pairs: AVATAR, Type, Yo, WAVE, LT, P. F, r. y, “Quoted”.', { width: 200 })
     SVGtoPDF(doc, svg, 54, doc.y + 6, { width: 400, height: 200, assumePt: true })
     doc.addPage().font('Times-Roman', 11).text('A second page in another standard font.')
     const range = doc.bufferedPageRange()

@@ -14,12 +14,30 @@ const STANDARD_FONTS = new Set([
 // pdfkit's own (untyped) font bookkeeping, as version 0.20 keeps it.
 type FontBook = { _fontFamilies: Record<string, object>; _fontCount: number; _registeredFonts: Record<string, unknown>; _font: object }
 
+type Metrics = { kernPairs: Record<string, number>; getKernPair: (left: string, right: string | undefined) => number }
+
+/**
+ * pdfkit looks up the kerning of every pair of glyphs it measures or draws by a joined string key, a new string per
+ * pair. The shared metrics (and only they: pdfkit's own class is untouched) answer from a map per left glyph instead.
+ */
+function withKerningByGlyph(metrics: Metrics) {
+  const byLeft = new Map<string, Map<string, number>>()
+  for (const [pair, amount] of Object.entries(metrics.kernPairs)) {
+    const [left, right] = pair.split('\u0000') as [string, string]
+    let rights = byLeft.get(left)
+    if (!rights) byLeft.set(left, (rights = new Map()))
+    rights.set(right, amount)
+  }
+  metrics.getKernPair = (left, right) => (right === undefined ? undefined : byLeft.get(left)?.get(right)) || 0
+}
+
 const templates = new Map<string, object>()
 function templateOf(name: string): object {
   let template = templates.get(name)
   if (!template) {
     // A document that draws nothing: its font object has the metrics and no document state yet.
     template = (new PDFDocument({ font: name, autoFirstPage: false }) as unknown as FontBook)._font
+    withKerningByGlyph((template as { font: Metrics }).font)
     templates.set(name, template)
   }
   return template
