@@ -36,3 +36,12 @@ test('placing against a frozen snapshot gives exactly what placeSchool gives, wh
     }
   }))
 })
+
+test('schools of several snapshots, more than are kept, placed in turn', () => {
+  const snapshot = (offset: number): NormsMember[] =>
+    Array.from({ length: 12 }, (_, i) => ({ responseId: `r${i}`, facts: { discipline: 'md', control: 'public', carnegieGroup: i % 2 ? 'r1' : 'r2' }, scores: { a: (i * 7 + offset) % 10 } }))
+  const snapshots = [snapshot(0), snapshot(3), snapshot(5)]
+  for (const members of [...snapshots, ...snapshots, snapshots[0]!]) {
+    for (const me of members) expect(placeInFrozenSnapshot(me, members, 'a', 'similar')).toEqual(placeSchool(me, members, 'a', 'similar'))
+  }
+})

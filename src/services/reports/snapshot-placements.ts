@@ -12,18 +12,25 @@ import { placeEveryMember } from '../../domain/benchmark/placement-all'
 
 type Placed = { frozen: Map<string, NormsMember>; byPair: Map<string, Map<string, Placement>> }
 
-// Keyed by the members array of a cached snapshot object: forgotten with it when the snapshot cache lets it go.
-const placedBySnapshot = new WeakMap<readonly NormsMember[], Placed>()
+// Keyed by the members array of a cached snapshot object. Only the last two snapshots used are kept: every pair
+// placed for everyone is ~10 MiB at 2,000 schools (~58 MiB at 10,000), and reports are made for one cycle at a time.
+const KEEP = 2
+const placedBySnapshot = new Map<readonly NormsMember[], Placed>()
+
+function placedFor(members: readonly NormsMember[]): Placed {
+  let placed = placedBySnapshot.get(members)
+  if (placed) placedBySnapshot.delete(members) // most recently used last
+  else placed = { frozen: new Map(members.map((m) => [m.responseId, m])), byPair: new Map() }
+  placedBySnapshot.set(members, placed)
+  if (placedBySnapshot.size > KEEP) placedBySnapshot.delete(placedBySnapshot.keys().next().value!)
+  return placed
+}
 
 const sameFacts = (a: SchoolFacts, b: SchoolFacts) => a.discipline === b.discipline && a.control === b.control && a.carnegieGroup === b.carnegieGroup
 
 /** Exactly `placeSchool(target, members, metric, group)`, for `members` of a frozen (never changing) snapshot. */
 export function placeInFrozenSnapshot(target: NormsMember, members: readonly NormsMember[], metric: string, group: GroupKind): Placement {
-  let placed = placedBySnapshot.get(members)
-  if (!placed) {
-    placed = { frozen: new Map(members.map((m) => [m.responseId, m])), byPair: new Map() }
-    placedBySnapshot.set(members, placed)
-  }
+  const placed = placedFor(members)
   const frozen = placed.frozen.get(target.responseId)
   const unchanged = frozen !== undefined && sameFacts(frozen.facts, target.facts) && (frozen.scores[metric] ?? null) === (target.scores[metric] ?? null)
   if (!unchanged) return placeSchool(target, members, metric, group)
