@@ -14,9 +14,9 @@ const rows = fc.uniqueArray(row, { selector: (r) => r.area, maxLength: 14 })
 const drawnInline = (r: readonly AreaBenchmarkRow[]) => vegaLiteToSvg(areaBenchmarkSpec({ values: r.map((x, order) => ({ ...x, order })) }))
 
 test('the chart compiled once draws exactly what compiling it with the rows inline draws, chart after chart', async () => {
-  await fc.assert(fc.asyncProperty(fc.array(rows, { minLength: 1, maxLength: 4 }), async (charts) => {
+  await fc.assert(fc.asyncProperty(fc.array(rows, { minLength: 1, maxLength: 6 }), async (charts) => {
     for (const r of charts) expect(await areaBenchmarkSvg(r)).toBe(await drawnInline(r))
-  }), { numRuns: 25 })
+  }), { numRuns: 40 })
 })
 
 test('charts asked for at the same time each get their own rows', async () => {
@@ -27,4 +27,16 @@ test('charts asked for at the same time each get their own rows', async () => {
   expect(svgB).toBe(await drawnInline(b))
   expect(svgA).toContain('Outreach')
   expect(svgB).not.toContain('Outreach')
+})
+
+test('nothing of one chart carries over into the next (a reused View did: decision 074)', async () => {
+  const a: AreaBenchmarkRow[] = [{ area: 'A long area name that widens the chart', score: 40, q1: 20, median: 50, q3: 70 }]
+  const b: AreaBenchmarkRow[] = [{ area: 'Short', score: 10, q1: 30, median: 35, q3: 60 }, { area: 'Other', score: 90, q1: null, median: null, q3: null }]
+  // A row keyed `__proto__` left a reused View's dataflow broken for the next chart, which then came out wrong.
+  const poison: AreaBenchmarkRow[] = [{ area: '__proto__', score: 1, q1: 1, median: 1, q3: 1 }, ...b]
+  for (const next of [b, a]) {
+    await areaBenchmarkSvg(a)
+    await areaBenchmarkSvg(poison)
+    expect(await areaBenchmarkSvg(next)).toBe(await drawnInline(next))
+  }
 })
