@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { actionPlansOf, findRelease, findResponseScore, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
-import { OVERALL, placeSchool, type NormsMember, type Placement } from '../../domain/benchmark/comparison-groups'
+import { OVERALL, type NormsMember, type Placement } from '../../domain/benchmark/comparison-groups'
 import { areasInCurrentVersion, strongestAndWeakest } from '../../domain/benchmark/report-trend'
 import type { Instrument } from '../../domain/instrument/instrument-model'
 import { can } from '../../domain/policy/policy'
@@ -10,6 +10,7 @@ import { notFound, signInRequired } from '../errors'
 import { resourcesForAreas } from '../resources/resources'
 import { storedInstrument } from '../instruments/instrument-content'
 import { frozenSnapshot } from './norms-snapshot-cache'
+import { placeInFrozenSnapshot } from './snapshot-placements'
 
 export type AreaResult = {
   id: string
@@ -78,7 +79,7 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
     facts: { discipline: subject.school.discipline, control: subject.school.control, carnegieGroup: subject.school.carnegieGroup },
     scores: { ...score.areas, ...score.domains, [OVERALL]: score.overall },
   }
-  const place = (metric: string, group: 'all' | 'discipline' | 'similar') => placeSchool(me, snapshot.members, metric, group)
+  const place = (metric: string, group: 'all' | 'discipline' | 'similar') => placeInFrozenSnapshot(me, snapshot.members, metric, group)
 
   const history = await schoolScoreHistory(tx, subject.school.id)
   const earlier = history.filter((h) => h.opensAt < subject.cycle.opensAt)

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
 import type { ReportView } from '../../../services/reports/report-view'
 import { NOT_ENOUGH, placementPlain, scoreText, snapshotLine, trendNote } from './report-text'
+import { SharedFontDocument } from './shared-font-document'
 
 // The same report as the page, as a PDF a dean can hand to a board: drawn with pdfkit, the chart being the very
 // SVG the page shows, converted by svg-to-pdfkit. No browser involved.
@@ -14,7 +14,7 @@ type Doc = PDFKit.PDFDocument
 type Column = { label: string; width: number; align?: 'left' | 'right' }
 
 export function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: PAGE.size, margin: PAGE.margin, bufferPages: true, info: { Title: `${view.school.name}: ${view.cycle.title}` } })
+  const doc = new SharedFontDocument({ size: PAGE.size, margin: PAGE.margin, bufferPages: true, info: { Title: `${view.school.name}: ${view.cycle.title}` } })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
@@ -49,7 +49,7 @@ export function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buf
   const svgSize = sizeOf(chartSvg)
   const scale = Math.min(1, width / svgSize.width)
   // Without its own width and height the SVG fills the viewport given here, scaled by its viewBox.
-  const fitted = chartSvg.replace(/(<svg[^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"/, '$1')
+  const fitted = withoutNonDrawingAttributes(chartSvg.replace(/(<svg[^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"/, '$1'))
   SVGtoPDF(doc, fitted, PAGE.margin, top, { width: svgSize.width * scale, height: svgSize.height * scale, assumePt: true })
   doc.x = PAGE.margin
   doc.y = top + svgSize.height * scale + 8
@@ -123,6 +123,14 @@ function table(doc: Doc, columns: Column[], rows: string[][]) {
 function ensureRoom(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - PAGE.margin - 10) doc.addPage()
 }
+
+// The chart's accessibility and styling hooks (aria-*, role, class, pointer-events) are for the page; svg-to-pdfkit
+// draws nothing from them (it reads no CSS) but parses each one, a third of the SVG's characters. Attribute values
+// are escaped by vega (no raw ">" or '"'), so a tag ends at the first ">". Classes only matter to a <style> sheet,
+// which vega's charts do not have; an SVG with one is left whole.
+const NON_DRAWING = /\s(?:aria-[\w-]+|role|class|pointer-events)="[^"]*"/g
+export const withoutNonDrawingAttributes = (svg: string) =>
+  svg.includes('<style') ? svg : svg.replace(/<[^>]+>/g, (tag) => tag.replace(NON_DRAWING, ''))
 
 const sizeOf = (svg: string) => {
   const w = /<svg[^>]*\swidth="([\d.]+)"/.exec(svg)
