@@ -1,6 +1,6 @@
 import { startProgress } from '../../src/db/queries/job-progress'
 import { OVERALL, placeSchool, summarizeGroups, type NormsMember } from '../../src/domain/benchmark/comparison-groups'
-import { placeEveryMember } from '../../src/domain/benchmark/placement-all'
+import { placeEveryMemberOnEach } from '../../src/domain/benchmark/placement-all'
 import type { Answer } from '../../src/domain/instrument/instrument-answers'
 import type { CarnegieGroup, Control, Discipline } from '../../src/domain/school/school-facts'
 import { DISCIPLINES } from '../../src/domain/school/school-facts'
@@ -63,7 +63,7 @@ export const scoring: Scenario = {
       const scoreMs = readForScoringMs + scoreOnlyMs
       const [, normsMs] = await timed(() => summarizeGroups(members, metricsOf(instrument)))
       const metrics = metricsOf(instrument)
-      const [, placeMs] = await timed(() => metrics.map((metric) => placeEveryMember(members, metric, 'similar')))
+      const [, placeMs] = await timed(() => placeEveryMemberOnEach(members, metrics, 'similar'))
       // The one-by-one placement a report view does, on a sample, projected to every school and metric.
       const sample = members.slice(0, 100)
       const [, sampleMs] = await timed(() => sample.map((m) => placeSchool(m, members, OVERALL, 'similar')))

@@ -2,13 +2,17 @@ import { and, eq } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, test } from 'vitest'
 import { findCycle } from '../../src/db/queries/cycles'
-import { latestProgress } from '../../src/db/queries/job-progress'
+import { latestProgress, startProgress } from '../../src/db/queries/job-progress'
+import { answersOfResponses } from '../../src/db/queries/scoring'
 import { insertResource } from '../../src/db/queries/resources'
 import { auditEvents, mailMessages } from '../../src/db/schema/operations'
+import { responses } from '../../src/db/schema/responses'
+import { schools } from '../../src/db/schema/schools'
 import { normsSnapshots, responseScores } from '../../src/db/schema/scoring'
 import { CLI_OPERATOR } from '../../src/domain/policy/roles'
+import { scoreResponse } from '../../src/domain/scoring/response-score'
 import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
-import { BUILD_REPORTS_KIND } from '../../src/services/reports/cycle-scoring'
+import { BUILD_REPORTS_KIND, buildCycleReports } from '../../src/services/reports/cycle-scoring'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
 import { answersAtLevel, scoreCycleThroughAdmin, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
 import { seedMember, seedUser, signedIn } from '../support/seed'
@@ -188,5 +192,39 @@ describe('action plan', () => {
   test('a contributor cannot set the plan (404)', async () => {
     const contributor = await seedMember(db, top.school.id, 'contributor')
     expect((await app.request(`/school/reports/${top.response.id}/plan`, formPost({ 'target-advocacy': '10' }, await signedIn(db, contributor)))).status).toBe(404)
+  })
+})
+
+describe('the scoring job stores a batch at a time', () => {
+  const stored = async (cycleId: string) => db.select().from(responseScores).where(eq(responseScores.cycleId, cycleId))
+  const expected = async (responseId: string) => {
+    const [row] = await db.select({ discipline: schools.discipline }).from(responses).innerJoin(schools, eq(schools.id, responses.schoolId)).where(eq(responses.id, responseId))
+    const answers = (await answersOfResponses(db, [responseId])).get(responseId)!
+    const score = scoreResponse(instrument, row!.discipline, answers)
+    return { areas: score.areas, domains: score.domains, overall: score.overall }
+  }
+  test('each stored score is exactly what scoreResponse gives for that response’s answers', async () => {
+    for (const s of await stored(cycle.id)) expect({ areas: s.areas, domains: s.domains, overall: s.overall }).toEqual(await expected(s.responseId))
+  })
+  test('stale scores are replaced in one statement: each row gets its own response’s scores back, none mixed up', async () => {
+    const fresh = await scoredCycle(new Date('2026-02-01T00:00:00Z'))
+    const before = await stored(fresh.cycle.id)
+    // Three scores left behind their submission (as after a reopen), with wrong numbers in them.
+    const stale = before.slice(0, 3)
+    for (const s of stale) {
+      await db.update(responseScores).set({ submittedAt: new Date('2000-01-01T00:00:00Z'), overall: -1, areas: {}, domains: {} }).where(eq(responseScores.id, s.id))
+    }
+    const progressId = await startProgress(db, BUILD_REPORTS_KIND, fresh.cycle.id, stale.length)
+    await buildCycleReports(db, { cycleId: fresh.cycle.id, progressId })
+    expect(await latestProgress(db, BUILD_REPORTS_KIND, fresh.cycle.id)).toMatchObject({ total: 3, done: 3, status: 'done' })
+    const after = new Map((await stored(fresh.cycle.id)).map((s) => [s.responseId, s]))
+    expect(after.size).toBe(before.length)
+    for (const s of before) {
+      const now = after.get(s.responseId)!
+      expect({ areas: now.areas, domains: now.domains, overall: now.overall }).toEqual(await expected(s.responseId))
+      expect(now.id).toBe(s.id) // updated in place, not inserted again
+      expect(now.submittedAt.getTime() > new Date('2000-01-01T00:00:00Z').getTime()).toBe(true)
+    }
+    for (const s of stale) expect(after.get(s.responseId)!.scoredAt.getTime()).toBeGreaterThanOrEqual(s.scoredAt.getTime())
   })
 })

@@ -1,25 +1,13 @@
 import { K_MIN_COUNT } from '../privacy/small-counts'
-import type { CarnegieGroup, Control, Discipline } from '../school/school-facts'
-import { distributionOf, percentileRank, starsFor, type Distribution, type Stars } from './percentile-rank'
+import { inGroup, type GroupKind, type NormsMember } from './group-keys'
+import { membership, metricScores, sortedScoresByGroup } from './member-groups'
+import { distributionOf, distributionOfSorted, percentileRank, starsFor, type Distribution, type Stars } from './percentile-rank'
 
 // Comparison groups within one cycle and one instrument version, the k = 5 rule and its fall-backs, and the
 // placement of one school in a group. The same function places an on-time school and a late one against a frozen
 // snapshot: the school's own frozen entry (if any) is replaced by its current scores.
 
-export type GroupKind = 'all' | 'discipline' | 'similar'
-export type SchoolFacts = { discipline: Discipline; control: Control; carnegieGroup: CarnegieGroup }
-/** One scored response as the norms know it: its school's facts and its scores by metric (area, domain or "overall"). */
-export type NormsMember = { responseId: string; facts: SchoolFacts; scores: Readonly<Record<string, number | null>> }
-
-export const OVERALL = 'overall'
-
-export const inGroup = (kind: GroupKind, me: SchoolFacts, other: SchoolFacts): boolean =>
-  kind === 'all' ||
-  (other.discipline === me.discipline && (kind === 'discipline' || (other.control === me.control && other.carnegieGroup === me.carnegieGroup)))
-
-/** A stable key naming the group a school of these facts belongs to. */
-export const groupKey = (kind: GroupKind, facts: SchoolFacts): string =>
-  kind === 'all' ? 'all' : kind === 'discipline' ? `discipline:${facts.discipline}` : `similar:${facts.discipline}/${facts.control}/${facts.carnegieGroup}`
+export { groupKey, inGroup, OVERALL, type GroupKind, type NormsMember, type SchoolFacts } from './group-keys'
 
 export type Placement =
   | { kind: 'placed'; group: GroupKind; fellBack: boolean; rank: number; stars: Stars; distribution: Distribution }
@@ -56,19 +44,36 @@ export function placeSchool(target: NormsMember, members: readonly NormsMember[]
 
 export type GroupSummary = { groupKey: string; metric: string; n: number; distribution: Distribution | null }
 
-/** Every group's distribution per metric, for the frozen snapshot; groups under k keep only their size. */
+const SUMMARY_KINDS: readonly GroupKind[] = ['all', 'discipline', 'similar']
+
+/**
+ * Every group's distribution per metric, for the frozen snapshot; groups under k keep only their size. Groups are
+ * listed by key (ties, if the collation ever saw two keys as equal, in the order members first named them). A
+ * member is in a group exactly when its key of that kind is the group's key (the key spells out the facts `inGroup`
+ * compares), so members' keys are worked out once and each metric's scores dealt to the groups in one pass, rather
+ * than filtering every member for every group and metric.
+ */
 export function summarizeGroups(members: readonly NormsMember[], metrics: readonly string[], k = K_MIN_COUNT): GroupSummary[] {
-  const groups = new Map<string, SchoolFacts & { kind: GroupKind }>()
-  for (const m of members) for (const kind of ['all', 'discipline', 'similar'] as const) groups.set(groupKey(kind, m.facts), { ...m.facts, kind })
-  const summaries: GroupSummary[] = []
-  for (const [key, facts] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const metric of metrics) {
-      const scores = members
-        .filter((m) => inGroup(facts.kind, facts, m.facts))
-        .map((m) => m.scores[metric])
-        .filter((s): s is number => s !== null && s !== undefined)
-      summaries.push({ groupKey: key, metric, n: scores.length, distribution: scores.length >= k ? distributionOf(scores) : null })
-    }
+  const kinds = SUMMARY_KINDS.map((kind) => membership(members, kind))
+  const groups = kinds.flatMap((groups, j) => {
+    const firstNamed = new Array<number>(groups.keys.length).fill(-1)
+    groups.groupOf.forEach((g, i) => {
+      if (firstNamed[g] === -1) firstNamed[g] = i * SUMMARY_KINDS.length + j
+    })
+    return groups.keys.map((key, g) => ({ key, kind: j, g, firstNamed: firstNamed[g]!, summaries: [] as GroupSummary[] }))
+  })
+  const byKind = kinds.map((_, j) => groups.filter((group) => group.kind === j))
+  for (const metric of metrics) {
+    const scores = metricScores(members, metric)
+    kinds.forEach((membership, j) => {
+      sortedScoresByGroup(membership, scores).forEach((sorted, g) => {
+        const n = sorted.length
+        byKind[j]![g]!.summaries.push({ groupKey: membership.keys[g]!, metric, n, distribution: n >= k ? distributionOfSorted(sorted) : null })
+      })
+    })
   }
-  return summaries
+  return groups
+    .sort((a, b) => a.firstNamed - b.firstNamed)
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .flatMap((group) => group.summaries)
 }

@@ -1,10 +1,8 @@
-import { visibleItemIds } from '../instrument/condition-visibility'
 import type { Answer } from '../instrument/instrument-answers'
-import { appliesTo } from '../instrument/instrument-applicability'
-import { conditionalItems } from '../instrument/instrument-form'
-import { itemsOf, type Instrument } from '../instrument/instrument-model'
 import type { Discipline } from '../school/school-facts'
-import { indicatorResult, type IndicatorResult } from './item-points'
+import type { Instrument } from '../instrument/instrument-model'
+import { NOT_COUNTED, type IndicatorResult } from './item-points'
+import { scoringPlan } from './scoring-plan'
 
 // The one function that turns a submitted response into scores. Pure: the same instrument, discipline and answers
 // always give the same numbers, which is what lets a report be rebuilt and audited.
@@ -40,21 +38,49 @@ export function weightedMean(parts: readonly { score: number | null; weight: num
   return weights > 0 ? sum / weights : null
 }
 
+/**
+ * Items hidden by skip logic (decided on the answers as given) or not for this discipline were never asked and are
+ * not scored; an area is `areaScore` of the rest, a domain the `weightedMean` of its areas, overall that of the
+ * domains. The arithmetic runs inline over a plan worked out once per instrument and discipline (same order of
+ * additions, so the same floating-point results), since a cycle scores thousands of responses against one plan.
+ */
 export function scoreResponse(instrument: Instrument, discipline: Discipline, answers: ReadonlyMap<string, Answer | null>): ResponseScore {
-  // Hidden by skip logic (decided on the answers as given) or not for this discipline: the item was never asked.
-  const visible = visibleItemIds(conditionalItems(instrument), (id) => answers.get(id) ?? undefined)
-  const byArea = new Map<string, IndicatorResult[]>()
-  for (const { item, area } of itemsOf(instrument)) {
-    const list = byArea.get(area.id) ?? []
-    if (visible.has(item.id) && appliesTo(item, discipline)) list.push(indicatorResult(item, answers.get(item.id)))
-    byArea.set(area.id, list)
+  const plan = scoringPlan(instrument, discipline)
+  const visible = plan.visibility(answers)
+  const byArea = new Map<string, number | null>()
+  for (const area of plan.areas) {
+    let earned = 0
+    let max = 0
+    for (const indicator of area.indicators) {
+      if (!visible[indicator.slot]) continue
+      const points = indicator.earned(answers.get(indicator.id))
+      if (points === NOT_COUNTED) continue
+      earned += points
+      max += indicator.max
+    }
+    byArea.set(area.id, max > 0 ? (100 * earned) / max : null)
   }
   const areas: Record<string, number | null> = {}
   const domains: Record<string, number | null> = {}
   for (const domain of instrument.domains) {
-    for (const area of domain.areas) areas[area.id] = areaScore(byArea.get(area.id) ?? [])
-    domains[domain.id] = weightedMean(domain.areas.map((a) => ({ score: areas[a.id] ?? null, weight: a.weight })))
+    let sum = 0
+    let weights = 0
+    for (const area of domain.areas) areas[area.id] = byArea.get(area.id) ?? null
+    for (const area of domain.areas) {
+      const score = areas[area.id] ?? null
+      if (score === null) continue
+      sum += score * area.weight
+      weights += area.weight
+    }
+    domains[domain.id] = weights > 0 ? sum / weights : null
   }
-  const overall = weightedMean(instrument.domains.map((d) => ({ score: domains[d.id] ?? null, weight: d.weight })))
-  return { areas, domains, overall }
+  let sum = 0
+  let weights = 0
+  for (const domain of instrument.domains) {
+    const score = domains[domain.id] ?? null
+    if (score === null) continue
+    sum += score * domain.weight
+    weights += domain.weight
+  }
+  return { areas, domains, overall: weights > 0 ? sum / weights : null }
 }

@@ -2,8 +2,8 @@ import type { Db } from '../../db/client'
 import { findCycle, moveCycleStatus } from '../../db/queries/cycles'
 import { advanceProgress, finishProgress, startProgress } from '../../db/queries/job-progress'
 import {
-  answersOf, attachToSnapshot, countSubmittedResponses, findResponseScore, insertSnapshot, latestSnapshot, normsMembers, responseForScoring,
-  responsesToScore, upsertResponseScore,
+  answersOfResponses, attachToSnapshot, countSubmittedResponses, findResponseScore, insertSnapshot, latestSnapshot, normsMembers,
+  responseForScoring, responsesToScore, upsertResponseScores,
 } from '../../db/queries/scoring'
 import { summarizeGroups } from '../../domain/benchmark/comparison-groups'
 import type { Instrument } from '../../domain/instrument/instrument-model'
@@ -21,13 +21,26 @@ const SCORING_JOB: Actor = { kind: 'system', label: 'scoring-job' }
 
 type ScoringRow = NonNullable<Awaited<ReturnType<typeof responseForScoring>>>
 
-/** Scores one submitted response with the one pure function and stores the result. */
-async function scoreAndStore(db: Db, row: ScoringRow, instrument: Instrument, placement: { snapshotId: string | null; late: boolean }) {
-  const score = scoreResponse(instrument, row.discipline, await answersOf(db, row.responseId))
-  await upsertResponseScore(db, {
-    responseId: row.responseId, cycleId: row.cycleId, schoolId: row.schoolId, instrumentVersion: row.instrumentVersion,
-    areas: score.areas, domains: score.domains, overall: score.overall, submittedAt: row.submittedAt ?? new Date(0), ...placement,
-  })
+/**
+ * Scores submitted responses with the one pure function and stores the results: one read of all their answers and
+ * one multi-row upsert for the lot (callers pass a batch): two statements per response kept the scoring job at
+ * ~18× the time it takes to read the answers (docs/benchmarks.md, "scoring").
+ */
+async function scoreAndStore(db: Db, rows: readonly ScoringRow[], instrument: Instrument, placement: { snapshotId: string | null; late: boolean }) {
+  if (rows.length === 0) return
+  const answers = await answersOfResponses(db, rows.map((row) => row.responseId))
+  await upsertResponseScores(db, rows.map((row) => {
+    const score = scoreResponse(instrument, row.discipline, answers.get(row.responseId)!)
+    return {
+      responseId: row.responseId, cycleId: row.cycleId, schoolId: row.schoolId, instrumentVersion: row.instrumentVersion,
+      areas: score.areas, domains: score.domains, overall: score.overall, submittedAt: row.submittedAt ?? new Date(0), ...placement,
+    }
+  }))
+}
+
+/** Scores the rows a batch at a time (bounded statements, however many there are). */
+async function scoreAndStoreInBatches(db: Db, rows: readonly ScoringRow[], instrument: Instrument, placement: { snapshotId: string | null; late: boolean }) {
+  for (let i = 0; i < rows.length; i += SCORING_BATCH) await scoreAndStore(db, rows.slice(i, i + SCORING_BATCH), instrument, placement)
 }
 
 /** "Score and freeze norms": closed → (background job) → scored. Returns at once; the job reports its progress. */
@@ -62,14 +75,19 @@ export async function buildCycleReports(db: Db, job: { cycleId: string; progress
   try {
     const cycle = (await findCycle(db, job.cycleId)) ?? notFound('cycle')
     const instrument = await storedInstrument(db, cycle.instrumentVersion)
+    // Walks the cycle by response id. Reaching the end, it looks once more from the start (for any response that
+    // became due meanwhile) and stops only when a look from the start finds less than a batch, as it always has.
+    let after: string | undefined
     for (;;) {
-      const scored = await db.transaction(async (tx) => {
-        const batch = await responsesToScore(tx, job.cycleId, SCORING_BATCH)
-        for (const row of batch) await scoreAndStore(tx, row, instrument, { snapshotId: null, late: false })
-        if (batch.length > 0) await advanceProgress(tx, job.progressId, batch.length)
-        return batch.length
+      const batch = await db.transaction(async (tx) => {
+        const rows = await responsesToScore(tx, job.cycleId, SCORING_BATCH, after)
+        await scoreAndStore(tx, rows, instrument, { snapshotId: null, late: false })
+        if (rows.length > 0) await advanceProgress(tx, job.progressId, rows.length)
+        return rows
       })
-      if (scored < SCORING_BATCH) break
+      if (batch.length === SCORING_BATCH) after = batch.at(-1)!.responseId
+      else if (after === undefined) break
+      else after = undefined
     }
     await db.transaction(async (tx) => {
       if (!(await moveCycleStatus(tx, job.cycleId, 'closed', 'scored'))) return
@@ -94,7 +112,7 @@ export async function scoreLateSubmission(tx: Db, responseId: string) {
   if (!snapshot) return
   const current = await findResponseScore(tx, responseId)
   if (current && current.submittedAt >= row.submittedAt) return
-  await scoreAndStore(tx, row, await storedInstrument(tx, row.instrumentVersion), { snapshotId: snapshot.id, late: true })
+  await scoreAndStore(tx, [row], await storedInstrument(tx, row.instrumentVersion), { snapshotId: snapshot.id, late: true })
 }
 
 export type RecomputeOutcome = { ok: true; snapshotId: string; members: number } | { ok: false; errors: { reason: string[] } }
@@ -108,7 +126,7 @@ export async function recomputeNorms(db: Db, actor: Actor, cycleId: string, reas
     const why = reason.trim()
     if (why.length < 10) return { ok: false, errors: { reason: ['Say why the norms are recomputed (at least 10 characters); it goes into the audit log.'] } }
     const instrument = await storedInstrument(tx, cycle.instrumentVersion)
-    for (const row of await responsesToScore(tx, cycleId, 100_000)) await scoreAndStore(tx, row, instrument, { snapshotId: null, late: false })
+    await scoreAndStoreInBatches(tx, await responsesToScore(tx, cycleId, 100_000), instrument, { snapshotId: null, late: false })
     const previous = await latestSnapshot(tx, cycleId)
     const snapshot = await freezeNorms(tx, cycleId, instrument, { reason: why, userId: actor.kind === 'user' ? actor.userId : null })
     await recordAudit(tx, actor, 'norms.recomputed', { subject: cycleId, details: { reason: why, snapshotId: snapshot.id, previousSnapshotId: previous?.id ?? null, responses: snapshot.members } }, { ip })
