@@ -5,7 +5,8 @@ import type { Logger } from 'pino'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import type { Database } from './db/client'
 import { migrationsFolder } from './db/migrate'
-import { openConfiguredDatabase } from './runtime'
+import { ClusterImageUnavailable } from './db/cluster-image'
+import { openConfiguredDatabase, prepareClusterImage } from './runtime'
 
 const scratch = mkdtempSync(join(tmpdir(), 'smm-runtime-test-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -27,9 +28,11 @@ async function hasQueueSchema(database: Database): Promise<boolean> {
 }
 
 describe('openConfiguredDatabase on an empty PGlite folder', () => {
-  it('starts from the cluster image: migrated, with the queue schema, built once per machine', { timeout: 120_000 }, async () => {
+  it('starts from the cluster image npm install prepared: migrated, with the queue schema', { timeout: 120_000 }, async () => {
     const cache = join(scratch, 'cache')
     vi.stubEnv('SMM_CLUSTER_IMAGE_CACHE', cache)
+    expect((await prepareClusterImage()).built).toBe(true)
+    expect((await prepareClusterImage()).built).toBe(false)
     for (const name of ['first', 'second']) {
       const log = fakeLog()
       const database = await openConfiguredDatabase({ databaseUrl: undefined, dataDir: join(scratch, name) }, log)
@@ -44,10 +47,8 @@ describe('openConfiguredDatabase on an empty PGlite folder', () => {
     expect(readdirSync(cache)).toHaveLength(1)
   })
 
-  it('initialises the folder from scratch when the image cannot be kept', { timeout: 60_000 }, async () => {
-    const notAFolder = join(scratch, 'not-a-folder')
-    writeFileSync(notAFolder, '')
-    vi.stubEnv('SMM_CLUSTER_IMAGE_CACHE', join(notAFolder, 'cache'))
+  it('initialises the folder from scratch, as before, when this machine has no image', { timeout: 60_000 }, async () => {
+    vi.stubEnv('SMM_CLUSTER_IMAGE_CACHE', join(scratch, 'no-cache'))
     const log = fakeLog()
     const database = await openConfiguredDatabase({ databaseUrl: undefined, dataDir: join(scratch, 'fallback') }, log)
     try {
@@ -55,6 +56,14 @@ describe('openConfiguredDatabase on an empty PGlite folder', () => {
     } finally {
       await database.close()
     }
-    expect(log.warn).toHaveBeenCalledOnce()
+    expect(log.warn).not.toHaveBeenCalled()
+  })
+})
+
+describe('prepareClusterImage', () => {
+  it('reports, without building, a cache folder that cannot be written', async () => {
+    const notAFolder = join(scratch, 'not-a-folder')
+    writeFileSync(notAFolder, '')
+    await expect(prepareClusterImage(join(notAFolder, 'cache'))).rejects.toBeInstanceOf(ClusterImageUnavailable)
   })
 })

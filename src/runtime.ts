@@ -3,9 +3,9 @@ import type { Logger } from 'pino'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/client'
 import {
-  ClusterImageUnavailable,
   clusterImageCacheDir,
   ensureClusterImage,
+  findClusterImage,
   imageKey,
   installedVersion,
   isEmptyFolder,
@@ -48,20 +48,20 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
 }
 
 /**
- * The database `config` names. A missing or empty PGlite folder starts as a copy of the cluster image (an empty,
- * migrated cluster; see db/cluster-image.ts), built first if this machine has none for the current migrations.
- * When the image cannot be kept or copied, PGlite initialises the folder itself, as it always did.
+ * The database `config` names. A missing or empty PGlite folder starts as a copy of this machine's cluster image
+ * (an empty, migrated cluster that `npm install` prepares; see db/cluster-image.ts). Without an image for the
+ * current migrations, or when it cannot be copied, PGlite initialises the folder itself, as it always did.
  */
 export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ url: config.databaseUrl })
-  if (isEmptyFolder(config.dataDir)) {
+  const image = isEmptyFolder(config.dataDir) ? findClusterImage(clusterImageRecipe().key, clusterImageCacheDir()) : undefined
+  if (image) {
     try {
-      const image = await prepareClusterImage()
-      restoreClusterImage(image.dir, config.dataDir)
+      restoreClusterImage(image, config.dataDir)
     } catch (err) {
-      // The cache is not writable, or a newer build removed this image while it was copied: do without.
-      if (!(err instanceof ClusterImageUnavailable) && !isFileSystemError(err)) throw err
-      log.warn({ err: (err as Error).message }, 'no PGlite cluster image; initialising the data folder from scratch')
+      // e.g. a newer `npm install` removed this image while it was being copied: do without.
+      if (!isFileSystemError(err)) throw err
+      log.warn({ err: (err as Error).message }, 'could not copy the PGlite cluster image; initialising the data folder from scratch')
     }
   }
   return openDatabase({ dataDir: config.dataDir })

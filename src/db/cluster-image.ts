@@ -66,14 +66,21 @@ export class ClusterImageUnavailable extends Error {}
 
 export type ImageRecipe = { key: string; prepare: (database: Database) => Promise<void> }
 
+/** The complete image for `key` in `cacheDir`, if this machine has one. */
+export function findClusterImage(key: string, cacheDir: string): string | undefined {
+  const dir = join(cacheDir, IMAGE_PREFIX + key)
+  return existsSync(join(dir, 'PG_VERSION')) ? dir : undefined
+}
+
 /**
  * The image folder for `recipe`, built first when missing. A build happens in a private folder renamed into place
  * when complete, so a reader never sees half an image and two builders do not collide. Images of other keys are
  * removed (renamed away first, so a process copying one fails cleanly instead of copying part of it).
  */
 export async function ensureClusterImage(recipe: ImageRecipe, cacheDir: string): Promise<{ dir: string; built: boolean }> {
+  const found = findClusterImage(recipe.key, cacheDir)
+  if (found) return { dir: found, built: false }
   const dir = join(cacheDir, IMAGE_PREFIX + recipe.key)
-  if (existsSync(join(dir, 'PG_VERSION'))) return { dir, built: false }
   let building: string
   try {
     mkdirSync(cacheDir, { recursive: true })
