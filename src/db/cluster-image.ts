@@ -61,7 +61,7 @@ export function isEmptyFolder(dir: string): boolean {
   return !existsSync(dir) || (statSync(dir).isDirectory() && readdirSync(dir).length === 0)
 }
 
-/** The image folder could not be created or written (e.g. a read-only node_modules); the caller initialises as before. */
+/** The image folder could not be created or written (e.g. a read-only node_modules): new data folders run initdb. */
 export class ClusterImageUnavailable extends Error {}
 
 export type ImageRecipe = { key: string; prepare: (database: Database) => Promise<void> }
@@ -111,9 +111,9 @@ export async function ensureClusterImage(recipe: ImageRecipe, cacheDir: string):
 function removeOtherImages(cacheDir: string, keep: string) {
   for (const name of readdirSync(cacheDir)) {
     const path = join(cacheDir, name)
-    const abandonedBuild = name.startsWith(BUILDING_PREFIX) && Date.now() - statSync(path).mtimeMs > ABANDONED_BUILD_MS
-    if (path === keep || !(name.startsWith(IMAGE_PREFIX) || abandonedBuild)) continue
     try {
+      const abandonedBuild = name.startsWith(BUILDING_PREFIX) && Date.now() - statSync(path).mtimeMs > ABANDONED_BUILD_MS
+      if (path === keep || !(name.startsWith(IMAGE_PREFIX) || abandonedBuild)) continue
       const doomed = join(cacheDir, `removing-${randomUUID()}`)
       renameSync(path, doomed)
       rmSync(doomed, { recursive: true, force: true })
