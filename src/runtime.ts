@@ -2,8 +2,18 @@ import { sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/client'
-import { migrateDatabase } from './db/migrate'
-import { startQueue, type Queue } from './jobs/queue'
+import {
+  clusterImageCacheDir,
+  ensureClusterImage,
+  findClusterImage,
+  imageKey,
+  installedVersion,
+  isEmptyFolder,
+  restoreClusterImage,
+  type ImageRecipe,
+} from './db/cluster-image'
+import { migrateDatabase, migrationsFolder } from './db/migrate'
+import { installQueueSchema, startQueue, type Queue } from './jobs/queue'
 import { startWorkers } from './jobs/workers'
 import { createMailTransport } from './mail/transport'
 
@@ -11,7 +21,7 @@ export type Runtime = { database: Database; queue: Queue; close: () => Promise<v
 
 /** Opens and migrates the database and starts the queue; with `work`, this process also runs the jobs. */
 export async function startRuntime(config: Config, log: Logger, { work }: { work: boolean }): Promise<Runtime> {
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir })
+  const database = await openConfiguredDatabase(config, log)
   await migrateDatabase(database)
   const queue = await startQueue(database, config.databaseUrl)
   const transport = createMailTransport(config.smtpUrl)
@@ -36,6 +46,45 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
     },
   }
 }
+
+/**
+ * The database `config` names. A missing or empty PGlite folder starts as a copy of this machine's cluster image
+ * (an empty, migrated cluster that `npm install` prepares; see db/cluster-image.ts). Without an image for the
+ * current migrations, or when it cannot be copied, PGlite initialises the folder itself, as it always did.
+ */
+export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl })
+  const image = isEmptyFolder(config.dataDir) ? findClusterImage(clusterImageRecipe().key, clusterImageCacheDir()) : undefined
+  if (image) {
+    try {
+      restoreClusterImage(image, config.dataDir)
+    } catch (err) {
+      // e.g. a newer `npm install` removed this image while it was being copied: do without.
+      if (!isFileSystemError(err)) throw err
+      log.warn({ err: (err as Error).message }, 'could not copy the PGlite cluster image; initialising the data folder from scratch')
+    }
+  }
+  return openDatabase({ dataDir: config.dataDir })
+}
+
+/** What every empty cluster gets before the app's first start: the migrations and pg-boss's schema. */
+export function clusterImageRecipe(): ImageRecipe {
+  return {
+    key: imageKey([`pglite ${installedVersion('@electric-sql/pglite')}`, `pg-boss ${installedVersion('pg-boss')}`], [migrationsFolder]),
+    async prepare(database) {
+      if (database.engine !== 'pglite') throw new Error('a cluster image is a PGlite folder')
+      await migrateDatabase(database)
+      await installQueueSchema(database)
+    },
+  }
+}
+
+/** Builds the cluster image for the current migrations unless this machine has it (`npm install` runs this). */
+export function prepareClusterImage(cacheDir = clusterImageCacheDir()) {
+  return ensureClusterImage(clusterImageRecipe(), cacheDir)
+}
+
+const isFileSystemError = (err: unknown) => err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && 'syscall' in err
 
 export async function databaseAnswers(database: Database): Promise<boolean> {
   await database.db.execute(sql`select 1`)

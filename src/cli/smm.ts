@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { ConfigError, loadConfig, type Config } from '../config'
-import { openDatabase } from '../db/client'
 import { migrateDatabase } from '../db/migrate'
 import { findUserByEmail } from '../db/queries/accounts'
 import { CLI_OPERATOR, type ProgramRole } from '../domain/policy/roles'
 import { createLogger } from '../log'
-import { startRuntime, type Runtime } from '../runtime'
+import { openConfiguredDatabase, startRuntime, type Runtime } from '../runtime'
 import { grantProgramRole } from '../services/accounts'
 import { createSignInLink } from '../services/auth/sign-in'
 import { seedDemoOnce } from '../services/demo/seed-demo'
@@ -46,7 +45,7 @@ const grant = (role: ProgramRole) => async ({ rest, name, config }: Args) => {
 
 const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
   'db migrate': async ({ config }) => {
-    const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir })
+    const database = await openConfiguredDatabase(config, createLogger({ logLevel: 'warn' }))
     await migrateDatabase(database)
     await database.close()
     return 'Migrations applied.'

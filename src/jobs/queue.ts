@@ -12,6 +12,18 @@ export const MAIL_RETRY = { retryLimit: 5, retryDelay: 60, retryBackoff: true } 
  * pg-boss on whichever engine the app runs: on PostgreSQL with its own small pool, on PGlite through its
  * adapter on the app's single connection. Jobs are sent inside the caller's transaction (`fromDrizzle`).
  */
+/**
+ * Installs pg-boss's own schema and nothing else (no queues, no maintenance): what a PGlite cluster image holds.
+ * The queues are created by `startQueue` at every start, so their options always come from this file.
+ */
+export async function installQueueSchema(database: Database & { engine: 'pglite' }): Promise<void> {
+  // Not registered as an instance either: the image must not carry a row naming the machine that built it.
+  const boss = new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', supervise: false, schedule: false, registerInstance: false })
+  boss.on('error', (err) => console.error('[queue]', err))
+  await boss.start()
+  await boss.stop({ graceful: false })
+}
+
 export async function startQueue(database: Database, databaseUrl: string | undefined): Promise<Queue> {
   const boss =
     database.engine === 'pglite'

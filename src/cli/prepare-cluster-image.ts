@@ -1,0 +1,11 @@
+import { prepareClusterImage } from '../runtime'
+
+// `npm install` runs this (the `prepare` script): it builds the empty, migrated PGlite cluster that new data
+// folders start from, so the first `npm start` skips initdb. It never fails the install: without an image, the
+// first start initialises the data folder from scratch and builds the image then.
+try {
+  const image = await prepareClusterImage()
+  console.log(`PGlite cluster image ${image.built ? 'built' : 'already present'}: ${image.dir}`)
+} catch (err) {
+  console.log(`No PGlite cluster image (${(err as Error).message}); the first start will initialise the data folder from scratch.`)
+}
