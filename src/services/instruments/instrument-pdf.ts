@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import { instrumentForDiscipline } from '../../domain/instrument/instrument-applicability'
 import { OFFICE_LABELS, type Item } from '../../domain/instrument/instrument-model'
 import { DISCIPLINE_LABELS, type Discipline } from '../../domain/school/school-facts'
@@ -14,7 +13,8 @@ const BOX = 9
 
 type Doc = PDFKit.PDFDocument
 
-export function renderInstrumentPdf(source: Parameters<typeof instrumentForDiscipline>[0], discipline: Discipline): Promise<Buffer> {
+export async function renderInstrumentPdf(source: Parameters<typeof instrumentForDiscipline>[0], discipline: Discipline): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit') // at the first PDF, not at start (it is slow to load)
   const instrument = instrumentForDiscipline(source, discipline)
   const doc = new PDFDocument({ size: PAGE.size, margin: PAGE.margin, bufferPages: true, info: { Title: `${instrument.title} (${DISCIPLINE_LABELS[discipline]})` } })
   const chunks: Buffer[] = []

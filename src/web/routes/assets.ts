@@ -8,7 +8,7 @@ const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js'
 const assetsDir = new URL('../assets/', import.meta.url)
 const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`
 
-/** The few static files are read once at start and served from memory with an ETag. */
+/** The few static files are read once at start and served from memory with an ETag; the scripts once bundled. */
 export function assetRoutes() {
   const files = new Map<string, { body: string; type: string; etag: string }>()
   for (const name of readdirSync(assetsDir)) {
@@ -17,10 +17,12 @@ export function assetRoutes() {
     const body = readFileSync(new URL(name, assetsDir), 'utf8')
     files.set(name, { body, type, etag: etagOf(body) })
   }
-  for (const [name, body] of bundleClientScripts()) {
-    files.set(name, { body, type: TYPES['.js']!, etag: etagOf(body) })
-  }
-  return new Hono<AppEnv>().get('/:name', (c) => {
+  // A script asked for before its bundle is ready waits for it; a broken bundle fails the process, as at start.
+  const scripts = bundleClientScripts().then((bundles) => {
+    for (const [name, body] of bundles) files.set(name, { body, type: TYPES['.js']!, etag: etagOf(body) })
+  })
+  return new Hono<AppEnv>().get('/:name', async (c) => {
+    if (c.req.param('name').endsWith('.js')) await scripts
     const file = files.get(c.req.param('name'))
     if (!file) return c.notFound()
     const headers = { 'Content-Type': file.type, ETag: file.etag, 'Cache-Control': 'public, max-age=300' }

@@ -1,7 +1,5 @@
-import SVGtoPDF from 'svg-to-pdfkit'
 import type { ReportView } from '../../../services/reports/report-view'
 import { NOT_ENOUGH, placementPlain, scoreText, snapshotLine, trendNote } from './report-text'
-import { SharedFontDocument } from './shared-font-document'
 
 // The same report as the page, as a PDF a dean can hand to a board: drawn with pdfkit, the chart being the very
 // SVG the page shows, converted by svg-to-pdfkit. No browser involved.
@@ -13,7 +11,9 @@ const BRAND = '#0b5d57'
 type Doc = PDFKit.PDFDocument
 type Column = { label: string; width: number; align?: 'left' | 'right' }
 
-export function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buffer> {
+export async function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buffer> {
+  // Loaded at the first PDF, not at start: they cost a few hundred ms to load and most processes never draw one.
+  const [{ default: SVGtoPDF }, { SharedFontDocument }] = await Promise.all([import('svg-to-pdfkit'), import('./shared-font-document')])
   const doc = new SharedFontDocument({ size: PAGE.size, margin: PAGE.margin, bufferPages: true, info: { Title: `${view.school.name}: ${view.cycle.title}` } })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
