@@ -1,8 +1,9 @@
 import type * as Vega from 'vega'
+import type * as VegaLite from 'vega-lite'
 import type { TopLevelSpec } from 'vega-lite'
 
 // Loaded at the first chart, not at start: vega and vega-lite take ~0.3–0.4 s to load (decision 076).
-let libraries: Promise<[typeof Vega, typeof import('vega-lite')]> | undefined
+let libraries: Promise<[typeof Vega, typeof VegaLite]> | undefined
 const chartLibraries = () => (libraries ??= Promise.all([import('vega'), import('vega-lite')]))
 
 /**
