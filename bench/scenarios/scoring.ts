@@ -79,7 +79,7 @@ export const scoring: Scenario = {
         { scenario: 'scoring', measure: 'score every response', value: scoreOnlyMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: 'build norms (every group × metric)', value: normsMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: `place every school on all ${metrics.length} metrics (similar group, at once)`, value: placeMs / 1000, unit: 's' },
-        { scenario: 'scoring', measure: 'same, one school at a time as a report view does (projected from 100)', value: oneByOneMs / 1000, unit: 's' },
+        { scenario: 'scoring', measure: 'for comparison: one school at a time with placeSchool (projected from 100)', value: oneByOneMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: 'ratio read+score+norms+place / read', value: pureMs / readMs, unit: '×', budget: { max: 2 } },
         { scenario: 'scoring', measure: 'real scoring job (batches of 50, stores every score, freezes norms)', value: jobMs / 1000, unit: 's' },
         { scenario: 'scoring', measure: 'ratio real job / read', value: jobMs / readMs, unit: '×' },
