@@ -1,3 +1,4 @@
+import { perInstrumentAndDiscipline } from './instrument-memo'
 import type { Discipline } from '../school/school-facts'
 import type { Instrument, Item } from './instrument-model'
 
@@ -6,17 +7,9 @@ export const appliesTo = (item: Pick<Item, 'disciplines'>, discipline: Disciplin
   item.disciplines === undefined || item.disciplines.includes(discipline)
 
 // One narrowed copy per instrument object and discipline: every autosave and page asks for it, and reusing the same
-// object lets the parsed-conditions memo (instrument-form.ts) apply to it too. Instruments are never mutated.
-const narrowedCopies = new WeakMap<Instrument, Map<Discipline, Instrument>>()
-
+// object lets the parsed-conditions memo (instrument-form.ts) apply to it too.
 /** The instrument as a school of this discipline sees it: inapplicable items gone, and areas left empty gone too. */
-export function instrumentForDiscipline(instrument: Instrument, discipline: Discipline): Instrument {
-  let byDiscipline = narrowedCopies.get(instrument)
-  if (!byDiscipline) narrowedCopies.set(instrument, (byDiscipline = new Map()))
-  let narrowed = byDiscipline.get(discipline)
-  if (!narrowed) byDiscipline.set(discipline, (narrowed = narrowedFor(instrument, discipline)))
-  return narrowed
-}
+export const instrumentForDiscipline = perInstrumentAndDiscipline(narrowedFor)
 
 function narrowedFor(instrument: Instrument, discipline: Discipline): Instrument {
   return {

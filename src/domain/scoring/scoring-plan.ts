@@ -1,4 +1,5 @@
 import { evaluateCondition } from '../instrument/condition-evaluate'
+import { perInstrumentAndDiscipline } from '../instrument/instrument-memo'
 import type { Answer } from '../instrument/instrument-answers'
 import { appliesTo } from '../instrument/instrument-applicability'
 import { conditionalItems } from '../instrument/instrument-form'
@@ -21,15 +22,7 @@ export type ScoringPlan = {
   visibility: (answers: ReadonlyMap<string, Answer | null>) => Uint8Array
 }
 
-const plans = new WeakMap<Instrument, Map<Discipline, ScoringPlan>>()
-
-export function scoringPlan(instrument: Instrument, discipline: Discipline): ScoringPlan {
-  let byDiscipline = plans.get(instrument)
-  if (!byDiscipline) plans.set(instrument, (byDiscipline = new Map()))
-  let plan = byDiscipline.get(discipline)
-  if (!plan) byDiscipline.set(discipline, (plan = planFor(instrument, discipline)))
-  return plan
-}
+export const scoringPlan = perInstrumentAndDiscipline(planFor)
 
 function planFor(instrument: Instrument, discipline: Discipline): ScoringPlan {
   const conditional = conditionalItems(instrument)
