@@ -126,7 +126,7 @@ describe('autosaves arriving together (they share one read and one write stateme
 })
 
 describe('autosave refusals answer JSON the page can show', () => {
-  test('signed out, signed-out session, another site, unreadable id: each refused with a message, nothing saved', async () => {
+  test('signed out, signed-out session, another site, too large, unreadable id: each refused with a message, nothing saved', async () => {
     const w = await seedWorkspace(db)
     const body = { itemId: 'pathway-programs.has-programs', value: true, baseVersion: 0 }
     const anonymous = await saveJson({}, w.responseId, body)
@@ -146,6 +146,9 @@ describe('autosave refusals answer JSON the page can show', () => {
     })
     expect(foreign.status).toBe(403)
     expect((await foreign.json()).message).toContain('Reload')
+    const huge = await saveJson(again, w.responseId, { ...body, note: 'x'.repeat(1024 * 1024 + 1) })
+    expect(huge.status).toBe(413)
+    expect((await huge.json()).message).toContain('larger than we accept')
     const badId = await saveJson(again, 'not-a-uuid', body)
     expect(badId.status).toBe(404)
     expect(await badId.json()).toMatchObject({ ok: false, kind: 'refused' })
