@@ -9,3 +9,5 @@ try {
 } catch (err) {
   console.log(`No PGlite cluster image (${(err as Error).message}); the first start will initialise the data folder from scratch.`)
 }
+
+export {}
