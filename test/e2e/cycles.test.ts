@@ -76,8 +76,14 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('button', { name: 'Open the cycle and send invitations' }).click()
     expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
     await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
-    await admin.reload()
-    const listed = await admin.locator('#schools-title + * ~ table tbody tr td:first-child a').allTextContents()
+    // The page refreshes itself (Refresh header) until sending is done; a reload of ours could race with that
+    // navigation, so wait for the refreshed page that no longer shows the progress.
+    const listedWhenSent = async () =>
+      (await admin.getByRole('heading', { name: 'Sending invitations' }).count()) === 0
+        ? admin.locator('#schools-title + * ~ table tbody tr td:first-child a').allTextContents()
+        : []
+    await expect.poll(() => listedWhenSent().catch(() => []), { timeout: 30_000 }).toHaveLength(4)
+    const listed = await listedWhenSent()
     expect(listed).toHaveLength(4)
     // Only the sampled schools' deans were written to, each about their own school.
     for (const mail of invitations()) expect(listed.some((name) => mail.subject!.endsWith(`for ${name}`))).toBe(true)
