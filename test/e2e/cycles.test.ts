@@ -1,43 +1,27 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { ParsedMail } from 'mailparser'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
+import { seriousAxeViolations } from './support/browser'
+import { DAY, DEMO_ADMIN, isoDay, useMailingServer } from './support/mailing-server'
 
-const ADMIN = 'admin@demo.socialmissionmetrics.test'
-const DAY = 86_400_000
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const toOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address!
 const invitationLink = (m: ParsedMail) => m.text!.match(/http:\/\/\S+\/invitation\?token=[\w-]+/)![0]
 
-let browser: Browser
-let peer: SmtpPeer
-let server: RunningServer
-beforeAll(async () => {
-  browser = await launchBrowser()
-  peer = await startSmtpPeer()
-  server = await startServer({ SMTP_URL: peer.url, QUEUE_POLL_SECONDS: '0.5' })
-})
-afterAll(async () => {
-  await server?.stop()
-  await peer?.close()
-  await browser?.close()
-})
+const running = useMailingServer()
 
 async function signInAsAdmin(): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto(`${server.baseUrl}/sign-in`)
-  await page.getByLabel('E-mail address').fill(ADMIN)
+  const page = await (await running.browser.newContext()).newPage()
+  await page.goto(`${running.server.baseUrl}/sign-in`)
+  await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
   await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-  const mail = await peer.waitFor(ADMIN, 30_000)
+  const mail = await running.peer.waitFor(DEMO_ADMIN, 30_000)
   await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect.poll(() => page.url()).toBe(`${server.baseUrl}/admin`)
+  await expect.poll(() => page.url()).toBe(`${running.server.baseUrl}/admin`)
   return page
 }
 
-const invitations = () => peer.received.filter((m) => m.subject?.startsWith('Invitation: Sampled round'))
+const invitations = () => running.peer.received.filter((m) => m.subject?.startsWith('Invitation: Sampled round'))
 const figure = (page: Page, label: string) => page.locator('.figures li', { hasText: label }).locator('.figure').textContent()
 
 describe('a national round run from the admin console', () => {
@@ -51,11 +35,11 @@ describe('a national round run from the admin console', () => {
     await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^\d+ schools found/)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/directory-list.png', fullPage: true })
-    await admin.goto(`${server.baseUrl}/admin/schools/import`)
+    await admin.goto(`${running.server.baseUrl}/admin/schools/import`)
     expect(await seriousAxeViolations(admin)).toEqual([])
 
     // A draft cycle: 2 MD and 2 dental schools drawn with seed 2019; a bad deadline is refused first.
-    await admin.goto(`${server.baseUrl}/admin/cycles/new`)
+    await admin.goto(`${running.server.baseUrl}/admin/cycles/new`)
     await admin.getByLabel('Title').fill('Sampled round')
     await admin.getByLabel('Medicine (MD)').check()
     await admin.getByLabel('Dentistry').check()
@@ -90,7 +74,7 @@ describe('a national round run from the admin console', () => {
 
     // A dean opens the e-mailed link: the page asks, the button accepts, and the dean lands signed in.
     const [first, second] = invitations()
-    const dean = await (await browser.newContext()).newPage()
+    const dean = await (await running.browser.newContext()).newPage()
     await dean.goto(invitationLink(first!))
     expect(await seriousAxeViolations(dean)).toEqual([])
     await dean.screenshot({ path: 'test-results/invitation.png', fullPage: true })
@@ -99,7 +83,7 @@ describe('a national round run from the admin console', () => {
     expect(await dean.getByText(/is taking part, and you are signed in as its lead/).isVisible()).toBe(true)
 
     // A second dean accepts and the school submits (recorded by the admin until the workspace exists).
-    const other = await (await browser.newContext()).newPage()
+    const other = await (await running.browser.newContext()).newPage()
     await other.goto(invitationLink(second!))
     await other.getByRole('button', { name: /^Accept for / }).click()
     await expect.poll(() => other.getByRole('button', { name: /Sign out/ }).textContent()).toContain(toOf(second!))
@@ -111,11 +95,11 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('link', { name: '← Sampled round' }).click()
 
     // Ten days before the deadline the 14-day reminder is due: three schools get it, the submitted one does not.
-    const before = peer.received.length
+    const before = running.peer.received.length
     await admin.getByRole('button', { name: 'Send due reminders now' }).click()
     expect(await admin.getByText('3 reminders queued.').isVisible()).toBe(true)
-    await expect.poll(() => peer.received.length - before, { timeout: 30_000 }).toBe(3)
-    const reminded = peer.received.slice(before).map(toOf)
+    await expect.poll(() => running.peer.received.length - before, { timeout: 30_000 }).toBe(3)
+    const reminded = running.peer.received.slice(before).map(toOf)
     expect(reminded).not.toContain(toOf(second!))
     expect(reminded).toContain(toOf(first!))
 

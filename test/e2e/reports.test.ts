@@ -13,12 +13,12 @@ import { answersAtLevel, seedScoringCycle, seedScoringSchool, seedSubmittedRespo
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
 import { launchBrowser, seriousAxeViolations } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
+import { DEMO_ADMIN } from './support/mailing-server'
 
 // The server runs on a throwaway PostgreSQL database, so this test can seed the closed cycle straight into it
 // (PGlite would be locked by the server's process).
 
 const PG_SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const ADMIN = 'admin@demo.socialmissionmetrics.test'
 const dbName = `smm_e2e_reports_${randomUUID().slice(0, 8)}`
 
 let browser: Browser
@@ -87,7 +87,7 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     const otherDean = await member(schools[0]!.school.id, 'leader', 'Dean Other')
 
     // The admin scores (a background job with a progress bar) and releases.
-    const admin = await signIn(ADMIN)
+    const admin = await signIn(DEMO_ADMIN)
     await admin.goto(`${server.baseUrl}/admin/cycles/${cycle.id}/reports`)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.getByRole('button', { name: 'Score and freeze norms' }).click()

@@ -3,9 +3,9 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser, seriousAxeViolations } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
+import { DEMO_ADMIN } from './support/mailing-server'
 
 const DEAN = 'dean@demo.socialmissionmetrics.test'
-const ADMIN = 'admin@demo.socialmissionmetrics.test'
 
 let browser: Browser
 beforeAll(async () => {
@@ -74,9 +74,9 @@ describe('with a real SMTP server', () => {
   test('the sign-in e-mail crosses SMTP and its link signs the admin in', async () => {
     const page = await (await browser.newContext()).newPage()
     await page.goto(`${server.baseUrl}/sign-in`)
-    await page.getByLabel('E-mail address').fill(ADMIN)
+    await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
     await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-    const mail = await peer.waitFor(ADMIN, 30_000)
+    const mail = await peer.waitFor(DEMO_ADMIN, 30_000)
     const link = mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0]
     await page.goto(link)
     await page.getByRole('button', { name: 'Sign in' }).click()

@@ -1,39 +1,23 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
+import { describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { seriousAxeViolations } from './support/browser'
+import { DAY, DEMO_ADMIN, isoDay, useMailingServer } from './support/mailing-server'
 
-const ADMIN = 'admin@demo.socialmissionmetrics.test'
-const DAY = 86_400_000
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const linkIn = (text: string, path: string) => text.match(new RegExp(`http://\\S+${path.replace('?', '\\?')}\\?token=[\\w-]+`))![0]
 
-let browser: Browser
-let peer: SmtpPeer
-let server: RunningServer
-beforeAll(async () => {
-  browser = await launchBrowser()
-  peer = await startSmtpPeer()
-  server = await startServer({ SMTP_URL: peer.url, QUEUE_POLL_SECONDS: '0.5' })
-})
-afterAll(async () => {
-  await server?.stop()
-  await peer?.close()
-  await browser?.close()
-})
+const running = useMailingServer()
 
-const newPage = async () => (await browser.newContext()).newPage()
+const newPage = async () => (await running.browser.newContext()).newPage()
 
 /** The demo admin signs in by e-mail, opens a one-school round, and the school's dean accepts from the e-mail. */
 async function deanOfAnOpenRound(): Promise<Page> {
   const admin = await newPage()
-  await admin.goto(`${server.baseUrl}/sign-in`)
-  await admin.getByLabel('E-mail address').fill(ADMIN)
+  await admin.goto(`${running.server.baseUrl}/sign-in`)
+  await admin.getByLabel('E-mail address').fill(DEMO_ADMIN)
   await admin.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-  await admin.goto(linkIn((await peer.waitFor(ADMIN, 30_000)).text!, '/sign-in/link'))
+  await admin.goto(linkIn((await running.peer.waitFor(DEMO_ADMIN, 30_000)).text!, '/sign-in/link'))
   await admin.getByRole('button', { name: 'Sign in' }).click()
-  await admin.goto(`${server.baseUrl}/admin/cycles/new`)
+  await admin.goto(`${running.server.baseUrl}/admin/cycles/new`)
   await admin.getByLabel('Title').fill('Team round')
   await admin.getByLabel('Dentistry').check()
   await admin.getByLabel('A random sample of schools per discipline').check()
@@ -42,8 +26,8 @@ async function deanOfAnOpenRound(): Promise<Page> {
   await admin.getByLabel('Deadline', { exact: true }).fill(isoDay(new Date(Date.now() + 30 * DAY)))
   await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
   await admin.getByRole('button', { name: 'Open the cycle and send invitations' }).click()
-  await expect.poll(() => peer.received.filter((m) => m.subject?.startsWith('Invitation: Team round')).length, { timeout: 30_000 }).toBe(1)
-  const invitation = peer.received.find((m) => m.subject?.startsWith('Invitation: Team round'))!
+  await expect.poll(() => running.peer.received.filter((m) => m.subject?.startsWith('Invitation: Team round')).length, { timeout: 30_000 }).toBe(1)
+  const invitation = running.peer.received.find((m) => m.subject?.startsWith('Invitation: Team round'))!
   const dean = await newPage()
   await dean.goto(linkIn(invitation.text!, '/invitation'))
   await dean.getByRole('button', { name: /^Accept for / }).click()
@@ -54,7 +38,7 @@ async function deanOfAnOpenRound(): Promise<Page> {
 describe('a school’s team', () => {
   test('the dean names a coordinator and invites a contributor; the contributor follows the e-mailed link and is signed in; areas assigned', async () => {
     const dean = await deanOfAnOpenRound()
-    await dean.goto(`${server.baseUrl}/school/team`)
+    await dean.goto(`${running.server.baseUrl}/school/team`)
     await expect.poll(() => dean.getByRole('heading', { level: 1 }).textContent()).toBe('Team')
     const teamUrl = dean.url()
     expect(teamUrl).toMatch(/\/school\/responses\/[0-9a-f-]{36}\/team$/)
@@ -81,7 +65,7 @@ describe('a school’s team', () => {
     expect(await dean.getByText('Invitation sent to robin.contributor@school.test.').isVisible()).toBe(true)
 
     // Robin gets the e-mail over SMTP; opening the link asks first, the button signs in and opens the response.
-    const mail = await peer.waitFor('robin.contributor@school.test', 30_000)
+    const mail = await running.peer.waitFor('robin.contributor@school.test', 30_000)
     expect(mail.subject).toContain('invited you to')
     const robin = await newPage()
     await robin.goto(linkIn(mail.text!, '/sign-in/link'))
