@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm'
-import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core'
+import { PgDialect, type PreparedQueryConfig } from 'drizzle-orm/pg-core'
 import type { Db } from './client'
 
 /**
@@ -21,7 +21,8 @@ const dialect = new PgDialect()
 
 /** A raw statement (a CTE the query builder cannot express) as a named prepared statement; rows as objects. */
 export function preparedStatement<Row>(name: string, statement: SQL) {
+  type Config = PreparedQueryConfig & { execute: { rows: Row[] } }
   const query = dialect.sqlToQuery(statement)
-  const forDb = preparedPer((db) => db._.session.prepareQuery<PreparedQueryConfig & { execute: { rows: Row[] } }>(query, undefined, name, false))
-  return (db: Db, values: Record<string, unknown>): Promise<{ rows: Row[] }> => (forDb(db) as PgPreparedQuery<PreparedQueryConfig & { execute: { rows: Row[] } }>).execute(values)
+  const forDb = preparedPer((db) => db._.session.prepareQuery<Config>(query, undefined, name, false))
+  return (db: Db, values: Record<string, unknown>): Promise<{ rows: Row[] }> => forDb(db).execute(values)
 }
