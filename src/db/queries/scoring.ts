@@ -4,7 +4,7 @@ import { schoolMemberships, schools } from '../schema/schools'
 import { answers, responses } from '../schema/responses'
 import { cycles } from '../schema/cycles'
 import { users } from '../schema/accounts'
-import { actionPlans, normsSnapshots, reportReleases, responseScores } from '../schema/scoring'
+import { actionPlans, normsSnapshots, reportReleases, responseScores, scoreRevisions } from '../schema/scoring'
 import type { Answer } from '../../domain/instrument/instrument-answers'
 import type { NormsMember } from '../../domain/benchmark/comparison-groups'
 
@@ -38,6 +38,31 @@ export function responsesToScore(db: Db, cycleId: string, limit: number, after?:
     .innerJoin(responses, eq(responses.id, due.id))
     .innerJoin(schools, eq(schools.id, responses.schoolId))
     .orderBy(asc(responses.id))
+}
+
+/** Every submitted response of a cycle, scored or not, by id (a re-score takes them all). */
+export function submittedResponses(db: Db, cycleId: string) {
+  return db.select(responseFacts).from(responses)
+    .innerJoin(schools, eq(schools.id, responses.schoolId))
+    .where(and(eq(responses.cycleId, cycleId), eq(responses.status, 'submitted')))
+    .orderBy(asc(responses.id))
+}
+
+/** The stored scores of a cycle's responses, by response. */
+export async function storedScoresOfCycle(db: Db, cycleId: string) {
+  const rows = await db.select({ responseId: responseScores.responseId, areas: responseScores.areas, domains: responseScores.domains, overall: responseScores.overall })
+    .from(responseScores).where(eq(responseScores.cycleId, cycleId))
+  return new Map(rows.map(({ responseId, ...score }) => [responseId, score]))
+}
+
+export async function insertScoreRevisions(db: Db, values: readonly (typeof scoreRevisions.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(scoreRevisions).values([...values])
+}
+
+/** The newest revision of a response's scores, if a re-score ever changed them. */
+export async function latestScoreRevision(db: Db, responseId: string) {
+  const [row] = await db.select().from(scoreRevisions).where(eq(scoreRevisions.responseId, responseId)).orderBy(desc(scoreRevisions.revisedAt)).limit(1)
+  return row
 }
 
 export async function countSubmittedResponses(db: Db, cycleId: string) {
@@ -128,6 +153,19 @@ export async function attachToSnapshot(db: Db, responseIds: string[], snapshotId
 export async function findResponseScore(db: Db, responseId: string) {
   const [row] = await db.select().from(responseScores).where(eq(responseScores.responseId, responseId))
   return row
+}
+
+/** Every scored response of a cycle with its school (identified: for the program team's export only), by school name. */
+export function scoresWithSchools(db: Db, cycleId: string) {
+  return db.select({
+    ...responseFacts, schoolName: schools.name, state: schools.state, ipedsUnitId: schools.ipedsUnitId,
+    areas: responseScores.areas, domains: responseScores.domains, overall: responseScores.overall,
+    snapshotId: responseScores.snapshotId, late: responseScores.late, scoredAt: responseScores.scoredAt,
+  }).from(responseScores)
+    .innerJoin(responses, eq(responses.id, responseScores.responseId))
+    .innerJoin(schools, eq(schools.id, responseScores.schoolId))
+    .where(eq(responseScores.cycleId, cycleId))
+    .orderBy(asc(schools.name), asc(responses.id))
 }
 
 /** The scored responses of a cycle, optionally of one school, for release. */

@@ -62,3 +62,21 @@ export const actionPlans = pgTable('action_plans', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('action_plans_school_cycle_area_key').on(t.schoolId, t.cycleId, t.areaId)])
+
+/**
+ * What a school's report showed before its cycle was re-scored, kept when the re-score changed its results: the
+ * report says so (with the reason) rather than silently showing new numbers to people who read the old ones.
+ */
+export const scoreRevisions = pgTable('score_revisions', {
+  id: id(),
+  responseId: uuid('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+  cycleId: uuid('cycle_id').notNull().references(() => cycles.id, { onDelete: 'cascade' }),
+  /** The snapshot frozen by the re-score that made this revision. */
+  snapshotId: uuid('snapshot_id').references(() => normsSnapshots.id, { onDelete: 'set null' }),
+  previousOverall: doublePrecision('previous_overall'),
+  previousAreas: jsonb('previous_areas').$type<Record<string, number | null>>().notNull(),
+  previousDomains: jsonb('previous_domains').$type<Record<string, number | null>>().notNull(),
+  reason: text('reason').notNull(),
+  revisedBy: uuid('revised_by').references(() => users.id, { onDelete: 'set null' }),
+  revisedAt: createdAt(),
+}, (t) => [index('score_revisions_response_idx').on(t.responseId, t.revisedAt)])

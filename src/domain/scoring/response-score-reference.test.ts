@@ -12,8 +12,9 @@ import { areaScore, scoreResponse, weightedMean, type ResponseScore } from './re
 import { scoringFixture } from './scoring-fixture'
 
 // scoreResponse now runs over a plan compiled once per instrument and discipline. These properties hold it to the
-// straightforward version it replaced (kept here, verbatim, as the reference): the same scores, to the last bit,
-// for any answers — escapes, missing answers and answers of the wrong shape included.
+// straightforward version it replaced (kept here as the reference, its overall score since made the mean of the
+// areas as INSTRUMENT.md says): the same scores, to the last bit, for any answers — escapes, missing answers and
+// answers of the wrong shape included.
 
 function referenceEarned(item: Item, answer: Answer): number {
   switch (item.kind) {
@@ -68,7 +69,7 @@ function referenceScore(instrument: Instrument, discipline: Discipline, answers:
     for (const area of domain.areas) areas[area.id] = areaScore(byArea.get(area.id) ?? [])
     domains[domain.id] = weightedMean(domain.areas.map((a) => ({ score: areas[a.id] ?? null, weight: a.weight })))
   }
-  const overall = weightedMean(instrument.domains.map((d) => ({ score: domains[d.id] ?? null, weight: d.weight })))
+  const overall = weightedMean(instrument.domains.flatMap((d) => d.areas.map((a) => ({ score: areas[a.id] ?? null, weight: a.weight * d.weight }))))
   return { areas, domains, overall }
 }
 

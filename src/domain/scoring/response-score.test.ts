@@ -1,10 +1,34 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { Answer } from '../instrument/instrument-answers'
+import { validateInstrument } from '../instrument/instrument-validate'
 import { areaScore, scoreResponse, weightedMean } from './response-score'
 import { scoringFixture } from './scoring-fixture'
 
 const instrument = scoringFixture()
+
+// INSTRUMENT.md's example: domain A has areas scoring 80 and 60, domain B one area scoring 20 (five 1-point
+// questions an area, so 4, 3 and 1 "yes" answers give those scores). Equal weights.
+const fivePointArea = (id: string) => ({
+  id,
+  title: id,
+  items: [1, 2, 3, 4, 5].map((n) => ({ id: `${id}.q${n}`, text: `Question ${n}`, office: 'hr', kind: 'yes-no' })),
+})
+const workedExample = (() => {
+  const checked = validateInstrument({
+    id: 'worked-example',
+    title: 'Worked example',
+    domains: [
+      { id: 'a', title: 'A', areas: [fivePointArea('a1'), fivePointArea('a2')] },
+      { id: 'b', title: 'B', areas: [fivePointArea('b1')] },
+    ],
+  })
+  if (!checked.ok) throw new Error(JSON.stringify(checked.issues))
+  return checked.instrument
+})()
+const yesTo = (area: string, count: number) =>
+  Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`${area}.q${n}`, n <= count] as const))
+const workedExampleAnswers: Record<string, Answer> = { ...yesTo('a1', 4), ...yesTo('a2', 3), ...yesTo('b1', 1) }
 const score = (answers: Record<string, Answer | null>, discipline: 'md' | 'dental' = 'md') =>
   scoreResponse(instrument, discipline, new Map(Object.entries(answers)))
 
@@ -41,11 +65,19 @@ describe('area, domain and overall scores', () => {
     expect(result.domains['alpha']).toBe((62.5 + 100) / 2)
     expect(result.overall).toBe(81.25)
   })
-  test('domain and overall are weighted means: alpha (weight 2) counts twice beta', () => {
+  test("domain and overall are weighted means: an area's weight in the overall is its own times its domain's", () => {
     const result = score({ ...FULL, 'gated.has-plan': true, 'gated.plan-budget': true, 'solo.one': false })
     expect(result.domains['alpha']).toBe(81.25)
     expect(result.domains['beta']).toBe(0)
-    expect(result.overall).toBeCloseTo((2 * 81.25 + 0) / 3, 10)
+    // alpha (weight 2) has two areas, 62.5 and 100; beta (weight 1) one, 0: (2 × 62.5 + 2 × 100 + 0) ÷ 5.
+    expect(result.overall).toBeCloseTo(65, 10)
+  })
+  test("INSTRUMENT.md's worked example: areas 80 and 60 in one domain, 20 in another give 53.33 overall, not 45", () => {
+    const result = scoreResponse(workedExample, 'md', new Map(Object.entries(workedExampleAnswers)))
+    expect(result.areas).toEqual({ a1: 80, a2: 60, b1: 20 })
+    expect(result.domains).toEqual({ a: 70, b: 20 })
+    expect(result.overall).toBeCloseTo(160 / 3, 10)
+    expect(result.overall!.toFixed(2)).toBe('53.33')
   })
   test('weightedMean of nothing is null', () => {
     expect(weightedMean([])).toBeNull()

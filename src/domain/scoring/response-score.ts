@@ -40,9 +40,9 @@ export function weightedMean(parts: readonly { score: number | null; weight: num
 
 /**
  * Items hidden by skip logic (decided on the answers as given) or not for this discipline were never asked and are
- * not scored; an area is `areaScore` of the rest, a domain the `weightedMean` of its areas, overall that of the
- * domains. The arithmetic runs inline over a plan worked out once per instrument and discipline (same order of
- * additions, so the same floating-point results), since a cycle scores thousands of responses against one plan.
+ * not scored; an area is `areaScore` of the rest, a domain the `weightedMean` of its areas, overall the weighted
+ * mean of all the areas (an area's weight there is its own times its domain's). The arithmetic runs inline over a
+ * plan worked out once per instrument and discipline, since a cycle scores thousands of responses against one plan.
  */
 export function scoreResponse(instrument: Instrument, discipline: Discipline, answers: ReadonlyMap<string, Answer | null>): ResponseScore {
   const plan = scoringPlan(instrument, discipline)
@@ -62,25 +62,23 @@ export function scoreResponse(instrument: Instrument, discipline: Discipline, an
   }
   const areas: Record<string, number | null> = {}
   const domains: Record<string, number | null> = {}
+  // The overall score is the weighted mean of every area taken directly (INSTRUMENT.md), never a mean of the domain
+  // means, which would let an area of a small domain count more than one of a large domain.
+  let overallSum = 0
+  let overallWeights = 0
   for (const domain of instrument.domains) {
     let sum = 0
     let weights = 0
-    for (const area of domain.areas) areas[area.id] = byArea.get(area.id) ?? null
     for (const area of domain.areas) {
-      const score = areas[area.id] ?? null
+      const score = (areas[area.id] = byArea.get(area.id) ?? null)
       if (score === null) continue
       sum += score * area.weight
       weights += area.weight
+      const overallWeight = area.weight * domain.weight
+      overallSum += score * overallWeight
+      overallWeights += overallWeight
     }
     domains[domain.id] = weights > 0 ? sum / weights : null
   }
-  let sum = 0
-  let weights = 0
-  for (const domain of instrument.domains) {
-    const score = domains[domain.id] ?? null
-    if (score === null) continue
-    sum += score * domain.weight
-    weights += domain.weight
-  }
-  return { areas, domains, overall: weights > 0 ? sum / weights : null }
+  return { areas, domains, overall: overallWeights > 0 ? overallSum / overallWeights : null }
 }

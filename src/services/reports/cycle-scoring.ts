@@ -2,13 +2,14 @@ import type { Db } from '../../db/client'
 import { findCycle, moveCycleStatus } from '../../db/queries/cycles'
 import { advanceProgress, finishProgress, startProgress } from '../../db/queries/job-progress'
 import {
-  answersOfResponses, attachToSnapshot, countSubmittedResponses, findResponseScore, insertSnapshot, latestSnapshot, normsMembers,
-  responseForScoring, responsesToScore, upsertResponseScores,
+  answersOfResponses, attachToSnapshot, countSubmittedResponses, findResponseScore, insertScoreRevisions, insertSnapshot, latestSnapshot,
+  normsMembers, responseForScoring, responsesToScore, storedScoresOfCycle, submittedResponses, upsertResponseScores,
 } from '../../db/queries/scoring'
 import { summarizeGroups } from '../../domain/benchmark/comparison-groups'
 import type { Instrument } from '../../domain/instrument/instrument-model'
 import type { Actor } from '../../domain/policy/roles'
 import { scoreResponse } from '../../domain/scoring/response-score'
+import { changedScores } from '../../domain/scoring/score-changes'
 import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
 import { JOB_NAMES, type JobQueue } from '../jobs'
@@ -115,22 +116,39 @@ export async function scoreLateSubmission(tx: Db, responseId: string) {
   await scoreAndStore(tx, [row], await storedInstrument(tx, row.instrumentVersion), { snapshotId: snapshot.id, late: true })
 }
 
-export type RecomputeOutcome = { ok: true; snapshotId: string; members: number } | { ok: false; errors: { reason: string[] } }
+export type RecomputeOutcome = { ok: true; snapshotId: string; members: number; changed: number } | { ok: false; errors: { reason: string[] } }
 
-/** Recomputing norms is explicit: an admin, a stated reason, an audit row; late responses join the new snapshot. */
+/**
+ * Re-scoring a scored or released cycle is explicit: an admin, a stated reason, an audit row. Every submitted
+ * response is scored again by the one pure function (so reports follow the scoring rules as they are now, e.g. after
+ * the overall score was made the mean of the areas), the norms are frozen anew with every response in them (late ones
+ * join), and each response whose shown scores changed keeps a revision, so its report says what changed and why.
+ */
 export async function recomputeNorms(db: Db, actor: Actor, cycleId: string, reason: string, ip: string | null = null): Promise<RecomputeOutcome> {
   return db.transaction(async (tx) => {
     assertCan(actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
     if (cycle.status !== 'scored' && cycle.status !== 'released') throw new AppError('cycle.not_scored', 'Norms exist only once a cycle is scored.', 409)
     const why = reason.trim()
-    if (why.length < 10) return { ok: false, errors: { reason: ['Say why the norms are recomputed (at least 10 characters); it goes into the audit log.'] } }
+    if (why.length < 10) return { ok: false, errors: { reason: ['Say why the cycle is re-scored (at least 10 characters); it goes into the audit log and onto the changed reports.'] } }
     const instrument = await storedInstrument(tx, cycle.instrumentVersion)
-    await scoreAndStoreInBatches(tx, await responsesToScore(tx, cycleId, 100_000), instrument, { snapshotId: null, late: false })
+    const before = await storedScoresOfCycle(tx, cycleId)
+    await scoreAndStoreInBatches(tx, await submittedResponses(tx, cycleId), instrument, { snapshotId: null, late: false })
     const previous = await latestSnapshot(tx, cycleId)
-    const snapshot = await freezeNorms(tx, cycleId, instrument, { reason: why, userId: actor.kind === 'user' ? actor.userId : null })
-    await recordAudit(tx, actor, 'norms.recomputed', { subject: cycleId, details: { reason: why, snapshotId: snapshot.id, previousSnapshotId: previous?.id ?? null, responses: snapshot.members } }, { ip })
-    return { ok: true, snapshotId: snapshot.id, members: snapshot.members }
+    const userId = actor.kind === 'user' ? actor.userId : null
+    const snapshot = await freezeNorms(tx, cycleId, instrument, { reason: why, userId })
+    const after = await storedScoresOfCycle(tx, cycleId)
+    const revisions = [...before].flatMap(([responseId, old]) => {
+      const now = after.get(responseId)
+      if (!now || changedScores(old, now).length === 0) return []
+      return [{ responseId, cycleId, snapshotId: snapshot.id, previousOverall: old.overall, previousAreas: old.areas, previousDomains: old.domains, reason: why, revisedBy: userId }]
+    })
+    await insertScoreRevisions(tx, revisions)
+    await recordAudit(tx, actor, 'norms.recomputed', {
+      subject: cycleId,
+      details: { reason: why, snapshotId: snapshot.id, previousSnapshotId: previous?.id ?? null, responses: snapshot.members, changedReports: revisions.length },
+    }, { ip })
+    return { ok: true, snapshotId: snapshot.id, members: snapshot.members, changed: revisions.length }
   })
 }
 

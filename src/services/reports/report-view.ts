@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client'
-import { actionPlansOf, findRelease, findResponseScore, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
+import { actionPlansOf, findRelease, findResponseScore, latestScoreRevision, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
 import { OVERALL, type NormsMember, type Placement } from '../../domain/benchmark/comparison-groups'
 import { areasInCurrentVersion, strongestAndWeakest } from '../../domain/benchmark/report-trend'
 import type { Instrument } from '../../domain/instrument/instrument-model'
@@ -31,6 +31,8 @@ export type ReportView = {
   cycle: { id: string; title: string }
   instrument: { id: string; title: string }
   snapshot: { takenAt: Date; recomputed: boolean; late: boolean }
+  /** Set when a re-score of the cycle changed this school's scores after they were first reported. */
+  revision: { revisedAt: Date; reason: string; previousOverall: number | null } | null
   released: boolean
   overall: { score: number | null; vsAll: Placement; vsDiscipline: Placement }
   domains: { id: string; title: string; score: number | null; vsAll: Placement }[]
@@ -103,12 +105,14 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
     }),
   )
   const { strongest, weakest } = strongestAndWeakest(areas)
+  const revision = await latestScoreRevision(tx, subject.responseId)
   return {
     responseId: subject.responseId,
     school: { id: subject.school.id, name: subject.school.name, discipline: subject.school.discipline },
     cycle: { id: subject.cycle.id, title: subject.cycle.title },
     instrument: { id: instrument.id, title: instrument.title },
     snapshot: { takenAt: snapshot.createdAt, recomputed: snapshot.reason !== null, late: score.late },
+    revision: revision ? { revisedAt: revision.revisedAt, reason: revision.reason, previousOverall: revision.previousOverall } : null,
     released,
     overall: { score: score.overall, vsAll: place(OVERALL, 'all'), vsDiscipline: place(OVERALL, 'discipline') },
     domains: instrument.domains.map((d) => ({ id: d.id, title: d.title, score: score.domains[d.id] ?? null, vsAll: place(d.id, 'all') })),

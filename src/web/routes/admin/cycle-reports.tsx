@@ -2,13 +2,15 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { cycleReportsOverview } from '../../../services/reports/cycle-reports-admin'
 import { recomputeNorms } from '../../../services/reports/cycle-scoring'
+import { cycleScoresCsv } from '../../../services/reports/cycle-scores-export'
 import { releaseReports } from '../../../services/reports/report-release'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
 import type { FormState } from '../../form'
 import { CycleReportsPage } from '../../views/admin/cycle-reports-page'
+import { csvDownload } from './csv-download'
 
-// Mounted at /admin/cycles/:id/reports: build progress, norms snapshots, recompute and release.
+// Mounted at /admin/cycles/:id/reports: build progress, norms snapshots, re-score, release and the scores export.
 
 const cycleIdOf = (c: Ctx) => {
   const id = z.uuid().safeParse(c.req.param('id'))
@@ -26,6 +28,12 @@ export const cycleReportRoutes = new Hono<AppEnv>()
     const id = cycleIdOf(c)
     return id ? page(c, id) : c.notFound()
   })
+  .get('/scores.csv', async (c) => {
+    const id = cycleIdOf(c)
+    if (!id) return c.notFound()
+    const { filename, csv } = await cycleScoresCsv(c.var.db, c.var.actor, id, c.var.clientIp)
+    return csvDownload(c, filename, csv)
+  })
   .post('/recompute', async (c) => {
     const id = cycleIdOf(c)
     if (!id) return c.notFound()
@@ -36,7 +44,7 @@ export const cycleReportRoutes = new Hono<AppEnv>()
       c.status(422)
       return page(c, id, { values: { reason: text }, errors: done.errors })
     }
-    return seeOther(c, `/admin/cycles/${id}/reports`, `Norms recomputed from ${done.members} schools.`)
+    return seeOther(c, `/admin/cycles/${id}/reports`, `Re-scored ${done.members} schools and recomputed the norms. Reports whose scores changed: ${done.changed}; each says so.`)
   })
   .post('/release', async (c) => {
     const id = cycleIdOf(c)

@@ -50,13 +50,17 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
           <form method="post" action={`/admin/cycles/${cycle.id}/reports/recompute`}>
             {form && <ErrorSummary form={form} />}
             <div class={reasonError ? 'field field-error' : 'field'}>
-              <label for="reason">Reason for recomputing the norms</label>
-              <p class="hint" id="reason-hint">Recomputing replaces the frozen norms for every report of this cycle. The reason is kept in the audit log.</p>
+              <label for="reason">Reason for re-scoring the cycle</label>
+              <p class="hint" id="reason-hint">
+                Re-scoring scores every submitted response again with the current scoring rules and freezes new norms for every
+                report of this cycle, late submissions included. Each report whose scores change says so, with this reason. The
+                reason is kept in the audit log.
+              </p>
               {reasonError && <p class="error-message" id="reason-error">{reasonError}</p>}
               <textarea id="reason" name="reason" rows={2} aria-invalid={reasonError ? 'true' : undefined}
                 aria-describedby={reasonError ? 'reason-hint reason-error' : 'reason-hint'}>{form?.values['reason'] ?? ''}</textarea>
             </div>
-            <button type="submit" class="button button-secondary">Recompute norms</button>
+            <button type="submit" class="button button-secondary">Re-score and recompute norms</button>
           </form>
         )}
       </section>
@@ -66,6 +70,13 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
           <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`}>
             <button type="submit" class="button">Release all reports and e-mail the leaders</button>
           </form>
+        )}
+        {view.reports.length > 0 && (
+          <p>
+            <a href={`/admin/cycles/${cycle.id}/reports/scores.csv`}>Download every school’s scores (CSV)</a>
+            <span class="hint"> One row per school with every area, domain and overall score, percentile rank and stars, as the reports
+              show them. Identified: for the program team only. The download is recorded in the audit log.</span>
+          </p>
         )}
         <table>
           <caption>Scored responses</caption>

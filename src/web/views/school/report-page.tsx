@@ -2,7 +2,7 @@ import type { Placement } from '../../../domain/benchmark/comparison-groups'
 import type { AreaResult, ReportView } from '../../../services/reports/report-view'
 import type { FormState } from '../../form'
 import { ChartFigure } from '../../charts/accessible-chart'
-import { chartDescription, GROUP_LABELS, NOT_ENOUGH, placementText, placementWords, scoreText, snapshotLine, trendNote } from './report-text'
+import { chartDescription, GROUP_LABELS, NOT_ENOUGH, placementText, placementWords, revisionNotice, scoreText, snapshotLine, trendNote } from './report-text'
 import { ActionPlanSection } from './report-plan-section'
 
 function PlacementCell({ p }: { p: Placement }) {
@@ -148,6 +148,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
       <h1>{view.school.name}: {view.cycle.title}</h1>
       <p class="small">{snapshotLine(view)}</p>
       {!view.released && <p class="notice notice-warning">Not released yet: only the program team can see this report.</p>}
+      {view.revision && <p class="notice notice-warning" role="note">{revisionNotice(view)}</p>}
       <p>
         <a class="button" href={`/school/reports/${view.responseId}.pdf`}>Download the PDF</a>
       </p>

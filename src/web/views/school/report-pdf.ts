@@ -1,5 +1,5 @@
 import type { ReportView } from '../../../services/reports/report-view'
-import { NOT_ENOUGH, placementPlain, scoreText, snapshotLine, trendNote } from './report-text'
+import { NOT_ENOUGH, placementPlain, revisionNotice, scoreText, snapshotLine, trendNote } from './report-text'
 
 // The same report as the page, as a PDF a dean can hand to a board: drawn with pdfkit, the chart being the very
 // SVG the page shows, converted by svg-to-pdfkit. No browser involved.
@@ -23,6 +23,8 @@ export async function renderReportPdf(view: ReportView, chartSvg: string): Promi
   doc.fillColor(MUTED).font('Helvetica').fontSize(9).text(`Confidential: for ${view.school.name}’s leadership and the program team.`)
   doc.moveDown(0.3).fillColor(BRAND).font('Helvetica-Bold').fontSize(20).text(`${view.school.name}: ${view.cycle.title}`, { width })
   doc.moveDown(0.2).fillColor(MUTED).font('Helvetica').fontSize(9).text(snapshotLine(view), { width })
+  const revised = revisionNotice(view)
+  if (revised) doc.moveDown(0.4).fillColor(INK).font('Helvetica-Bold').fontSize(10).text(revised, { width })
 
   heading(doc, 'Overall result')
   doc.fillColor(INK).font('Helvetica').fontSize(11).text(`Overall score: ${scoreText(view.overall.score)} of 100`)

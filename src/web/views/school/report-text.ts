@@ -42,6 +42,15 @@ export const snapshotLine = (view: ReportView) =>
   `Instrument ${view.instrument.id} (${view.instrument.title}) · norms snapshot of ${view.snapshot.takenAt.toISOString().slice(0, 10)}` +
   `${view.snapshot.recomputed ? ' (recomputed)' : ''}${view.snapshot.late ? ' · submitted after the norms were frozen: placed against them' : ''}`
 
+/** Said at the top of a report whose scores a re-score of the cycle changed after they were first reported. */
+export function revisionNotice(view: ReportView): string | null {
+  const r = view.revision
+  if (!r) return null
+  const overall = r.previousOverall === view.overall.score ? '' : ` Your overall score was ${scoreText(r.previousOverall)} and is now ${scoreText(view.overall.score)}.`
+  const reason = r.reason.replace(/[.\s]+$/, '')
+  return `These results were recalculated on ${r.revisedAt.toISOString().slice(0, 10)}: ${reason}.${overall} The scores and stars below are the recalculated ones.`
+}
+
 export const trendNote = 'Earlier results from a different instrument version are shown through its crosswalk; the instruments differ, so compare with care.'
 
 /** For the PDF, whose standard fonts have no star glyph: "Second quartile (3 of 4 stars)". */
