@@ -58,7 +58,7 @@ export async function startCycleScoring(db: Db, jobs: JobQueue, actor: Actor, cy
 }
 
 /** Freezes the cycle's norms from every scored response; the responses in it point at it. */
-async function freezeNorms(tx: Db, cycleId: string, instrument: Instrument, by: { reason: string | null; userId: string | null }) {
+export async function freezeNorms(tx: Db, cycleId: string, instrument: Instrument, by: { reason: string | null; userId: string | null }) {
   const members = await normsMembers(tx, cycleId)
   const summaries = summarizeGroups(members, metricsOf(instrument))
   const snapshot = await insertSnapshot(tx, { cycleId, instrumentVersion: instrument.id, members, summaries, reason: by.reason, createdBy: by.userId })

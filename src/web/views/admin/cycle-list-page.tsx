@@ -8,7 +8,7 @@ export function CycleListPage({ cycles }: { cycles: Awaited<ReturnType<typeof cy
     <>
       <h1>Assessment cycles</h1>
       <p>
-        <a class="button" href="/admin/cycles/new">New cycle</a>
+        <a class="button" href="/admin/cycles/new">New cycle</a> <a href="/admin/historical-rounds">Import a past round</a>
       </p>
       <CycleTable cycles={cycles} />
     </>
