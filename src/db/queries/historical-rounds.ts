@@ -1,5 +1,6 @@
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { cycleParticipations } from '../schema/cycles'
+import { cycleParticipations, cycles } from '../schema/cycles'
 import { answers, responses } from '../schema/responses'
 import { schools } from '../schema/schools'
 
@@ -31,4 +32,10 @@ export async function insertImportedAnswers(db: Db, rows: readonly (typeof answe
     await db.insert(answers).values(chunk)
     return []
   })
+}
+
+/** Whether a past round of this name was imported already (a second confirm of the same file must not import it twice). */
+export async function historicalRoundNamed(db: Db, title: string) {
+  const [row] = await db.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.kind, 'historical'), sql`lower(${cycles.title}) = lower(${title})`)).limit(1)
+  return row
 }

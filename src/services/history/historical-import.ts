@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { insertCycle } from '../../db/queries/cycles'
-import { insertImportedAnswers, insertImportedParticipations, insertImportedResponses, schoolsForHistoricalMatch } from '../../db/queries/historical-rounds'
+import { historicalRoundNamed, insertImportedAnswers, insertImportedParticipations, insertImportedResponses, schoolsForHistoricalMatch } from '../../db/queries/historical-rounds'
 import { instrumentVersionIds } from '../../db/queries/instruments'
 import { upsertResponseScores } from '../../db/queries/scoring'
 import { scoresFromAreas } from '../../domain/history/area-score-totals'
@@ -33,6 +33,9 @@ async function check(db: Db, input: HistoricalRoundInput, bytes: Uint8Array | nu
   if (!csv.ok) return fileError(csv.message)
   if (csv.rows.length > MAX_HISTORICAL_ROWS) return fileError(`The file has ${csv.rows.length} rows; a round has at most ${MAX_HISTORICAL_ROWS} schools.`)
   if (!checked.ok) return checked
+  if (await historicalRoundNamed(db, checked.settings.title)) {
+    return { ok: false, errors: { title: [`A past round named “${checked.settings.title}” has been imported already; give this one another name.`] } }
+  }
   const instrument = await storedInstrument(db, checked.settings.instrumentVersion)
   const plan = planHistoricalImport(instrument, csv.header, csv.rows, await schoolsForHistoricalMatch(db))
   if (!plan.ok) return fileError(plan.message)
