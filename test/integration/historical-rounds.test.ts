@@ -121,7 +121,14 @@ describe('importing a past round', () => {
     expect(again.status).toBe(422)
     expect(await again.text()).toContain('A past round named “2019 national round” has been imported already')
     expect(await historicalCycles()).toHaveLength(1)
-    expect((await app.request(`/admin/cycles/${cycle!.id}`, { headers: adminHeaders })).status).toBe(200)
+
+    // The round is a record, not a live cycle: nothing to advance or release, and no public participation figures.
+    const dashboard = await app.request(`/admin/cycles/${cycle!.id}`, { headers: adminHeaders })
+    const page = await dashboard.text()
+    expect(page).toContain('A past round imported from its records')
+    expect(page).not.toContain('Release reports')
+    expect((await app.request(`/admin/cycles/${cycle!.id}/reports/release`, formPost({}, adminHeaders))).status).toBe(409)
+    expect(await (await app.request('/participation')).text()).not.toContain('2019 national round')
   })
 
   test('a school of the imported round sees it in its 2024 report’s trend, marked as imported', async () => {
