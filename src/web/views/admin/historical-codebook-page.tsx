@@ -29,7 +29,7 @@ export function HistoricalCodebookPage({ book }: { book: Awaited<ReturnType<type
       </p>
       <h2>Area score columns</h2>
       <p>A number from 0 to 100 per area; a blank cell means the area has no score.</p>
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" aria-label="Areas" tabindex={0}>
         <table>
           <caption>Areas</caption>
           <thead>
@@ -43,7 +43,7 @@ export function HistoricalCodebookPage({ book }: { book: Awaited<ReturnType<type
         </table>
       </div>
       <h2>Answer columns</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" aria-label="Items" tabindex={0}>
         <table>
           <caption>Items, in the questionnaire’s order</caption>
           <thead>

@@ -91,7 +91,7 @@ export function HistoricalRoundPreviewPage({ preview, content }: { preview: Chec
         </dd>
       </dl>
       {!clean && (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-label="Problems" tabindex={0}>
           <table>
             <caption>Problems, by row of the file (row 1 is the header)</caption>
             <thead>
@@ -128,7 +128,7 @@ export function HistoricalRoundPreviewPage({ preview, content }: { preview: Chec
         </form>
       )}
       {rows.length > 0 && (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-label="Rows ready to import" tabindex={0}>
           <table>
             <caption>Rows ready to import</caption>
             <thead>
