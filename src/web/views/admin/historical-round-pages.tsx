@@ -85,7 +85,7 @@ export function HistoricalRoundPreviewPage({ preview, content }: { preview: Chec
         </dd>
         <dt>Rows read</dt>
         <dd>{preview.rowCount}</dd>
-        <dt>Ready</dt>
+        <dt>Rows without problems</dt>
         <dd>
           {answers} with item answers, {rows.length - answers} with area scores only
         </dd>
