@@ -129,6 +129,9 @@ describe('importing a past round', () => {
     expect(page).not.toContain('Release reports')
     expect((await app.request(`/admin/cycles/${cycle!.id}/reports/release`, formPost({}, adminHeaders))).status).toBe(409)
     expect(await (await app.request('/participation')).text()).not.toContain('2019 national round')
+    const reopen = await app.request(`/admin/responses/${responseOf(d.id)}/reopen`, formPost({ reason: 'The school found a counting error' }, adminHeaders))
+    expect(reopen.status).toBe(409)
+    expect(await reopen.text()).toContain('is a record, not a questionnaire')
   })
 
   test('a school of the imported round sees it in its 2024 report’s trend, marked as imported', async () => {

@@ -39,3 +39,9 @@ export async function historicalRoundNamed(db: Db, title: string) {
   const [row] = await db.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.kind, 'historical'), sql`lower(${cycles.title}) = lower(${title})`)).limit(1)
   return row
 }
+
+/** How a response came to be: answered here, or imported from a past round's records. */
+export async function responseSource(db: Db, responseId: string) {
+  const [row] = await db.select({ source: responses.source }).from(responses).where(eq(responses.id, responseId))
+  return row?.source
+}
