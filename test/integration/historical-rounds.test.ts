@@ -127,6 +127,8 @@ describe('importing a past round', () => {
     const page = await dashboard.text()
     expect(page).toContain('A past round imported from its records')
     expect(page).not.toContain('Release reports')
+    expect(await (await app.request(`/admin/cycles/${cycle!.id}/reports`, { headers: adminHeaders })).text()).not.toContain('/reports/release')
+    expect((await (await app.request('/admin/cycles', { headers: adminHeaders })).text()).replace(/\s+/g, ' ')).toMatch(/2019 national round<\/a><\/td><td><span class="status status-scored">Scored<\/span> ?\(imported\)/)
     expect((await app.request(`/admin/cycles/${cycle!.id}/reports/release`, formPost({}, adminHeaders))).status).toBe(409)
     expect(await (await app.request('/participation')).text()).not.toContain('2019 national round')
     const reopen = await app.request(`/admin/responses/${responseOf(d.id)}/reopen`, formPost({ reason: 'The school found a counting error' }, adminHeaders))

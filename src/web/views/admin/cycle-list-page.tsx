@@ -38,6 +38,7 @@ export function CycleTable({ cycles }: { cycles: Awaited<ReturnType<typeof cycle
             </td>
             <td>
               <span class={`status status-${c.status}`}>{CYCLE_STATUS_LABELS[c.status]}</span>
+              {c.kind === 'historical' && ' (imported)'}
             </td>
             <td>{c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(', ')}</td>
             <td>
