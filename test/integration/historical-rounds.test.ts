@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, test } from 'vitest'
 import { insertSchools } from '../../src/db/queries/schools'
 import { cycles } from '../../src/db/schema/cycles'
@@ -155,6 +156,11 @@ describe('importing a past round', () => {
       expect(html).toContain('2019 national round (smm-2019, different version), imported from the 2019 round’s records')
       expect(html).toContain('its results were not certified by a dean here')
       expect(html).toMatch(new RegExp(`<th scope="row">Service-learning</th><td class="num">${serviceLearning.replace('.', '\\.')}</td>`))
+      if (school === a) {
+        const pdf = await app.request(`/school/reports/${mine.get(school.id)}.pdf`, { headers: leader })
+        const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), { mergePages: true })
+        expect(text.replace(/\s+/g, ' ')).toContain('imported from the 2019 round’s records')
+      }
     }
   })
 
