@@ -4,6 +4,7 @@ import type { FormState } from '../../form'
 import { ErrorSummary, HintAndError, SelectField, TextField, describedBy } from '../form-fields'
 
 const BASE = '/admin/historical-rounds'
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 const FILE_HINT = 'One row per school, matched by school_id or ipeds_unit_id.'
 
 /** The round's name, year, version and file; errors beside each field and in the summary above. */
@@ -145,7 +146,7 @@ export function HistoricalRoundPreviewPage({ preview, content }: { preview: Chec
                   <td class="num">{r.row}</td>
                   <td>{r.school.name}</td>
                   <td>{DISCIPLINE_LABELS[r.school.discipline]}</td>
-                  <td>{r.kind === 'answers' ? `${r.answers.length} answers` : `${Object.keys(r.areas).length} area scores`}</td>
+                  <td>{r.kind === 'answers' ? counted(r.answers.length, 'answer') : counted(Object.keys(r.areas).length, 'area score')}</td>
                 </tr>
               ))}
             </tbody>
