@@ -28,6 +28,7 @@ import { toolkitRoutes } from './routes/public/toolkits'
 import { MAX_RESOURCE_FILE_BYTES } from '../domain/resources/resource-rules'
 import { cycleRoutes } from './routes/admin/cycles'
 import { directoryRoutes } from './routes/admin/directory'
+import { HISTORICAL_UPLOAD_PATH, historicalRoundRoutes } from './routes/admin/historical-rounds'
 import { invitationRoutes } from './routes/public/invitation'
 import { teamRoutes } from './routes/school/team'
 import { carryForwardRoutes } from './routes/school/carry-forward'
@@ -41,8 +42,8 @@ import { Layout } from './views/layout'
 export const MAX_BODY_BYTES = 1024 * 1024
 /** Only the admin's uploads may carry a file: its limit is the file's plus room for the text fields. */
 export const MAX_UPLOAD_BODY_BYTES = MAX_RESOURCE_FILE_BYTES + MAX_BODY_BYTES
-/** The admin's file uploads: a toolkit resource, and a directory CSV (whose confirm step sends the file back). */
-const UPLOAD_PATHS = [RESOURCE_UPLOAD_PATH, /^\/admin\/schools\/import(\/confirm)?\/?$/]
+/** The admin's file uploads: a toolkit resource, a directory CSV and a past round's CSV (their confirm steps send the file back). */
+const UPLOAD_PATHS = [RESOURCE_UPLOAD_PATH, /^\/admin\/schools\/import(\/confirm)?\/?$/, HISTORICAL_UPLOAD_PATH]
 
 /** The whole web app, built from its dependencies. Middleware order is behaviour: it reads top to bottom. */
 export function createApp(deps: AppDeps, log: Logger) {
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin/resources', adminResourceRoutes)
   app.route('/admin/schools', directoryRoutes)
   app.route('/admin/cycles', cycleRoutes)
+  app.route('/admin/historical-rounds', historicalRoundRoutes)
   app.route('/', invitationRoutes)
   app.route('/school', teamRoutes)
   app.route('/school', carryForwardRoutes)

@@ -4,13 +4,13 @@ import type { Db } from '../client'
 import { cycles } from '../schema/cycles'
 import { answerHistory, answers, responses } from '../schema/responses'
 
-/** The school's submitted responses in other cycles, newest first. */
+/** The school's submitted responses in other cycles that hold answers (not a past round's area scores only), newest first. */
 export function earlierSubmittedResponses(db: Db, schoolId: string, exceptResponseId: string) {
   return db
     .select({ id: responses.id, cycleTitle: cycles.title, instrumentVersion: responses.instrumentVersion, submittedAt: responses.submittedAt })
     .from(responses)
     .innerJoin(cycles, eq(cycles.id, responses.cycleId))
-    .where(and(eq(responses.schoolId, schoolId), eq(responses.status, 'submitted'), ne(responses.id, exceptResponseId)))
+    .where(and(eq(responses.schoolId, schoolId), eq(responses.status, 'submitted'), ne(responses.id, exceptResponseId), ne(responses.source, 'imported-area-scores')))
     .orderBy(desc(responses.submittedAt))
 }
 

@@ -10,7 +10,8 @@ export function pastCycles(db: Db) {
   return db
     .select({ id: cycles.id, title: cycles.title, opensAt: cycles.opensAt, deadlineAt: cycles.deadlineAt, disciplines: cycles.disciplines })
     .from(cycles)
-    .where(inArray(cycles.status, PAST_CYCLE_STATUSES))
+    // A past round imported from its records lists only the schools that took part, so its counts are not published.
+    .where(and(inArray(cycles.status, PAST_CYCLE_STATUSES), eq(cycles.kind, 'live')))
     .orderBy(sql`${cycles.deadlineAt} desc`)
 }
 

@@ -213,7 +213,7 @@ export async function reportSubject(db: Db, responseId: string) {
 /** A school's scores in every cycle, oldest first, for the trend. */
 export function schoolScoreHistory(db: Db, schoolId: string) {
   return db.select({
-    responseId: responseScores.responseId, cycleId: cycles.id, cycleTitle: cycles.title, opensAt: cycles.opensAt,
+    responseId: responseScores.responseId, cycleId: cycles.id, cycleTitle: cycles.title, opensAt: cycles.opensAt, cycleKind: cycles.kind,
     instrumentVersion: responseScores.instrumentVersion, areas: responseScores.areas, overall: responseScores.overall,
   }).from(responseScores)
     .innerJoin(cycles, eq(cycles.id, responseScores.cycleId))

@@ -24,10 +24,14 @@ export const cycles = pgTable('cycles', {
   /** Days before the deadline on which schools that have not submitted are reminded. */
   reminderDays: integer('reminder_days').array().notNull().default(sql`'{30,14,7,1}'`),
   openedAt: instant('opened_at'),
+  /** 'historical': a past round imported from its records (decision 095), never opened, invited or mailed. */
+  kind: text('kind').$type<CycleKind>().notNull().default('live'),
 })
 
+export type CycleKind = 'live' | 'historical'
+
 export type ParticipationStatus = 'invited' | 'accepted' | 'declined' | 'in_progress' | 'submitted'
-export type ParticipationSource = 'all-eligible' | 'sampled' | 'late-invite' | 'on-request'
+export type ParticipationSource = 'all-eligible' | 'sampled' | 'late-invite' | 'on-request' | 'imported'
 
 /** A school's place in one cycle: invited, then accepted or declined, then in progress and submitted. */
 export const cycleParticipations = pgTable('cycle_participations', {

@@ -7,6 +7,12 @@ import { schools } from './schools'
 
 export type ResponseStatus = 'in_progress' | 'submitted'
 export type EntryMode = 'online' | 'paper'
+/**
+ * 'platform': answered and certified here. Imported from a past round's records (decision 095), not certified by
+ * a dean through the platform: 'imported-answers' has item answers; 'imported-area-scores' only area scores,
+ * which feed trends and norms but carry nothing forward.
+ */
+export type ResponseSource = 'platform' | 'imported-answers' | 'imported-area-scores'
 
 /** One school's answers in one cycle: the single response its whole team works on together. */
 export const responses = pgTable('responses', {
@@ -20,6 +26,7 @@ export const responses = pgTable('responses', {
   entryMode: text('entry_mode').$type<EntryMode>().notNull().default('online'),
   /** The response of an earlier cycle its answers were pre-filled from, if the team chose to. */
   carriedForwardFrom: uuid('carried_forward_from'),
+  source: text('source').$type<ResponseSource>().notNull().default('platform'),
   certifiedByName: text('certified_by_name'),
   submittedAt: instant('submitted_at'),
   submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),

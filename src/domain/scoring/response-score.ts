@@ -40,9 +40,9 @@ export function weightedMean(parts: readonly { score: number | null; weight: num
 
 /**
  * Items hidden by skip logic (decided on the answers as given) or not for this discipline were never asked and are
- * not scored; an area is `areaScore` of the rest, a domain the `weightedMean` of its areas, overall the weighted
- * mean of all the areas (an area's weight there is its own times its domain's). The arithmetic runs inline over a
- * plan worked out once per instrument and discipline, since a cycle scores thousands of responses against one plan.
+ * not scored; an area is `areaScore` of the rest; domains and overall follow from the areas (`scoresFromAreas`).
+ * The arithmetic runs inline over a plan worked out once per instrument and discipline, since a cycle scores
+ * thousands of responses against one plan.
  */
 export function scoreResponse(instrument: Instrument, discipline: Discipline, answers: ReadonlyMap<string, Answer | null>): ResponseScore {
   const plan = scoringPlan(instrument, discipline)
@@ -60,17 +60,26 @@ export function scoreResponse(instrument: Instrument, discipline: Discipline, an
     }
     byArea.set(area.id, max > 0 ? (100 * earned) / max : null)
   }
+  return scoresFromAreas(instrument, (id) => byArea.get(id) ?? null)
+}
+
+/**
+ * Domain and overall scores from the area scores: a domain is the weighted mean of its areas; the overall score is
+ * the weighted mean of every area taken directly (INSTRUMENT.md; an area's weight there is its own times its
+ * domain's), never a mean of the domain means, which would let an area of a small domain count more than one of a
+ * large domain. Areas without a score are left out of both. Also used alone for past rounds where only area scores
+ * survive.
+ */
+export function scoresFromAreas(instrument: Instrument, areaScoreOf: (areaId: string) => number | null): ResponseScore {
   const areas: Record<string, number | null> = {}
   const domains: Record<string, number | null> = {}
-  // The overall score is the weighted mean of every area taken directly (INSTRUMENT.md), never a mean of the domain
-  // means, which would let an area of a small domain count more than one of a large domain.
   let overallSum = 0
   let overallWeights = 0
   for (const domain of instrument.domains) {
     let sum = 0
     let weights = 0
     for (const area of domain.areas) {
-      const score = (areas[area.id] = byArea.get(area.id) ?? null)
+      const score = (areas[area.id] = areaScoreOf(area.id))
       if (score === null) continue
       sum += score * area.weight
       weights += area.weight

@@ -12,7 +12,7 @@ export async function cycleReportsOverview(db: Db, actor: Actor, cycleId: string
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
   const snapshots = (await snapshotsOf(db, cycleId)).map(({ members, ...s }) => ({ ...s, schools: members.length }))
   return {
-    cycle: { id: cycle.id, title: cycle.title, status: cycle.status, instrumentVersion: cycle.instrumentVersion },
+    cycle: { id: cycle.id, title: cycle.title, status: cycle.status, instrumentVersion: cycle.instrumentVersion, kind: cycle.kind },
     progress: (await latestProgress(db, BUILD_REPORTS_KIND, cycleId)) ?? null,
     submitted: await countSubmittedResponses(db, cycleId),
     snapshots,

@@ -59,7 +59,7 @@ export async function startCycleScoring(db: Db, jobs: JobQueue, actor: Actor, cy
 }
 
 /** Freezes the cycle's norms from every scored response; the responses in it point at it. */
-async function freezeNorms(tx: Db, cycleId: string, instrument: Instrument, by: { reason: string | null; userId: string | null }) {
+export async function freezeNorms(tx: Db, cycleId: string, instrument: Instrument, by: { reason: string | null; userId: string | null }) {
   const members = await normsMembers(tx, cycleId)
   const summaries = summarizeGroups(members, metricsOf(instrument))
   const snapshot = await insertSnapshot(tx, { cycleId, instrumentVersion: instrument.id, members, summaries, reason: by.reason, createdBy: by.userId })
@@ -129,6 +129,8 @@ export async function recomputeNorms(db: Db, actor: Actor, cycleId: string, reas
     assertCan(actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
     if (cycle.status !== 'scored' && cycle.status !== 'released') throw new AppError('cycle.not_scored', 'Norms exist only once a cycle is scored.', 409)
+    // Some responses of an imported round have area scores and no answers: scoring them again would erase them.
+    if (cycle.kind === 'historical') throw new AppError('cycle.imported', 'An imported round keeps the scores it was imported with; it cannot be re-scored.', 409)
     const why = reason.trim()
     if (why.length < 10) return { ok: false, errors: { reason: ['Say why the cycle is re-scored (at least 10 characters); it goes into the audit log and onto the changed reports.'] } }
     const instrument = await storedInstrument(tx, cycle.instrumentVersion)

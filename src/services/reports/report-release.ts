@@ -28,6 +28,7 @@ export async function releaseReports(
     assertCan(actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
     if (cycle.status !== 'scored' && cycle.status !== 'released') throw new AppError('cycle.not_scored', 'Reports can be released once the cycle is scored.', 409)
+    if (cycle.kind === 'historical') throw new AppError('cycle.historical', 'A past round imported from its records has no reports to release: its results appear in the trend of later reports.', 409)
     await scoreLateSubmissions(tx, cycleId) // a school that submitted after the freeze is placed against it
     const targets = await scoredResponses(tx, cycleId, only.schoolId)
     if (only.schoolId && targets.length === 0) notFound('scored response of that school')

@@ -23,7 +23,11 @@ export type AreaResult = {
   previousTarget: number | null
   plan: { target: number | null; actions: string } | null
 }
-export type TrendPoint = { cycleTitle: string; instrumentVersion: string; versionDiffers: boolean; overall: number | null; areas: Record<string, number | null> | null; current: boolean }
+export type TrendPoint = {
+  cycleTitle: string; instrumentVersion: string; versionDiffers: boolean; overall: number | null; areas: Record<string, number | null> | null; current: boolean
+  /** The year of a past round imported from its records (decision 095), which the report marks; null otherwise. */
+  importedYear: number | null
+}
 
 export type ReportView = {
   responseId: string
@@ -138,6 +142,7 @@ async function trendOf(tx: Db, current: Instrument, history: Awaited<ReturnType<
       overall: h.overall,
       areas: areasInCurrentVersion(earlier, current.id, h.areas),
       current: h.responseId === responseId,
+      importedYear: h.cycleKind === 'historical' ? h.opensAt.getUTCFullYear() : null,
     })
   }
   return points

@@ -12,6 +12,7 @@ import { AppError, assertCan } from '../errors'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
 import { auditProgramView, loadResponseAccess } from './response-access'
+import { responseSource } from '../../db/queries/historical-rounds'
 
 type Ctx = { db: Db; jobs: JobQueue; baseUrl: string; actor: Actor; ip: string | null }
 
@@ -65,6 +66,9 @@ export async function reopenSubmittedResponse(ctx: Omit<Ctx, 'jobs' | 'baseUrl'>
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
     const trimmed = reason.trim()
     if (trimmed.length < 5) return { ok: false, message: 'Say why the response is reopened (at least a few words).' } as const
+    if ((await responseSource(tx, access.id)) !== 'platform') {
+      throw new AppError('response.imported', 'A response imported from a past round’s records is a record, not a questionnaire: it cannot be reopened.', 409)
+    }
     if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
     await setParticipationStatus(tx, access.participationId, 'in_progress', { lastActivityAt: now })
     await recordAudit(tx, ctx.actor, 'response.reopened', { schoolId: access.schoolId, subject: access.id, details: { reason: trimmed } }, { ip: ctx.ip })

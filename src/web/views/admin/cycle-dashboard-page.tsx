@@ -76,6 +76,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <span class={`status status-${cycle.status}`}>{CYCLE_STATUS_LABELS[cycle.status]}</span>{' '}
         {cycle.status === 'draft' && <a href={`/admin/cycles/${cycle.id}/edit`}>Edit settings</a>}
       </p>
+      {cycle.kind === 'historical' && <p class="notice">A past round imported from its records: its scores feed the trends and carry-forward of later cycles.</p>}
       <dl class="pairs">
         <dt>Instrument</dt>
         <dd>{cycle.instrumentVersion}</dd>
@@ -98,7 +99,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dt>Reminders</dt>
         <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
       </dl>
-      {next && (
+      {next && cycle.kind !== 'historical' && (
         <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
           <input type="hidden" name="to" value={next} />
           <button type="submit" class="button">{CYCLE_ADVANCE_LABELS[cycle.status]}</button>

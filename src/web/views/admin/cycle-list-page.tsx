@@ -8,7 +8,7 @@ export function CycleListPage({ cycles }: { cycles: Awaited<ReturnType<typeof cy
     <>
       <h1>Assessment cycles</h1>
       <p>
-        <a class="button" href="/admin/cycles/new">New cycle</a>
+        <a class="button" href="/admin/cycles/new">New cycle</a> <a href="/admin/historical-rounds">Import a past round</a>
       </p>
       <CycleTable cycles={cycles} />
     </>
@@ -38,6 +38,7 @@ export function CycleTable({ cycles }: { cycles: Awaited<ReturnType<typeof cycle
             </td>
             <td>
               <span class={`status status-${c.status}`}>{CYCLE_STATUS_LABELS[c.status]}</span>
+              {c.kind === 'historical' && ' (imported)'}
             </td>
             <td>{c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(', ')}</td>
             <td>

@@ -19,7 +19,8 @@ function BuildProgress({ progress }: { progress: CycleReportsOverview['progress'
 
 export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; form?: FormState | undefined }) {
   const { cycle } = view
-  const canRelease = cycle.status === 'scored' || cycle.status === 'released'
+  // A past round imported from its records has no reports of its own to release (decision 095).
+  const canRelease = (cycle.status === 'scored' || cycle.status === 'released') && cycle.kind !== 'historical'
   const reasonError = form?.errors['reason']?.[0]
   return (
     <>

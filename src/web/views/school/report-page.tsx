@@ -2,7 +2,7 @@ import type { Placement } from '../../../domain/benchmark/comparison-groups'
 import type { AreaResult, ReportView } from '../../../services/reports/report-view'
 import type { FormState } from '../../form'
 import { ChartFigure } from '../../charts/accessible-chart'
-import { chartDescription, GROUP_LABELS, NOT_ENOUGH, placementText, placementWords, revisionNotice, scoreText, snapshotLine, trendNote } from './report-text'
+import { chartDescription, GROUP_LABELS, importedTrendNote, NOT_ENOUGH, placementText, placementWords, revisionNotice, scoreText, snapshotLine, trendColumnLabel, trendNote } from './report-text'
 import { ActionPlanSection } from './report-plan-section'
 
 function PlacementCell({ p }: { p: Placement }) {
@@ -109,18 +109,18 @@ function StrengthsSection({ view }: { view: ReportView }) {
 function TrendSection({ view }: { view: ReportView }) {
   if (view.trend.length < 2) return <p class="muted">This is your school’s first scored cycle: its trend starts here.</p>
   const differs = view.trend.some((t) => t.versionDiffers)
-  const cycleHeader = (t: ReportView['trend'][number]) => `${t.cycleTitle}${t.versionDiffers ? ` (${t.instrumentVersion}, different version)` : ''}`
   return (
     <section aria-labelledby="trend-title">
       <h2 id="trend-title">Trend</h2>
       {differs && <p class="notice">{trendNote}</p>}
+      {view.trend.some((t) => t.importedYear !== null) && <p class="notice">{importedTrendNote}</p>}
       <div class="table-scroll">
         <table>
           <caption>Scores by cycle, oldest first</caption>
           <thead>
             <tr>
               <th scope="col">Area</th>
-              {view.trend.map((t) => <th scope="col" class="num">{cycleHeader(t)}{t.current ? ' (this report)' : ''}</th>)}
+              {view.trend.map((t) => <th scope="col" class="num">{trendColumnLabel(t)}{t.current ? ' (this report)' : ''}</th>)}
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,5 @@
 import type { ReportView } from '../../../services/reports/report-view'
-import { NOT_ENOUGH, placementPlain, revisionNotice, scoreText, snapshotLine, trendNote } from './report-text'
+import { importedTrendNote, NOT_ENOUGH, placementPlain, revisionNotice, scoreText, snapshotLine, trendColumnLabel, trendNote } from './report-text'
 
 // The same report as the page, as a PDF a dean can hand to a board: drawn with pdfkit, the chart being the very
 // SVG the page shows, converted by svg-to-pdfkit. No browser involved.
@@ -72,9 +72,10 @@ export async function renderReportPdf(view: ReportView, chartSvg: string): Promi
   if (view.trend.length < 2) doc.fillColor(MUTED).font('Helvetica').fontSize(10).text('This is your school’s first scored cycle: its trend starts here.')
   else {
     if (view.trend.some((t) => t.versionDiffers)) doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(9).text(trendNote, { width })
+    if (view.trend.some((t) => t.importedYear !== null)) doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(9).text(importedTrendNote, { width })
     const shown = view.trend.slice(-4) // the last four cycles fit the page width
     const columnWidth = Math.floor((width - 170) / shown.length)
-    table(doc, [{ label: 'Area', width: 170 }, ...shown.map((t) => ({ label: `${t.cycleTitle}${t.versionDiffers ? ` (${t.instrumentVersion}, different version)` : ''}`, width: columnWidth, align: 'right' as const }))], [
+    table(doc, [{ label: 'Area', width: 170 }, ...shown.map((t) => ({ label: trendColumnLabel(t), width: columnWidth, align: 'right' as const }))], [
       ['Overall', ...shown.map((t) => scoreText(t.overall))],
       ...view.areas.map((a) => [a.title, ...shown.map((t) => scoreText(t.areas?.[a.id] ?? null))]),
     ])

@@ -53,6 +53,13 @@ export function revisionNotice(view: ReportView): string | null {
 
 export const trendNote = 'Earlier results from a different instrument version are shown through its crosswalk; the instruments differ, so compare with care.'
 
+/** A trend column's heading: the cycle, its version when it differs, and the mark of a past round imported from its records. */
+export const trendColumnLabel = (t: ReportView['trend'][number]) =>
+  `${t.cycleTitle}${t.versionDiffers ? ` (${t.instrumentVersion}, different version)` : ''}` +
+  `${t.importedYear !== null ? `, imported from the ${t.importedYear} round’s records` : ''}`
+
+export const importedTrendNote = 'A round imported from its records ran before this platform: its results were not certified by a dean here.'
+
 /** For the PDF, whose standard fonts have no star glyph: "Second quartile (3 of 4 stars)". */
 export function placementPlain(p: Placement): string {
   if (p.kind !== 'placed') return placementText(p)
