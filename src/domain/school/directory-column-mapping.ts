@@ -1,4 +1,4 @@
-import { DIRECTORY_FIELDS, type DirectoryField } from './directory-entry'
+import { DIRECTORY_FIELDS } from './directory-entry'
 import {
   carnegieGroupFromBasicCode,
   carnegieGroupFromIpeds,
@@ -126,6 +126,8 @@ function translate(field: MappedField, value: string): string {
       return /^-?\d+$/.test(v) ? carnegieGroupFromBasicCode(v) : carnegieGroupFromIpeds(v)
     case 'discipline':
       return (DISCIPLINES as readonly string[]).includes(lower) ? lower : (disciplineFromProgram(v) ?? v)
+    case 'website':
+      return v.replace(/\s/g, '%20') // IPEDS has addresses like "…#location=West Palm Beach, FL"
     case 'status':
       return lower === 'active' || lower === 'inactive' ? lower : (statusFromIpedsActive(v) ?? v)
     default:
@@ -145,5 +147,3 @@ export function mapRow(mapping: ColumnMapping, row: Record<string, string | unde
   if (mapping.discipline !== null) out.discipline = mapping.discipline
   return out
 }
-
-export const isDirectoryField = (field: MappedField): field is DirectoryField => field !== 'school_id'

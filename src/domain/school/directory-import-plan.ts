@@ -17,9 +17,8 @@ export type ExistingSchool = DirectoryEntry & { id: string }
 export type FieldChange = { field: DirectoryField; from: string; to: string }
 export type MatchedBy = 'id' | 'ipeds' | 'name-state'
 
-export type PlannedRow =
-  | { row: number; action: 'add'; entry: DirectoryEntry }
-  | { row: number; action: 'update' | 'unchanged'; entry: DirectoryEntry; schoolId: string; matchedBy: MatchedBy; changes: FieldChange[] }
+export type MatchedRow = { row: number; action: 'update' | 'unchanged'; entry: DirectoryEntry; schoolId: string; matchedBy: MatchedBy; changes: FieldChange[] }
+export type PlannedRow = { row: number; action: 'add'; entry: DirectoryEntry } | MatchedRow
 
 export type ImportProblem = { row: number; field: DirectoryField | 'school_id' | null; message: string; duplicate: boolean }
 export type ImportPlan = { rows: PlannedRow[]; problems: ImportProblem[] }
