@@ -130,7 +130,7 @@ describe('a re-import updates', () => {
 })
 
 describe('files in other columns', () => {
-  test('the IPEDS HD nursing file: columns guessed, a discipline set for the file, codes translated, the mapping remembered', async () => {
+  test('the IPEDS HD nursing file: columns guessed, nursing disciplines from the highest degree, codes translated, the mapping remembered', async () => {
     const file = readFileSync(new URL('../fixtures/directory/ipeds-hd2024-nursing-excerpt.csv', import.meta.url), 'utf8')
     const first = await upload('hd2024-nursing.csv', file)
     expect(first.status).toBe(200)
@@ -142,14 +142,16 @@ describe('files in other columns', () => {
     expect(noDiscipline.status).toBe(422)
     expect(await noDiscipline.text()).toContain('Choose the column that holds the discipline, or one discipline for every row.')
 
-    const preview = await submit(mapping, '/admin/schools/import', [['discipline_all', 'nursing-bsn-msn']])
+    const preview = await submit(mapping, '/admin/schools/import', [['discipline_all', 'nursing-by-degree']])
     const html = await preview.text()
     expect(preview.status).toBe(200)
     expect(html).toContain('7 rows read with your column mapping: 7 new schools, 0 changed, 0 unchanged.')
     expect((await confirm(html, [['updates', 'chosen']])).status).toBe(303)
 
     const [carrington] = await db.select().from(schools).where(eq(schools.ipedsUnitId, 103927))
-    expect(carrington).toMatchObject({ name: 'Carrington College-Tucson', discipline: 'nursing-bsn-msn', control: 'private', carnegieGroup: 'associate', state: 'AZ', status: 'active' })
+    // Its highest award is an associate degree, so it runs an ADN program; Herzing's is a post-master's certificate.
+    expect(carrington).toMatchObject({ name: 'Carrington College-Tucson', discipline: 'nursing-adn', control: 'private', carnegieGroup: 'associate', state: 'AZ', status: 'active' })
+    expect((await db.select().from(schools).where(eq(schools.ipedsUnitId, 101365)))[0]?.discipline).toBe('nursing-bsn-msn')
     const [southUniversity] = await db.select().from(schools).where(eq(schools.ipedsUnitId, 133465))
     expect(southUniversity!.website).toBe('www.southuniversity.edu/west-palm-beach#location=West%20Palm%20Beach,%20FL')
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkMapping, guessMapping, headerShapeKey, mapRow } from './directory-column-mapping'
+import { checkMapping, guessMapping, headerShapeKey, mapRow, NURSING_BY_DEGREE } from './directory-column-mapping'
 import { recognizeHeader } from './directory-csv-shapes'
 import { checkDirectoryEntry } from './directory-entry'
 
@@ -20,6 +20,7 @@ describe('column mapping', () => {
       ipeds_unit_id: 'unitid',
       website: 'website',
       status: 'active',
+      highest_offering: 'highest_offering',
     })
     expect(checkMapping(mapping, IPEDS_LABELLED)).toEqual([expect.objectContaining({ field: 'discipline' })])
     expect(checkMapping({ ...mapping, discipline: 'nursing-bsn-msn' }, IPEDS_LABELLED)).toEqual([])
@@ -29,6 +30,7 @@ describe('column mapping', () => {
     const mapping = { ...guessMapping(IPEDS_RAW), discipline: 'nursing-adn' as const }
     expect(mapping.columns).toMatchObject({ name: 'INSTNM', state: 'STABBR', control: 'CONTROL', carnegie_group: 'C21BASIC', website: 'WEBADDR' })
     const row = { UNITID: '103927', INSTNM: 'Carrington College-Tucson', CITY: 'Tucson', STABBR: 'AZ', CONTROL: '3', C21BASIC: '10', CYACTIVE: '1', WEBADDR: 'carrington.edu' }
+    expect(mapping.columns.highest_offering).toBe('HLOFFER')
     expect(mapRow(mapping, row, true)).toEqual({
       name: 'Carrington College-Tucson',
       city: 'Tucson',
@@ -40,6 +42,18 @@ describe('column mapping', () => {
       website: 'carrington.edu',
       status: 'active',
     })
+  })
+
+  test('a nursing file can take each row’s discipline from its highest degree offered, label or HLOFFER code', () => {
+    const mapping = { columns: { ...guessMapping(IPEDS_LABELLED).columns }, discipline: NURSING_BY_DEGREE }
+    expect(checkMapping(mapping, IPEDS_LABELLED)).toEqual([])
+    expect(mapRow(mapping, { highest_offering: "Associate's degree" }, true).discipline).toBe('nursing-adn')
+    expect(mapRow(mapping, { highest_offering: 'At least 2, but less than 4 academic yrs' }, true).discipline).toBe('nursing-adn')
+    expect(mapRow(mapping, { highest_offering: "Doctor's degree" }, true).discipline).toBe('nursing-bsn-msn')
+    const raw = { columns: { highest_offering: 'HLOFFER' }, discipline: NURSING_BY_DEGREE }
+    expect(mapRow(raw, { HLOFFER: '3' }, true).discipline).toBe('nursing-adn')
+    expect(mapRow(raw, { HLOFFER: '7' }, true).discipline).toBe('nursing-bsn-msn')
+    expect(checkMapping({ columns: {}, discipline: NURSING_BY_DEGREE }, ['x'])).toContainEqual(expect.objectContaining({ field: 'highest_offering' }))
   })
 
   test('an AACN-style list maps its plain column names, and program words become disciplines', () => {

@@ -1,10 +1,11 @@
-import { DIRECTORY_FIELDS } from './directory-entry'
+import { DIRECTORY_FIELDS, type DirectoryField } from './directory-entry'
 import {
   carnegieGroupFromBasicCode,
   carnegieGroupFromIpeds,
   controlFromIpeds,
   controlFromIpedsCode,
   disciplineFromProgram,
+  nursingDisciplineFromHighestOffering,
   statusFromIpedsActive,
 } from './ipeds-labels'
 import { CARNEGIE_GROUPS, DISCIPLINES, type Discipline } from './school-facts'
@@ -13,15 +14,24 @@ import { CARNEGIE_GROUPS, DISCIPLINES, type Discipline } from './school-facts'
 // any other file (the public roster, the IPEDS HD file, an AACN-style nursing list) is read through a mapping the
 // officer confirms once per file shape, with IPEDS codes and labels turned into our vocabulary.
 
-/** The fields a file can fill: the directory's own, and our school id (from an export) to match on. */
-export const MAPPED_FIELDS = ['school_id', ...DIRECTORY_FIELDS] as const
+/**
+ * The columns a file can give: the directory's fields, our school id (from an export) to match on, and IPEDS's
+ * highest degree offered, from which a nursing school's discipline can follow.
+ */
+export const MAPPED_FIELDS = ['school_id', ...DIRECTORY_FIELDS, 'highest_offering'] as const
 export type MappedField = (typeof MAPPED_FIELDS)[number]
 
 /** One file row in our field names; a field the file does not give is absent, so an update keeps its value. */
-export type ImportRow = Partial<Record<MappedField, string>>
+export type ImportRow = Partial<Record<DirectoryField | 'school_id', string>>
 
-/** `discipline` set means every row is that discipline (IPEDS HD has no discipline column). */
-export type ColumnMapping = { columns: Partial<Record<MappedField, string>>; discipline: Discipline | null }
+/** Every row of a nursing file: ADN when its highest award is an associate degree, else BSN/MSN. */
+export const NURSING_BY_DEGREE = 'nursing-by-degree' as const
+
+/**
+ * `discipline` set means every row has that discipline (IPEDS HD has no discipline column), or, for
+ * NURSING_BY_DEGREE, the nursing discipline its highest degree offered implies.
+ */
+export type ColumnMapping = { columns: Partial<Record<MappedField, string>>; discipline: Discipline | typeof NURSING_BY_DEGREE | null }
 
 export const MAPPED_FIELD_LABELS: Record<MappedField, string> = {
   school_id: 'Our school id (from an export)',
@@ -37,6 +47,7 @@ export const MAPPED_FIELD_LABELS: Record<MappedField, string> = {
   dean_name: 'Dean’s name',
   dean_email: 'Dean’s e-mail',
   status: 'Status (active or not)',
+  highest_offering: 'Highest degree offered (IPEDS)',
 }
 
 const normal = (column: string) => column.trim().toLowerCase().replace(/[^a-z0-9]+/g, '')
@@ -64,6 +75,7 @@ const LIKELY_COLUMNS: Record<MappedField, string[]> = {
   dean_name: ['deanname', 'dean'],
   dean_email: ['deanemail', 'email'],
   status: ['status', 'active', 'cyactive'],
+  highest_offering: ['highestoffering', 'hloffer'],
 }
 
 /** A first guess from the header: each field takes the first likely column present that no other field took. */
@@ -102,6 +114,9 @@ export function checkMapping(mapping: ColumnMapping, header: readonly string[]):
   if (mapping.discipline === null && mapping.columns.discipline === undefined) {
     problems.push({ field: 'discipline', message: 'Choose the column that holds the discipline, or one discipline for every row.' })
   }
+  if (mapping.discipline === NURSING_BY_DEGREE && mapping.columns.highest_offering === undefined) {
+    problems.push({ field: 'highest_offering', message: 'Choose the column that holds the highest degree offered, or one discipline for every row.' })
+  }
   return problems
 }
 
@@ -138,12 +153,23 @@ function translate(field: MappedField, value: string): string {
 /** One file row through a mapping; `translate` is off for our template, whose values are ours already. */
 export function mapRow(mapping: ColumnMapping, row: Record<string, string | undefined>, translateValues: boolean): ImportRow {
   const out: ImportRow = {}
-  for (const field of MAPPED_FIELDS) {
+  const valueOf = (field: MappedField) => {
     const column = mapping.columns[field]
-    if (column === undefined) continue
-    const value = row[column] ?? ''
+    return column === undefined ? undefined : (row[column] ?? '')
+  }
+  for (const field of MAPPED_FIELDS) {
+    const value = valueOf(field)
+    if (value === undefined || field === 'highest_offering') continue
     out[field] = translateValues ? translate(field, value) : value
   }
-  if (mapping.discipline !== null) out.discipline = mapping.discipline
+  if (mapping.discipline === NURSING_BY_DEGREE) out.discipline = nursingDisciplineFromDegree(valueOf('highest_offering') ?? '')
+  else if (mapping.discipline !== null) out.discipline = mapping.discipline
   return out
+}
+
+/** The label ("Associate's degree") or the raw HLOFFER code, where 4 and below are awards under a bachelor's. */
+function nursingDisciplineFromDegree(value: string): Discipline {
+  const v = value.trim()
+  if (/^-?\d+$/.test(v)) return Number(v) >= 1 && Number(v) <= 4 ? 'nursing-adn' : 'nursing-bsn-msn'
+  return nursingDisciplineFromHighestOffering(v)
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { MAPPED_FIELDS, type ColumnMapping } from '../../../domain/school/directory-column-mapping'
+import { MAPPED_FIELDS, NURSING_BY_DEGREE, type ColumnMapping } from '../../../domain/school/directory-column-mapping'
 import { DISCIPLINES } from '../../../domain/school/school-facts'
 import {
   confirmDirectoryImport,
@@ -23,7 +23,7 @@ const encode = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
 const decode = (content: string) => new Uint8Array(Buffer.from(content, 'base64'))
 
 const Column = z.string().trim().min(1).max(300).optional().catch(undefined)
-const DisciplineForAll = z.enum(DISCIPLINES).nullable().catch(null)
+const DisciplineForAll = z.enum([...DISCIPLINES, NURSING_BY_DEGREE]).nullable().catch(null)
 const UpdatedRow = z.coerce.number().int().min(2)
 
 /** The mapping carried by a form (the mapping step's selects, or hidden fields), or null when it has none. */

@@ -1,4 +1,4 @@
-import { MAPPED_FIELD_LABELS, MAPPED_FIELDS, type ColumnMapping, type MappedField } from '../../../domain/school/directory-column-mapping'
+import { MAPPED_FIELD_LABELS, MAPPED_FIELDS, NURSING_BY_DEGREE, type ColumnMapping, type MappedField } from '../../../domain/school/directory-column-mapping'
 import { DISCIPLINES, DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { MappingStep } from '../../../services/directory/directory-import'
 import type { FormState, FormValues } from '../../form'
@@ -66,15 +66,19 @@ export function ImportMappingPage({ step, content }: { step: MappingStep; conten
           ))}
           <fieldset class="field">
             <legend>Discipline</legend>
-            <p class="hint">IPEDS files have no discipline column: choose one discipline for every row instead.</p>
+            <p class="hint">IPEDS files have no discipline column: choose one discipline for every row, or nursing by the highest degree offered.</p>
             <SelectField name={mappingFieldName('discipline')} label="Column" form={form} options={columns} blank="Not in this file" />
             <SelectField
               name={DISCIPLINE_FOR_ALL}
               label="Or the same discipline for every row"
               form={form}
-              options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))}
+              options={[
+                ...DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] })),
+                { value: NURSING_BY_DEGREE, label: 'Nursing, by highest degree offered (associate: ADN; higher: BSN/MSN)' },
+              ]}
               blank="No, take it from the column"
             />
+            <MappingSelect field="highest_offering" form={form} columns={columns} />
           </fieldset>
           {AFTER_DISCIPLINE.map((field) => (
             <MappingSelect field={field} form={form} columns={columns} />

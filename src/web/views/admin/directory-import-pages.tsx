@@ -77,13 +77,11 @@ export function ImportPreviewPage({ preview, content }: { preview: PlanStep; con
           {changed.length > 0 && <ChangedTable rows={changed} />}
           <div class="actions">
             <button type="submit" class="button" name="updates" value="chosen">
-              {changed.length === 0
-                ? `Import ${plural(added.length, 'school', 'schools')}`
-                : `Add ${plural(added.length, 'new school', 'new schools')} and update the ticked ones`}
+              {chosenLabel(added.length, changed.length)}
             </button>
             {changed.length > 0 && (
               <button type="submit" class="button" name="updates" value="all">
-                Add {added.length} and update all {changed.length} changed
+                {added.length === 0 ? `Update all ${changed.length} changed` : `Add ${added.length} and update all ${changed.length} changed`}
               </button>
             )}
           </div>
@@ -92,6 +90,12 @@ export function ImportPreviewPage({ preview, content }: { preview: PlanStep; con
       {added.length > 0 && <NewTable rows={added} />}
     </>
   )
+}
+
+function chosenLabel(added: number, changed: number) {
+  if (changed === 0) return `Import ${plural(added, 'school', 'schools')}`
+  if (added === 0) return 'Update the ticked schools'
+  return `Add ${plural(added, 'new school', 'new schools')} and update the ticked ones`
 }
 
 function ProblemTable({ problems }: { problems: PlanStep['plan']['problems'] }) {
