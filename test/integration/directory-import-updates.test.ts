@@ -158,6 +158,13 @@ describe('files in other columns', () => {
     // The next file of this shape skips the mapping step: here the same file, which now changes nothing.
     const next = await (await upload('hd2024-nursing-again.csv', file)).text()
     expect(next).toContain('7 rows read with your column mapping, saved from an earlier file with the same columns: 0 new schools, 0 changed, 7 unchanged.')
+
+    // The remembered mapping can still be changed: the mapping step opens with it filled in.
+    const remap = await submit(next, '/admin/schools/import')
+    const remapPage = await remap.text()
+    expect(remap.status).toBe(200)
+    expect(remapPage).toContain('Which column holds what?')
+    expect(remapPage).toContain('<option value="nursing-by-degree" selected="">')
   })
 
   test('an AACN-style nursing list: plain column names guessed, program names become disciplines', async () => {

@@ -51,14 +51,18 @@ describe('directory import plan', () => {
     expect(plan.rows.map((r) => [r.action, 'schoolId' in r ? r.schoolId : null])).toEqual([['unchanged', 'a'], ['update', 'b']])
   })
 
-  test('an unknown school id, two rows for one school, and a rename onto another school are problems', () => {
+  test('two rows for one school, and a rename onto another school, are problems', () => {
     const existing = [school('a', 'Alpha PA'), school('b', 'Beta PA'), school('c', 'Gamma PA')]
-    const plan = planImport([row('Alpha PA', { school_id: 'nope' }), row('Alpha PA'), row('ALPHA PA'), row('Beta PA', { school_id: 'c' })], existing)
+    const plan = planImport([row('Alpha PA'), row('ALPHA PA'), row('Beta PA', { school_id: 'c' })], existing)
     expect(plan.problems.map((p) => [p.row, p.message])).toEqual([
-      [2, 'No school in the directory has the id “nope”.'],
-      [4, 'Duplicate of row 3 in this file: both are Alpha PA (TX).'],
-      [5, 'Updating Gamma PA this way would make it a duplicate of Beta PA (TX).'],
+      [3, 'Duplicate of row 2 in this file: both are Alpha PA (TX).'],
+      [4, 'Updating Gamma PA this way would make it a duplicate of Beta PA (TX).'],
     ])
+  })
+
+  test('a school id this directory does not know (another installation’s export) falls back to name and state', () => {
+    const plan = planImport([row('Alpha PA', { school_id: 'elsewhere' }), row('Zeta PA', { school_id: 'elsewhere-too' })], [school('a', 'Alpha PA')])
+    expect(plan.rows.map((r) => r.action)).toEqual(['unchanged', 'add'])
   })
 
   test('new rows repeated in the file are duplicates of the first', () => {

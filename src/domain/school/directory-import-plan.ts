@@ -9,8 +9,8 @@ import {
 } from './directory-entry'
 
 // The dry run of a directory import: every row checked and sorted into new, changed (old → new per field) or
-// unchanged, matched to the directory by our school id when the file has one, else as `sameSchool` matches. A
-// row the file repeats, or one that would turn a school into another's duplicate, is a problem. The import writes
+// unchanged, matched to the directory by our school id when the file has one we know, else as `sameSchool`
+// matches. A row the file repeats, or one that would turn a school into another's duplicate, is a problem. The import writes
 // only a plan with no problems.
 
 export type ExistingSchool = DirectoryEntry & { id: string }
@@ -20,7 +20,7 @@ export type MatchedBy = 'id' | 'ipeds' | 'name-state'
 export type MatchedRow = { row: number; action: 'update' | 'unchanged'; entry: DirectoryEntry; schoolId: string; matchedBy: MatchedBy; changes: FieldChange[] }
 export type PlannedRow = { row: number; action: 'add'; entry: DirectoryEntry } | MatchedRow
 
-export type ImportProblem = { row: number; field: DirectoryField | 'school_id' | null; message: string; duplicate: boolean }
+export type ImportProblem = { row: number; field: DirectoryField | null; message: string; duplicate: boolean }
 export type ImportPlan = { rows: PlannedRow[]; problems: ImportProblem[] }
 
 /** A school as the strings a file would give, so a file's row can be laid over it field by field. */
@@ -66,9 +66,8 @@ export function planImport(rows: readonly ImportRow[], existing: readonly Existi
       for (const p of asNew.problems) problem(p.field, p.message)
       return
     }
-    const schoolId = raw.school_id?.trim() ?? ''
-    const byOwnId = schoolId === '' ? undefined : byId.get(schoolId)
-    if (schoolId !== '' && byOwnId === undefined) return problem('school_id', `No school in the directory has the id “${schoolId}”.`)
+    // An id this directory does not know (an export from another installation) falls back to the identity match.
+    const byOwnId = byId.get(raw.school_id?.trim() ?? '')
     const found = byOwnId ? { match: byOwnId, by: 'id' as const } : inDirectoryBy.find(asNew.entry)
 
     if (found === undefined) {
