@@ -88,7 +88,7 @@ export function ImportMappingPage({ step, content }: { step: MappingStep; conten
       </form>
       <h2>The file’s columns</h2>
       <div class="table-scroll">
-        <table>
+        <table class="import-table">
           <caption>Each column with its values in the first rows</caption>
           <thead>
             <tr>

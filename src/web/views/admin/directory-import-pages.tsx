@@ -137,7 +137,7 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
 function ChangedTable({ rows }: { rows: MatchedRow[] }) {
   return (
     <div class="table-scroll">
-      <table>
+      <table class="import-table">
         <caption>Schools already in the directory that the file changes: tick those to update; the others are skipped</caption>
         <thead>
           <tr>
