@@ -14,22 +14,59 @@ export type CsvReadResult =
   | { ok: true; header: string[]; rows: Record<string, string>[] }
   | { ok: false; message: string }
 
-/** Decodes strictly as UTF-8 (a byte-order mark is fine) and parses with a header row. */
+/**
+ * Every line ending a file may carry: Windows (CRLF), Unix (LF) and old Mac (lone CR), mixed. csv-parse's default
+ * settles on the first ending it meets and then reads the others as data, merging records silently.
+ */
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r']
+
+/**
+ * Counts the non-empty records of a CSV text without csv-parse: line endings outside quotes end a record. It is
+ * the independent check that the parser found every record the file holds.
+ */
+export function countCsvRecords(text: string): number {
+  let records = 0
+  let inQuotes = false
+  let lineHasContent = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') inQuotes = !inQuotes // an escaped "" toggles twice
+    if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      if (lineHasContent) records++
+      lineHasContent = false
+      continue
+    }
+    lineHasContent = true
+  }
+  return lineHasContent ? records + 1 : records
+}
+
+/** Decodes strictly as UTF-8 (a byte-order mark is fine) and parses with a header row, every record or an error. */
 export function readCsvUpload(bytes: Uint8Array): CsvReadResult {
   let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
   } catch {
     return { ok: false, message: 'The file is not UTF-8 text. In Excel choose “Save as… CSV UTF-8 (comma delimited)”, then upload it again.' }
   }
+  if (text.startsWith(BOM)) text = text.slice(1)
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' }
+  let records: string[][]
   try {
-    const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][]
-    const [header = [], ...body] = records
-    const names = header.map((h) => h.trim())
-    return { ok: true, header: names, rows: body.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? '']))) }
+    records = parse(text, { skip_empty_lines: true, relax_column_count: true, record_delimiter: RECORD_DELIMITERS }) as string[][]
   } catch (err) {
     const line = (err as { lines?: number }).lines
     return { ok: false, message: `The file is not valid CSV${line ? ` (near line ${line})` : ''}: check for an unclosed quote.` }
   }
+  const expected = countCsvRecords(text)
+  if (records.length !== expected) {
+    return {
+      ok: false,
+      message: `The file holds ${expected - 1} rows below its header but only ${records.length - 1} could be read, so nothing can be imported. Open it in a spreadsheet and save it again as CSV UTF-8.`,
+    }
+  }
+  const [header = [], ...body] = records
+  const names = header.map((h) => h.trim())
+  return { ok: true, header: names, rows: body.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? '']))) }
 }

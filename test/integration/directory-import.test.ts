@@ -42,18 +42,26 @@ describe('directory CSV import', () => {
     expect(await schoolCount()).toBe(before)
   })
 
-  test('bad encoding and missing columns are refused with a message naming them', async () => {
+  test('bad encoding is refused; a file in unknown columns is asked which column holds what, naming what is missing', async () => {
     const latin1: Uint8Array<ArrayBuffer> = new Uint8Array([...new TextEncoder().encode('name,city,state,discipline,control\nEscuela de Enfermer'), 0xed, ...new TextEncoder().encode('a,Ponce,PR,nursing-adn,public\n')])
     const bad = await upload('latin1.csv', latin1)
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('The file is not UTF-8 text')
 
-    const missing = await upload('short.csv', 'name,town,state\nA,B,CA\n')
-    expect(missing.status).toBe(422)
-    expect(await missing.text()).toContain('missing required columns: city, discipline, control')
+    const unknown = await upload('short.csv', 'name,town,state\nA,B,CA\n')
+    expect(unknown.status).toBe(200)
+    const mappingPage = await unknown.text()
+    expect(mappingPage).toContain('Which column holds what?')
+    expect(mappingPage).toMatch(/<option value="town" selected="">town<\/option>/) // "town" is guessed as the city
+    const answer = await app.request('/admin/schools/import', formPost({ content: confirmFieldOf(mappingPage)!, step: 'map', map_name: 'name', map_state: 'state' }, headers))
+    expect(answer.status).toBe(422)
+    const again = await answer.text()
+    expect(again).toContain('Choose the column that holds the city.')
+    expect(again).toContain('Choose the column that says whether the school is public or private.')
+    expect(again).toContain('Choose the column that holds the discipline, or one discipline for every row.')
   })
 
-  test('the public roster of MD, DO and dental schools is previewed, then imported in one go; a second import is all duplicates', async () => {
+  test('the public roster of MD, DO and dental schools is previewed, then imported in one go; a second import changes nothing', async () => {
     const full = readFileSync(new URL('../../seed/us_md_do_dental_schools.csv', import.meta.url), 'utf8')
     // The roster lists three new DO schools whose control is not yet known: the preview names them and blocks.
     const blocked = await (await upload('roster.csv', full)).text()
@@ -65,7 +73,7 @@ describe('directory CSV import', () => {
     const preview = await upload('roster.csv', roster)
     const html = await preview.text()
     expect(preview.status, html.match(/<table>[\s\S]{0,2000}/)?.[0]).toBe(200)
-    expect(html).toContain('read as the public roster')
+    expect(html).toContain('read with the public roster')
     expect(await schoolCount()).toBe(before) // the preview wrote nothing
 
     const confirm = await app.request('/admin/schools/import/confirm', formPost({ content: confirmFieldOf(html)! }, headers))
@@ -76,8 +84,10 @@ describe('directory CSV import', () => {
     expect(uab).toMatchObject({ state: 'AL', control: 'public', carnegieGroup: 'r1' })
 
     const again = await upload('roster.csv', roster)
-    expect(again.status).toBe(422)
-    expect(await again.text()).toContain('is already in the directory with the same IPEDS unit id, discipline and city')
+    expect(again.status).toBe(200)
+    const unchanged = await again.text()
+    expect(unchanged).toContain(`0 new schools, 0 changed, ${written} unchanged.`)
+    expect(unchanged).toContain('there is nothing to import')
   })
 
   test('a UTF-8 file with a byte-order mark, in our template, imports; the export opens in Excel (BOM, CRLF)', async () => {

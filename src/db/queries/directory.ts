@@ -54,6 +54,12 @@ export function directoryIdentities(db: Db) {
   return db.select({ id: schools.id, name: schools.name, city: schools.city, state: schools.state, discipline: schools.discipline, ipedsUnitId: schools.ipedsUnitId }).from(schools)
 }
 
+/** Every school with the fields an import compares, so a re-import can show what would change. */
+export function directoryEntries(db: Db) {
+  const { isDemo: _demo, updatedAt: _updated, ...columns } = directoryColumns
+  return db.select(columns).from(schools)
+}
+
 export async function insertDirectorySchools(db: Db, entries: DirectoryEntry[]) {
   if (entries.length === 0) return []
   return db.insert(schools).values(entries).returning({ id: schools.id })

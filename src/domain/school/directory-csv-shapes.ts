@@ -1,42 +1,20 @@
-import { carnegieGroupFromIpeds, controlFromIpeds, disciplineFromRoster } from './ipeds-labels'
-import { DIRECTORY_FIELDS, REQUIRED_DIRECTORY_FIELDS, type DirectoryField } from './directory-entry'
+import { guessMapping, templateMapping, type ColumnMapping } from './directory-column-mapping'
+import { REQUIRED_DIRECTORY_FIELDS, type DirectoryField } from './directory-entry'
 
-// The directory import reads two shapes: our own template (DIRECTORY_FIELDS as columns) and the public roster of
-// MD, DO and dental schools (seed/us_md_do_dental_schools.csv), whose labels are mapped onto our vocabulary.
+// The directory import knows two shapes without asking: our own template (DIRECTORY_FIELDS as columns) and the
+// public roster of MD, DO and dental schools (seed/us_md_do_dental_schools.csv). Any other file goes through the
+// column-mapping step, whose answer is remembered per shape.
 
-export type CsvShape = 'template' | 'roster'
+export type CsvShape = 'template' | 'roster' | 'mapped'
 
 const ROSTER_REQUIRED = ['discipline', 'school_name', 'city', 'state', 'control'] as const
 
-/** Which shape a header row is, or the required columns it lacks (named in our template's terms). */
-export function recognizeHeader(header: readonly string[]): { shape: CsvShape } | { missing: string[] } {
+/** The built-in shape a header row is, with its mapping, or null when the officer must map the columns. */
+export function recognizeHeader(header: readonly string[]): { shape: 'template' | 'roster'; mapping: ColumnMapping } | null {
   const columns = new Set(header.map((h) => h.trim().toLowerCase()))
-  if (columns.has('school_name')) {
-    const missing = ROSTER_REQUIRED.filter((c) => !columns.has(c))
-    return missing.length === 0 ? { shape: 'roster' } : { missing }
-  }
-  const missing = REQUIRED_DIRECTORY_FIELDS.filter((c) => !columns.has(c))
-  return missing.length === 0 ? { shape: 'template' } : { missing }
-}
-
-type Row = Record<string, string | undefined>
-
-/** A CSV row in our template's field names; roster labels (Public, R1, MD…) become our codes. */
-export function rowAsDirectoryFields(shape: CsvShape, row: Row): Partial<Record<DirectoryField, string>> {
-  const lower = Object.fromEntries(Object.entries(row).map(([k, v]) => [k.trim().toLowerCase(), v ?? '']))
-  if (shape === 'template') return Object.fromEntries(DIRECTORY_FIELDS.map((f) => [f, lower[f] ?? '']))
-  const control = lower.control ?? ''
-  return {
-    name: lower.school_name,
-    parent_institution: lower.ipeds_institution_name,
-    city: lower.city,
-    state: lower.state,
-    discipline: disciplineFromRoster(lower.discipline ?? '') ?? lower.discipline,
-    control: controlFromIpeds(control) ?? control,
-    carnegie_group: carnegieGroupFromIpeds(lower.carnegie2021_group ?? ''),
-    ipeds_unit_id: lower.ipeds_unitid,
-    website: lower.website,
-  }
+  if (ROSTER_REQUIRED.every((c) => columns.has(c))) return { shape: 'roster', mapping: guessMapping(header) }
+  if (REQUIRED_DIRECTORY_FIELDS.every((c) => columns.has(c))) return { shape: 'template', mapping: templateMapping(header) }
+  return null
 }
 
 export const DIRECTORY_TEMPLATE_EXAMPLE: Record<DirectoryField, string> = {

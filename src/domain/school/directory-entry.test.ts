@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { checkDirectoryEntry, nameStateKey, sameSchool } from './directory-entry'
-import { recognizeHeader, rowAsDirectoryFields } from './directory-csv-shapes'
 
 const good = { name: 'Lakeside College of Nursing', city: 'Duluth', state: 'mn', discipline: 'nursing-adn', control: 'Public' }
 
@@ -41,22 +40,5 @@ describe('directory entries', () => {
     expect(sameSchool(md, { ...md, name: 'A School of Medicine - Huntsville', city: 'Huntsville' })).toBeNull()
     expect(sameSchool(md, { ...md, name: 'A School of Dentistry', discipline: 'dental' })).toBeNull()
     expect(sameSchool(md, { ...md, ipedsUnitId: null, name: 'a school of medicine' })).toBe('name-state')
-  })
-})
-
-describe('CSV shapes', () => {
-  test('our template and the public roster are recognized; missing columns are named', () => {
-    expect(recognizeHeader(['name', 'city', 'state', 'discipline', 'control'])).toEqual({ shape: 'template' })
-    expect(recognizeHeader(['discipline', 'school_name', 'city', 'state', 'ipeds_unitid', 'control'])).toEqual({ shape: 'roster' })
-    expect(recognizeHeader(['name', 'town', 'state'])).toEqual({ missing: ['city', 'discipline', 'control'] })
-  })
-
-  test('a roster row becomes our codes', () => {
-    const fields = rowAsDirectoryFields('roster', {
-      discipline: 'DENTAL', school_name: 'UAB School of Dentistry', city: 'Birmingham', state: 'AL',
-      ipeds_unitid: '100663', ipeds_institution_name: 'University of Alabama at Birmingham', control: 'Public', carnegie2021_group: 'R1',
-    })
-    const result = checkDirectoryEntry(fields)
-    expect(result.ok && result.entry).toMatchObject({ discipline: 'dental', control: 'public', carnegieGroup: 'r1', ipedsUnitId: 100663 })
   })
 })

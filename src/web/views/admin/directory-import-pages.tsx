@@ -1,5 +1,8 @@
-import type { ImportPreview } from '../../../services/directory/directory-import'
+import { MAPPED_FIELD_LABELS } from '../../../domain/school/directory-column-mapping'
+import type { FieldChange, MatchedRow } from '../../../domain/school/directory-import-plan'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
+import type { PlanStep } from '../../../services/directory/directory-import'
+import { MappingHiddenFields } from './directory-import-mapping'
 
 export function ImportUploadPage({ message }: { message?: string | undefined }) {
   return (
@@ -9,9 +12,13 @@ export function ImportUploadPage({ message }: { message?: string | undefined }) 
       </p>
       <h1>Import schools from CSV</h1>
       <p>
-        Upload a CSV file in our template’s columns (<a href="/admin/schools/template.csv">download the template</a>) or in the
-        shape of the public roster of MD, DO and dental schools. You will see every row checked, and any duplicates, before anything is
-        saved.
+        Upload a CSV file in our template’s columns (<a href="/admin/schools/template.csv">download the template</a>), an export of this
+        directory, the public roster of MD, DO and dental schools, the IPEDS directory (HD) file or a nursing association’s list. For a
+        file in other columns you will say once which column holds what.
+      </p>
+      <p>
+        Schools already in the directory are matched by our school id, or by IPEDS unit id, discipline and city, or by name and state. You
+        will see every row checked, and what would change, before anything is saved.
       </p>
       <form method="post" action="/admin/schools/import" enctype="multipart/form-data" class="narrow">
         {message && (
@@ -30,10 +37,17 @@ export function ImportUploadPage({ message }: { message?: string | undefined }) 
   )
 }
 
-/** The dry run: row by row, problems first; the confirm button appears only when nothing is wrong. */
-export function ImportPreviewPage({ preview, content }: { preview: Extract<ImportPreview, { ok: true }>; content: string }) {
+const SHAPE_NAMES: Record<PlanStep['shape'], string> = { template: 'our template', roster: 'the public roster', mapped: 'your column mapping' }
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+const shown = (value: string) => (value === '' ? '(blank)' : value)
+
+/** The dry run: problems first; otherwise new, changed (old → new, update or skip each) and unchanged rows. */
+export function ImportPreviewPage({ preview, content }: { preview: PlanStep; content: string }) {
   const { plan } = preview
   const clean = plan.problems.length === 0
+  const added = plan.rows.filter((r) => r.action === 'add')
+  const changed = plan.rows.filter((r): r is MatchedRow => r.action === 'update')
+  const unchanged = plan.rows.filter((r) => r.action === 'unchanged').length
   return (
     <>
       <p>
@@ -41,62 +55,152 @@ export function ImportPreviewPage({ preview, content }: { preview: Extract<Impor
       </p>
       <h1>Check the import</h1>
       <p>
-        {preview.rowCount} rows read as {preview.shape === 'roster' ? 'the public roster' : 'our template'}.{' '}
-        {clean ? 'Every row is ready to import.' : `${plan.problems.length} problems to fix; nothing has been saved.`}
+        {plural(preview.rowCount, 'row', 'rows')} read with {SHAPE_NAMES[preview.shape]}
+        {preview.remembered ? ', saved from an earlier file with the same columns' : ''}:{' '}
+        {plural(added.length, 'new school', 'new schools')}, {changed.length} changed, {unchanged} unchanged
+        {clean ? '.' : `, and ${plural(plan.problems.length, 'problem', 'problems')} to fix; nothing has been saved.`}
       </p>
-      {!clean && (
-        <table>
-          <caption>Problems, by row of the file (row 1 is the header)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Field</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.problems.map((p) => (
-              <tr class={p.duplicate ? 'row-duplicate' : undefined}>
-                <td class="num">{p.row}</td>
-                <td>{p.field ?? (p.duplicate ? 'duplicate' : '')}</td>
-                <td>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {clean && (
-        <form method="post" action="/admin/schools/import/confirm">
+      {preview.shape === 'mapped' && (
+        <form method="post" action="/admin/schools/import">
           <input type="hidden" name="content" value={content} />
-          <button type="submit" class="button">Import {plan.entries.length} schools</button>
+          <input type="hidden" name="step" value="remap" />
+          <MappingHiddenFields mapping={preview.mapping} />
+          <button type="submit" class="link-button">Change which column holds what</button>
         </form>
       )}
-      <h2>Rows read</h2>
-      <table>
+      {!clean && <ProblemTable problems={plan.problems} />}
+      {clean && added.length === 0 && changed.length === 0 && <p>Every row is already in the directory as the file has it: there is nothing to import.</p>}
+      {clean && (added.length > 0 || changed.length > 0) && (
+        <form method="post" action="/admin/schools/import/confirm">
+          <input type="hidden" name="content" value={content} />
+          {preview.shape === 'mapped' && <MappingHiddenFields mapping={preview.mapping} />}
+          {changed.length > 0 && <ChangedTable rows={changed} />}
+          <div class="actions">
+            <button type="submit" class="button" name="updates" value="chosen">
+              {chosenLabel(added.length, changed.length)}
+            </button>
+            {changed.length > 0 && (
+              <button type="submit" class="button" name="updates" value="all">
+                {added.length === 0 ? `Update all ${changed.length} changed` : `Add ${added.length} and update all ${changed.length} changed`}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      {added.length > 0 && <NewTable rows={added} />}
+    </>
+  )
+}
+
+function chosenLabel(added: number, changed: number) {
+  if (changed === 0) return `Import ${plural(added, 'school', 'schools')}`
+  if (added === 0) return 'Update the ticked schools'
+  return `Add ${plural(added, 'new school', 'new schools')} and update the ticked ones`
+}
+
+function ProblemTable({ problems }: { problems: PlanStep['plan']['problems'] }) {
+  return (
+    <table>
+      <caption>Problems, by row of the file (row 1 is the header)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          <th scope="col">Field</th>
+          <th scope="col">Problem</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p) => (
+          <tr class={p.duplicate ? 'row-duplicate' : undefined}>
+            <td class="num">{p.row}</td>
+            <td>{p.field ?? (p.duplicate ? 'duplicate' : '')}</td>
+            <td>{p.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function ChangeList({ changes }: { changes: FieldChange[] }) {
+  return (
+    <ul class="change-list">
+      {changes.map((c) => (
+        <li>
+          {MAPPED_FIELD_LABELS[c.field]}: <del>{shown(c.from)}</del> → <ins>{shown(c.to)}</ins>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function ChangedTable({ rows }: { rows: MatchedRow[] }) {
+  return (
+    <div class="table-scroll">
+      <table class="import-table">
+        <caption>Schools already in the directory that the file changes: tick those to update; the others are skipped</caption>
         <thead>
           <tr>
+            <th scope="col">Update</th>
             <th scope="col">Row</th>
             <th scope="col">School</th>
-            <th scope="col">City, state</th>
-            <th scope="col">Discipline</th>
-            <th scope="col">IPEDS</th>
+            <th scope="col">What would change</th>
           </tr>
         </thead>
         <tbody>
-          {plan.entries.slice(0, 200).map(({ row, entry }) => (
+          {rows.map((r) => (
             <tr>
-              <td class="num">{row}</td>
-              <td>{entry.name}</td>
               <td>
-                {entry.city}, {entry.state}
+                <input type="checkbox" id={`update-${r.row}`} name="update" value={String(r.row)} />
               </td>
-              <td>{DISCIPLINE_LABELS[entry.discipline]}</td>
-              <td>{entry.ipedsUnitId ?? ''}</td>
+              <td class="num">{r.row}</td>
+              <td>
+                <label for={`update-${r.row}`}>{r.entry.name}</label>
+              </td>
+              <td>
+                <ChangeList changes={r.changes} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {plan.entries.length > 200 && <p class="muted">…and {plan.entries.length - 200} more.</p>}
+    </div>
+  )
+}
+
+const NEW_ROWS_SHOWN = 200
+
+function NewTable({ rows }: { rows: PlanStep['plan']['rows'] }) {
+  return (
+    <>
+      <h2>New schools</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">School</th>
+              <th scope="col">City, state</th>
+              <th scope="col">Discipline</th>
+              <th scope="col">IPEDS</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, NEW_ROWS_SHOWN).map(({ row, entry }) => (
+              <tr>
+                <td class="num">{row}</td>
+                <td>{entry.name}</td>
+                <td>
+                  {entry.city}, {entry.state}
+                </td>
+                <td>{DISCIPLINE_LABELS[entry.discipline]}</td>
+                <td>{entry.ipedsUnitId ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > NEW_ROWS_SHOWN && <p class="muted">…and {rows.length - NEW_ROWS_SHOWN} more.</p>}
     </>
   )
 }
