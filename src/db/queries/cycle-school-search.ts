@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm'
 import type { Db } from '../client'
 import { cycleParticipations } from '../schema/cycles'
 import { schools } from '../schema/schools'
@@ -18,9 +18,10 @@ export function searchSchoolsForCycle(db: Db, cycleId: string, disciplines: read
     .select({
       id: schools.id, name: schools.name, city: schools.city, state: schools.state, discipline: schools.discipline,
       ipedsUnitId: schools.ipedsUnitId, deanEmail: schools.deanEmail,
-      inCycle: sql<boolean>`exists (select 1 from ${cycleParticipations} cp where cp.cycle_id = ${cycleId} and cp.school_id = ${schools.id})`,
+      participationId: cycleParticipations.id,
     })
     .from(schools)
+    .leftJoin(cycleParticipations, and(eq(cycleParticipations.schoolId, schools.id), eq(cycleParticipations.cycleId, cycleId)))
     .where(and(
       eq(schools.status, 'active'),
       inArray(schools.discipline, search.discipline ? [search.discipline] : [...disciplines]),
@@ -29,6 +30,7 @@ export function searchSchoolsForCycle(db: Db, cycleId: string, disciplines: read
     ))
     .orderBy(asc(schools.state), asc(schools.name))
     .limit(limit)
+    .then((rows) => rows.map(({ participationId, ...school }) => ({ ...school, inCycle: participationId !== null })))
 }
 
 /** The schools asked for, with what adding them needs; only those of the given disciplines and still active. */

@@ -30,7 +30,8 @@ export type ReportView = {
   school: { id: string; name: string; discipline: string }
   cycle: { id: string; title: string }
   instrument: { id: string; title: string }
-  snapshot: { takenAt: Date; recomputed: boolean; late: boolean }
+  /** `pilot`: the norms are the pilot's own responses only (decision 091). */
+  snapshot: { takenAt: Date; recomputed: boolean; late: boolean; pilot: boolean }
   released: boolean
   overall: { score: number | null; vsAll: Placement; vsDiscipline: Placement }
   domains: { id: string; title: string; score: number | null; vsAll: Placement }[]
@@ -108,7 +109,7 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
     school: { id: subject.school.id, name: subject.school.name, discipline: subject.school.discipline },
     cycle: { id: subject.cycle.id, title: subject.cycle.title },
     instrument: { id: instrument.id, title: instrument.title },
-    snapshot: { takenAt: snapshot.createdAt, recomputed: snapshot.reason !== null, late: score.late },
+    snapshot: { takenAt: snapshot.createdAt, recomputed: snapshot.reason !== null, late: score.late, pilot: subject.cycle.pilot },
     released,
     overall: { score: score.overall, vsAll: place(OVERALL, 'all'), vsDiscipline: place(OVERALL, 'discipline') },
     domains: instrument.domains.map((d) => ({ id: d.id, title: d.title, score: score.domains[d.id] ?? null, vsAll: place(d.id, 'all') })),

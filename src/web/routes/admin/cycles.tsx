@@ -19,6 +19,7 @@ import { CycleListPage } from '../../views/admin/cycle-list-page'
 import { CycleOpeningPreviewPage } from '../../views/admin/cycle-opening-preview-page'
 import { csvDownload } from './csv-download'
 import { cycleParticipationRoutes } from './cycle-participations'
+import { cyclePublicationRoutes } from './cycle-publication'
 import { cycleReportRoutes } from './cycle-reports'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
@@ -139,3 +140,4 @@ export const cycleRoutes = new Hono<AppEnv>()
   })
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)
+  .route('/:id/publication', cyclePublicationRoutes)

@@ -40,7 +40,8 @@ export const chartDescription = (view: ReportView) =>
 
 export const snapshotLine = (view: ReportView) =>
   `Instrument ${view.instrument.id} (${view.instrument.title}) · norms snapshot of ${view.snapshot.takenAt.toISOString().slice(0, 10)}` +
-  `${view.snapshot.recomputed ? ' (recomputed)' : ''}${view.snapshot.late ? ' · submitted after the norms were frozen: placed against them' : ''}`
+  `${view.snapshot.recomputed ? ' (recomputed)' : ''}${view.snapshot.late ? ' · submitted after the norms were frozen: placed against them' : ''}` +
+  `${view.snapshot.pilot ? ' · pilot round: compared only with the schools of this pilot' : ''}`
 
 export const trendNote = 'Earlier results from a different instrument version are shown through its crosswalk; the instruments differ, so compare with care.'
 
