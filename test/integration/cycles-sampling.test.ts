@@ -186,6 +186,7 @@ describe('pilot rounds and publishing participation', () => {
     const title = `Pilot round ${randomUUID().slice(0, 6)}`
     const id = await closedCycle(title, true)
     expect(await page(`/admin/cycles/${id}`)).toContain('Pilot or test round.')
+    expect(await page('/admin/cycles')).toContain(`${title}</a><span class="tag">pilot</span>`)
     expect(await page(`/admin/cycles/${id}/publication`)).toContain('A pilot or test round is never published.')
     expect((await app.request(`/admin/cycles/${id}/publication`, formPost({ publish: 'yes' }, headers))).status).toBe(409)
     // Even a publication date written behind the app's back does not put it on the public page.

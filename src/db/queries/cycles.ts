@@ -19,6 +19,7 @@ export function listCycles(db: Db) {
       disciplines: cycles.disciplines,
       opensAt: cycles.opensAt,
       deadlineAt: cycles.deadlineAt,
+      pilot: cycles.pilot,
     })
     .from(cycles)
     .orderBy(desc(cycles.opensAt))
