@@ -121,11 +121,12 @@ describe('adding schools to an open cycle', () => {
     expect(mdPage).toContain('In the cycle')
     expect(mdPage).not.toContain(`value="${md[0]!.id}"`)
 
-    // Nothing ticked: the same page, 422, the search kept.
-    const none = await app.request(`/admin/cycles/${cycleId}/schools/add`, formPost({ state: 'SC', source: 'late-invite' }, headers))
+    // Nothing ticked and no reason chosen: the same page, 422, both named, the search kept.
+    const none = await app.request(`/admin/cycles/${cycleId}/schools/add`, formPost({ state: 'SC' }, headers))
     expect(none.status).toBe(422)
     const noneHtml = await none.text()
     expect(noneHtml).toContain('Tick at least one school to add.')
+    expect(noneHtml).toContain('Choose why the schools are joining.')
     expect(noneHtml).toContain('Second Late School of Nursing')
 
     const body = new URLSearchParams({ source: 'late-invite' })
@@ -165,6 +166,7 @@ describe('pilot rounds and publishing participation', () => {
     const title = `Published round ${randomUUID().slice(0, 6)}`
     const id = await closedCycle(title, false)
     expect(await (await app.request('/participation')).text()).not.toContain(title)
+    expect((await app.request(`/admin/cycles/${id}/schools/add`, { headers })).status).toBe(409) // no joining once closed
 
     const preview = await page(`/admin/cycles/${id}/publication`)
     expect(preview).toContain('Not published.')

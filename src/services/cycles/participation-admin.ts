@@ -65,10 +65,14 @@ export async function addSchoolsToCycle(
   })
 }
 
+/** Enough to tick several schools on one page; a narrower search finds the rest. */
+const SEARCH_LIMIT = 100
+
 /** The add-schools search: the cycle, matching schools (each marked if already in it) and the states to choose from. */
 export async function findSchoolsForCycle(db: Db, actor: Actor, cycleId: string, search: CycleSchoolSearch) {
   assertCan(actor, 'cycles.manage')
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
+  if (!cycleAcceptsSchools(cycle.status)) throw new AppError('cycle.not_open', 'Schools can join only while the cycle is open.', 409)
   const searched = Boolean(search.q?.trim() || search.state || search.discipline)
   const [results, states] = await Promise.all([
     searched ? searchSchoolsForCycle(db, cycleId, cycle.disciplines, search, SEARCH_LIMIT + 1) : Promise.resolve([]),
@@ -78,9 +82,6 @@ export async function findSchoolsForCycle(db: Db, actor: Actor, cycleId: string,
 }
 
 export type SchoolsForCycle = Awaited<ReturnType<typeof findSchoolsForCycle>>
-
-/** Enough to tick several schools on one page; a narrower search finds the rest. */
-const SEARCH_LIMIT = 100
 
 /** A per-school deadline extension; null removes it. */
 export async function extendDeadline(ctx: Ctx, participationId: string, until: Date | null) {

@@ -24,7 +24,8 @@ const Search = z.object({
   state: z.string().max(2).optional().catch(undefined),
   discipline: z.enum(DISCIPLINES).optional().catch(undefined),
 })
-const AddSchools = z.object({ schoolIds: z.array(z.uuid()).max(500), source: z.enum(['late-invite', 'on-request']) })
+const SchoolIds = z.array(z.uuid()).max(500)
+const Source = z.enum(['late-invite', 'on-request'])
 const Addressee = z.object({
   email: z.email('Enter the new addressee’s e-mail address.').max(254),
   name: z.string().max(200).optional(),
@@ -67,13 +68,18 @@ export const cycleParticipationRoutes = new Hono<AppEnv>()
     if (!id.success) return c.notFound()
     const body = await c.req.parseBody({ all: true })
     const ticked = [body.schoolIds ?? []].flat().filter((v): v is string => typeof v === 'string')
-    const form = AddSchools.safeParse({ schoolIds: ticked, source: body.source })
-    if (!form.success || form.data.schoolIds.length === 0) {
+    const schoolIds = SchoolIds.safeParse(ticked)
+    if (!schoolIds.success) return c.notFound() // not something the page can send
+    const source = Source.safeParse(body.source)
+    if (schoolIds.data.length === 0 || !source.success) {
       c.status(422)
-      const errors = form.success || ticked.length === 0 ? { schoolIds: ['Tick at least one school to add.'] } : { source: ['Choose why the schools are joining.'] }
+      const errors = {
+        ...(schoolIds.data.length === 0 ? { schoolIds: ['Tick at least one school to add.'] } : {}),
+        ...(!source.success ? { source: ['Choose why the schools are joining.'] } : {}),
+      }
       return addSchoolsPage(c, id.data, { values: textValues(body), errors }, ticked)
     }
-    const outcome = await addSchoolsToCycle(ctxOf(c), id.data, form.data.schoolIds, form.data.source)
+    const outcome = await addSchoolsToCycle(ctxOf(c), id.data, schoolIds.data, source.data)
     return seeOther(c, `/admin/cycles/${id.data}`, addedMessage(outcome))
   })
   .get('/:pid', async (c) => {
