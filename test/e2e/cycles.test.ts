@@ -41,11 +41,11 @@ describe('a national round run from the admin console', () => {
     // A draft cycle: 2 MD and 2 dental schools drawn with seed 2019; a bad deadline is refused first.
     await admin.goto(`${running.server.baseUrl}/admin/cycles/new`)
     await admin.getByLabel('Title').fill('Sampled round')
-    await admin.getByLabel('Medicine (MD)').check()
-    await admin.getByLabel('Dentistry').check()
-    await admin.getByLabel('A random sample of schools per discipline').check()
-    await admin.getByLabel('Schools to draw per discipline (sample only)').fill('2')
-    await admin.getByLabel('Sample seed (sample only, optional)').fill('2019')
+    await admin.getByLabel('Medicine (MD)', { exact: true }).check()
+    await admin.getByLabel('Dentistry', { exact: true }).check()
+    await admin.getByLabel('Medicine (MD): schools to draw').fill('2')
+    await admin.getByLabel('Dentistry: schools to draw').fill('2')
+    await admin.getByLabel('Sample seed (optional)').fill('2019')
     await admin.getByLabel('Opening date').fill(isoDay(new Date()))
     await admin.getByLabel('Deadline', { exact: true }).fill(isoDay(new Date(Date.now() - DAY)))
     await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
@@ -56,8 +56,15 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Sampled round')
 
+    // Before opening, the counts per discipline are shown and nothing is sent yet.
+    await admin.getByRole('link', { name: 'Check and open the cycle' }).click()
+    expect(await admin.getByRole('table', { name: 'Schools per discipline' }).textContent()).toContain('A random sample of 2')
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.screenshot({ path: 'test-results/cycle-opening-preview.png', fullPage: true })
+    expect(invitations()).toHaveLength(0)
+
     // Opening answers at once; the invitations are created in the background.
-    await admin.getByRole('button', { name: 'Open the cycle and send invitations' }).click()
+    await admin.getByRole('button', { name: 'Open the cycle and send 4 invitations' }).click()
     expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
     await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
     // The page refreshes itself (Refresh header) until sending is done; a reload of ours could race with that

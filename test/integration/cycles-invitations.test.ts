@@ -36,7 +36,7 @@ async function seedSchools(discipline: Discipline, count: number) {
 
 const cycleForm = (fields: Record<string, string>, disciplines: string[]) => {
   const body = new URLSearchParams({
-    title: 'Test round', instrumentVersion: 'smm-2024', invite: 'all', samplePerDiscipline: '', sampleSeed: '',
+    title: 'Test round', instrumentVersion: 'smm-2024', sampleSeed: '',
     opensOn: isoDay(new Date()), deadlineOn: isoDay(new Date(Date.now() + 10 * DAY)), reminderDays: '30, 14, 7, 1', ...fields,
   })
   for (const d of disciplines) body.append('disciplines', d)
@@ -54,9 +54,9 @@ describe('setting up a cycle', () => {
     expect(html).toContain('Unknown discipline: vet.')
     expect(html).toContain('value="2026-09-10"') // what was typed comes back
 
-    const tooMany = await app.request('/admin/cycles/new', cycleForm({ invite: 'sample', samplePerDiscipline: '100000' }, ['do']))
+    const tooMany = await app.request('/admin/cycles/new', cycleForm({ 'sample-do': '100000' }, ['do']))
     expect(tooMany.status).toBe(422)
-    expect(await tooMany.text()).toMatch(/larger than the eligible pool: Osteopathic medicine \(DO\) has \d+/)
+    expect(await tooMany.text()).toMatch(/The sample of 100000 is larger than the \d+ eligible Osteopathic medicine \(DO\) schools/)
   })
 
   test('a cycle cannot skip a state: a draft cannot be closed', async () => {
@@ -71,7 +71,7 @@ describe('setting up a cycle', () => {
 describe('a sampled round from opening to reminders', () => {
   test('only sampled schools are invited by e-mail; a dean accepts; reminders skip submitted schools; the counts add up', async () => {
     const pool = await seedSchools('pa', 6)
-    const created = await app.request('/admin/cycles/new', cycleForm({ title: 'PA sample round', invite: 'sample', samplePerDiscipline: '4', sampleSeed: '2019' }, ['pa']))
+    const created = await app.request('/admin/cycles/new', cycleForm({ title: 'PA sample round', 'sample-pa': '4', sampleSeed: '2019' }, ['pa']))
     expect(created.status).toBe(303)
     const cycleId = created.headers.get('location')!.split('/').pop()!
 
@@ -147,7 +147,7 @@ describe('a sampled round from opening to reminders', () => {
 
   test('an admin readdresses an invitation (the old link stops working) and lets a school that was not drawn join', async () => {
     const pool = await seedSchools('dental', 3)
-    const created = await app.request('/admin/cycles/new', cycleForm({ title: 'Dental sample', invite: 'sample', samplePerDiscipline: '1', sampleSeed: '7' }, ['dental']))
+    const created = await app.request('/admin/cycles/new', cycleForm({ title: 'Dental sample', 'sample-dental': '1', sampleSeed: '7' }, ['dental']))
     const cycleId = created.headers.get('location')!.split('/').pop()!
     await app.request(`/admin/cycles/${cycleId}/advance`, formPost({ to: 'open' }, headers))
     const [p] = await db.select().from(cycleParticipations).where(eq(cycleParticipations.cycleId, cycleId))
@@ -162,16 +162,18 @@ describe('a sampled round from opening to reminders', () => {
     expect((await app.request(newLink)).status).toBe(200)
 
     const notDrawn = pool.find((s) => s.id !== p!.schoolId)!
-    const joined = await app.request(`/admin/cycles/${cycleId}/schools`, formPost({ schoolId: notDrawn.id, source: 'on-request' }, headers))
-    expect(joined.status).toBe(303)
-    const rows = await db.select().from(cycleParticipations).where(and(eq(cycleParticipations.cycleId, cycleId), inArray(cycleParticipations.schoolId, [notDrawn.id])))
-    expect(rows[0]!.source).toBe('on-request')
-    expect((await app.request(`/admin/cycles/${cycleId}/schools`, formPost({ schoolId: notDrawn.id, source: 'on-request' }, headers))).status).toBe(409)
+    const join = () => app.request(`/admin/cycles/${cycleId}/schools/add`, formPost({ schoolIds: notDrawn.id, source: 'on-request' }, headers))
+    expect((await join()).status).toBe(303)
+    const rows = () => db.select().from(cycleParticipations).where(and(eq(cycleParticipations.cycleId, cycleId), inArray(cycleParticipations.schoolId, [notDrawn.id])))
+    expect((await rows())[0]!.source).toBe('on-request')
+    // Adding it again changes nothing: a school is in a cycle once.
+    expect((await join()).status).toBe(303)
+    expect(await rows()).toHaveLength(1)
   })
 
   test('the same seed draws the same schools again', async () => {
     const eligible = [...Array(30)].map((_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, discipline: 'pa' as const, status: 'active' as const }))
-    expect(chooseInvited(eligible, ['pa'], 5, 2019)).toEqual(chooseInvited([...eligible].reverse(), ['pa'], 5, 2019))
+    expect(chooseInvited(eligible, ['pa'], { pa: 5 }, 2019)).toEqual(chooseInvited([...eligible].reverse(), ['pa'], { pa: 5 }, 2019))
   })
 })
 

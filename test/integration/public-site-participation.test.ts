@@ -9,8 +9,11 @@ import { seedSchool } from '../support/seed'
 
 const { app, db } = await testApp()
 
-/** A cycle with schools of the given discipline in the given statuses; returns its title and the school names. */
-async function seedCycle(status: CycleStatus, schools: [Discipline, ParticipationStatus][]) {
+/**
+ * A cycle with schools of the given discipline in the given statuses, its participation published unless told
+ * otherwise (publishing itself is tested in cycles-publication.test.ts); returns its title and the school names.
+ */
+async function seedCycle(status: CycleStatus, schools: [Discipline, ParticipationStatus][], published = true) {
   const title = `Round ${randomUUID().slice(0, 8)}`
   const cycle = await insertCycle(db, {
     title,
@@ -19,6 +22,7 @@ async function seedCycle(status: CycleStatus, schools: [Discipline, Participatio
     status,
     opensAt: new Date('2025-01-29T00:00:00Z'),
     deadlineAt: new Date('2025-10-09T00:00:00Z'),
+    participationPublishedAt: published ? new Date('2025-11-01T00:00:00Z') : null,
   })
   const names: string[] = []
   for (const [discipline, participation] of schools) {
@@ -58,10 +62,12 @@ describe('participation in past rounds', () => {
     expect(cycle.byDiscipline.total.takingPart).toEqual({ kind: 'shown', value: 12 })
   })
 
-  test('a round that is still open, or only drafted, is not published', async () => {
+  test('a round that is still open, or only drafted, is not shown even with a publication date; an unpublished closed one neither', async () => {
     const open = await seedCycle('open', repeat(6, ['md', 'submitted'] as [Discipline, ParticipationStatus]))
     const draft = await seedCycle('draft', repeat(6, ['md', 'invited'] as [Discipline, ParticipationStatus]))
+    const unpublished = await seedCycle('closed', repeat(6, ['md', 'submitted'] as [Discipline, ParticipationStatus]), false)
     const html = await (await app.request('/participation')).text()
+    expect(html).not.toContain(unpublished.title)
     expect(html).not.toContain(open.title)
     expect(html).not.toContain(draft.title)
   })

@@ -20,6 +20,7 @@ export function listCycles(db: Db) {
       opensAt: cycles.opensAt,
       deadlineAt: cycles.deadlineAt,
       kind: cycles.kind,
+      pilot: cycles.pilot,
     })
     .from(cycles)
     .orderBy(desc(cycles.opensAt))

@@ -1,18 +1,31 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { cycleParticipations, cycles, type CycleStatus } from '../schema/cycles'
+import { cycleParticipations, cycles } from '../schema/cycles'
 import { schools } from '../schema/schools'
+import { PUBLISHABLE_STATUSES } from '../../domain/cycle/participation-publication'
 
-/** Cycles that have ended; only these are published. */
-export const PAST_CYCLE_STATUSES: CycleStatus[] = ['closed', 'scored', 'released']
+const PAST_CYCLE_STATUSES = [...PUBLISHABLE_STATUSES]
+const publicFacts = { id: cycles.id, title: cycles.title, opensAt: cycles.opensAt, deadlineAt: cycles.deadlineAt, disciplines: cycles.disciplines }
 
-export function pastCycles(db: Db) {
+/** Cycles whose participation an admin published (domain/cycle/participation-publication `isPublic`). */
+export function publishedCycles(db: Db) {
   return db
-    .select({ id: cycles.id, title: cycles.title, opensAt: cycles.opensAt, deadlineAt: cycles.deadlineAt, disciplines: cycles.disciplines })
+    .select(publicFacts)
     .from(cycles)
-    // A past round imported from its records lists only the schools that took part, so its counts are not published.
-    .where(and(inArray(cycles.status, PAST_CYCLE_STATUSES), eq(cycles.kind, 'live')))
+    // Imported past rounds list only the schools that took part, so their counts are never published.
+    .where(and(inArray(cycles.status, PAST_CYCLE_STATUSES), eq(cycles.kind, 'live'), eq(cycles.pilot, false), isNotNull(cycles.participationPublishedAt)))
     .orderBy(sql`${cycles.deadlineAt} desc`)
+}
+
+/** One cycle's public facts, published or not, for the admin's preview of the public page. */
+export async function cyclePublicFacts(db: Db, id: string) {
+  const [row] = await db.select(publicFacts).from(cycles).where(eq(cycles.id, id))
+  return row
+}
+
+/** Publishes (a time) or withdraws (null) a cycle's participation figures. */
+export async function setParticipationPublished(db: Db, id: string, at: Date | null) {
+  await db.update(cycles).set({ participationPublishedAt: at }).where(eq(cycles.id, id))
 }
 
 /**

@@ -128,14 +128,3 @@ export async function consumeInvitation(db: Db, id: string, at: Date) {
     .returning({ id: cycleInvitations.id })
   return rows.length === 1
 }
-
-/** Active schools of the cycle's disciplines that are not in it yet, for a late invitation. */
-export function schoolsNotInCycle(db: Db, cycleId: string, disciplines: string[]) {
-  return db.select({ id: schools.id, name: schools.name, state: schools.state }).from(schools)
-    .where(and(
-      eq(schools.status, 'active'),
-      inArray(schools.discipline, disciplines as never[]),
-      sql`not exists (select 1 from ${p} where ${p.cycleId} = ${cycleId} and ${p.schoolId} = ${schools.id})`,
-    ))
-    .orderBy(asc(schools.name))
-}

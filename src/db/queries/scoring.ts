@@ -202,7 +202,7 @@ export async function reportSubject(db: Db, responseId: string) {
     instrumentVersion: responses.instrumentVersion,
     submittedAt: responses.submittedAt,
     school: { id: schools.id, name: schools.name, discipline: schools.discipline, control: schools.control, carnegieGroup: schools.carnegieGroup },
-    cycle: { id: cycles.id, title: cycles.title, opensAt: cycles.opensAt, status: cycles.status },
+    cycle: { id: cycles.id, title: cycles.title, opensAt: cycles.opensAt, status: cycles.status, pilot: cycles.pilot },
   }).from(responses)
     .innerJoin(schools, eq(schools.id, responses.schoolId))
     .innerJoin(cycles, eq(cycles.id, responses.cycleId))

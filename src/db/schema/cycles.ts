@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { Discipline } from '../../domain/school/school-facts'
 import { createdAt, id, instant } from './columns'
 import { schools } from './schools'
 
 import type { CycleStatus } from '../../domain/cycle/cycle-states'
+import type { SampleSizes } from '../../domain/cycle/sampling'
 export type { CycleStatus }
 
 /** One assessment round: who is eligible, which instrument, and when it runs. */
@@ -17,15 +18,19 @@ export const cycles = pgTable('cycles', {
   opensAt: instant('opens_at').notNull(),
   deadlineAt: instant('deadline_at').notNull(),
   createdAt: createdAt(),
-  /** null invites every eligible school; otherwise this many are drawn per discipline with `sampleSeed`. */
-  sampleSizePerDiscipline: integer('sample_size_per_discipline'),
-  /** Recorded so anyone can draw the same sample again (domain/cycle/sampling.ts). */
+  /** Recorded so anyone can draw the same sample again (domain/cycle/sampling.ts, `sampleSizes`). */
   sampleSeed: integer('sample_seed'),
   /** Days before the deadline on which schools that have not submitted are reminded. */
   reminderDays: integer('reminder_days').array().notNull().default(sql`'{30,14,7,1}'`),
   openedAt: instant('opened_at'),
   /** 'historical': a past round imported from its records (decision 095), never opened, invited or mailed. */
   kind: text('kind').$type<CycleKind>().notNull().default('live'),
+  /** Per discipline, how many schools are drawn; a discipline not listed invites every eligible school. */
+  sampleSizes: jsonb('sample_sizes').$type<SampleSizes>().notNull().default({}),
+  /** A pilot or test round: never in public figures nor in any other cycle's norms (decision 091). */
+  pilot: boolean('pilot').notNull().default(false),
+  /** Participation is public only once an admin publishes it (decision 092); null means not published. */
+  participationPublishedAt: instant('participation_published_at'),
 })
 
 export type CycleKind = 'live' | 'historical'

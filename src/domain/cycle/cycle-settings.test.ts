@@ -7,10 +7,10 @@ const VERSIONS = ['smm-2024', 'smm-2019']
 const good: CycleSettingsInput = {
   title: '2026 national round',
   instrumentVersion: 'smm-2024',
-  disciplines: ['nursing-bsn-msn'],
-  invite: 'sample',
-  samplePerDiscipline: '400',
+  disciplines: ['md', 'dental', 'nursing-bsn-msn'],
+  sampleSizes: { 'nursing-bsn-msn': '400', md: '' },
   sampleSeed: '2019',
+  pilot: false,
   opensOn: '2026-09-01',
   deadlineOn: '2026-12-15',
   reminderDays: '30, 14, 7, 1',
@@ -20,7 +20,7 @@ describe('cycle settings', () => {
   test('good settings open at the start of the first day and close at the end of the last', () => {
     const result = checkCycleSettings(good, 7, VERSIONS)
     expect(result.ok && result.settings).toMatchObject({
-      sampleSizePerDiscipline: 400,
+      sampleSizes: { 'nursing-bsn-msn': 400 },
       sampleSeed: 2019,
       opensAt: new Date('2026-09-01T00:00:00Z'),
       deadlineAt: new Date('2026-12-15T23:59:59Z'),
@@ -31,8 +31,13 @@ describe('cycle settings', () => {
   test('a sample without a typed seed records the fallback seed; inviting all records none', () => {
     const sampled = checkCycleSettings({ ...good, sampleSeed: '' }, 99, VERSIONS)
     expect(sampled.ok && sampled.settings.sampleSeed).toBe(99)
-    const all = checkCycleSettings({ ...good, invite: 'all' }, 99, VERSIONS)
-    expect(all.ok && [all.settings.sampleSeed, all.settings.sampleSizePerDiscipline]).toEqual([null, null])
+    const all = checkCycleSettings({ ...good, sampleSizes: {} }, 99, VERSIONS)
+    expect(all.ok && [all.settings.sampleSeed, all.settings.sampleSizes]).toEqual([null, {}])
+  })
+
+  test('a size typed for a discipline that is not ticked is ignored', () => {
+    const result = checkCycleSettings({ ...good, sampleSizes: { pa: '5', 'nursing-bsn-msn': '' } }, 99, VERSIONS)
+    expect(result.ok && [result.settings.sampleSizes, result.settings.sampleSeed]).toEqual([{}, null])
   })
 
   test('a deadline on or before the opening date is refused on the deadline field', () => {
@@ -49,11 +54,11 @@ describe('cycle settings', () => {
   })
 
   test('an unknown discipline, a bad sample size and a bad date are each named on their field', () => {
-    const result = checkCycleSettings({ ...good, disciplines: ['md', 'vet'], samplePerDiscipline: '-3', opensOn: 'soon' }, 1, VERSIONS)
+    const result = checkCycleSettings({ ...good, disciplines: ['md', 'vet'], sampleSizes: { md: '-3' }, opensOn: 'soon' }, 1, VERSIONS)
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.errors.disciplines).toEqual(['Unknown discipline: vet.'])
-    expect(result.errors.samplePerDiscipline).toHaveLength(1)
+    expect(result.errors['sample-md']).toHaveLength(1)
     expect(result.errors.opensOn).toHaveLength(1)
   })
 })

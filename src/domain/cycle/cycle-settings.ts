@@ -1,5 +1,6 @@
-import { DISCIPLINES, type Discipline } from '../school/school-facts'
+import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../school/school-facts'
 import { parseReminderDays } from './reminders'
+import { isSampled, type SampleSizes } from './sampling'
 
 // What an admin sets up before opening a cycle, checked as a whole so every mistake is named at once.
 
@@ -7,9 +8,10 @@ export type CycleSettingsInput = {
   title: string
   instrumentVersion: string
   disciplines: readonly string[]
-  invite: string // 'all' | 'sample'
-  samplePerDiscipline: string
+  /** Per discipline as typed: empty invites every eligible school, a number draws that many. */
+  sampleSizes: Readonly<Record<string, string>>
   sampleSeed: string
+  pilot: boolean
   opensOn: string // yyyy-mm-dd
   deadlineOn: string
   reminderDays: string
@@ -19,14 +21,19 @@ export type CycleSettings = {
   title: string
   instrumentVersion: string
   disciplines: Discipline[]
-  sampleSizePerDiscipline: number | null
+  sampleSizes: SampleSizes
   sampleSeed: number | null
+  pilot: boolean
   opensAt: Date
   deadlineAt: Date
   reminderDays: number[]
 }
 
-export type SettingsErrors = Partial<Record<keyof CycleSettingsInput, string[]>>
+/** Keyed by form field; a discipline's sample size is the field `sampleSizeField(discipline)`. */
+export type SettingsErrors = Record<string, string[]>
+
+/** The form field holding one discipline's sample size. */
+export const sampleSizeField = (d: Discipline) => `sample-${d}`
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** A date typed in a form: the cycle opens at the start of that day and closes at its very end (UTC). */
@@ -45,7 +52,7 @@ export function checkCycleSettings(
   instrumentVersions: readonly string[],
 ): { ok: true; settings: CycleSettings } | { ok: false; errors: SettingsErrors } {
   const errors: SettingsErrors = {}
-  const fail = (field: keyof CycleSettingsInput, message: string) => (errors[field] = [...(errors[field] ?? []), message])
+  const fail = (field: string, message: string) => (errors[field] = [...(errors[field] ?? []), message])
 
   const title = input.title.trim()
   if (title.length === 0 || title.length > 200) fail('title', 'Give the cycle a title of up to 200 characters.')
@@ -56,19 +63,24 @@ export function checkCycleSettings(
   if (unknown.length > 0) fail('disciplines', `Unknown discipline: ${unknown.join(', ')}.`)
   else if (input.disciplines.length === 0) fail('disciplines', 'Choose at least one discipline.')
 
-  let sampleSizePerDiscipline: number | null = null
+  // Sizes only for the ticked disciplines: a number left behind in an unticked one means nothing.
+  const sampleSizes: SampleSizes = {}
+  for (const d of input.disciplines.filter(isDiscipline)) {
+    const typed = (input.sampleSizes[d] ?? '').trim()
+    if (typed === '') continue
+    const n = Number(typed)
+    if (!/^\d+$/.test(typed) || n < 1 || n > 100_000) {
+      fail(sampleSizeField(d), `Enter how many ${DISCIPLINE_LABELS[d]} schools to draw as a whole number from 1, or leave it empty to invite all eligible.`)
+    } else sampleSizes[d] = n
+  }
+  // A seed is recorded only when something is drawn; inviting every eligible school needs none.
   let sampleSeed: number | null = null
-  if (input.invite === 'sample') {
-    const n = Number(input.samplePerDiscipline)
-    if (!/^\d+$/.test(input.samplePerDiscipline.trim()) || n < 1 || n > 100_000) {
-      fail('samplePerDiscipline', 'Enter how many schools to draw per discipline, a whole number from 1.')
-    } else sampleSizePerDiscipline = n
-    const seedText = input.sampleSeed.trim()
-    if (seedText === '') sampleSeed = seedFallback
-    else if (!/^\d{1,10}$/.test(seedText) || Number(seedText) < 1 || Number(seedText) > 2_147_483_647) {
-      fail('sampleSeed', 'The seed is a whole number from 1 to 2147483647, or leave it empty for a new one.')
-    } else sampleSeed = Number(seedText)
-  } else if (input.invite !== 'all') fail('invite', 'Choose whom to invite.')
+  const seedText = input.sampleSeed.trim()
+  if (!isSampled(sampleSizes)) sampleSeed = null
+  else if (seedText === '') sampleSeed = seedFallback
+  else if (!/^\d{1,10}$/.test(seedText) || Number(seedText) < 1 || Number(seedText) > 2_147_483_647) {
+    fail('sampleSeed', 'The seed is a whole number from 1 to 2147483647, or leave it empty for a new one.')
+  } else sampleSeed = Number(seedText)
 
   const opensAt = dayStart(input.opensOn)
   const deadlineAt = dayEnd(input.deadlineOn)
@@ -86,8 +98,9 @@ export function checkCycleSettings(
       title,
       instrumentVersion: input.instrumentVersion,
       disciplines: input.disciplines as Discipline[],
-      sampleSizePerDiscipline,
+      sampleSizes,
       sampleSeed,
+      pilot: input.pilot,
       opensAt: opensAt!,
       deadlineAt: deadlineAt!,
       reminderDays: reminderDays!,

@@ -1,4 +1,4 @@
-import type { Discipline } from '../school/school-facts'
+import { DISCIPLINES, type Discipline } from '../school/school-facts'
 
 // The 2019 round invited a random sample of nursing schools. A sample must be reproducible from its recorded
 // seed, so anyone can check who was drawn: a seeded PRNG (mulberry32) and a Fisher–Yates shuffle of the
@@ -37,28 +37,53 @@ export function sampleIds(ids: readonly string[], count: number, seed: number): 
   return pool.slice(0, Math.min(count, pool.length)).sort()
 }
 
-/** `perDiscipline` null invites every eligible school; a number draws that many per discipline. */
+/**
+ * Per discipline, how many schools to draw. A discipline left out invites every eligible school: "all MD, DO and
+ * dental, 400 of the nursing schools" is `{ 'nursing-bsn-msn': 400 }` over four disciplines.
+ */
+export type SampleSizes = Partial<Record<Discipline, number>>
+
+/** Each discipline draws from its own stream, offset by its fixed place in DISCIPLINES, so no discipline's sample
+ * depends on which others the cycle covers. */
+const disciplineSeed = (seed: number, d: Discipline) => seed + DISCIPLINES.indexOf(d)
+
+/** The schools to invite: every eligible one of an unsampled discipline, the seeded draw of a sampled one. */
 export function chooseInvited<S extends EligibleSchool>(
   eligible: readonly S[],
   disciplines: readonly Discipline[],
-  perDiscipline: number | null,
+  sizes: SampleSizes,
   seed: number,
 ): S[] {
-  if (perDiscipline === null) return [...eligible]
   const byId = new Map(eligible.map((s) => [s.id, s]))
-  return disciplines.flatMap((d, k) =>
-    // Each discipline gets its own stream (seed + k) so adding a discipline does not change another's sample.
-    sampleIds(eligible.filter((s) => s.discipline === d).map((s) => s.id), perDiscipline, seed + k).map((id) => byId.get(id)!),
-  )
+  return disciplines.flatMap((d) => {
+    const pool = eligible.filter((s) => s.discipline === d)
+    const n = sizes[d]
+    return n === undefined ? pool : sampleIds(pool.map((s) => s.id), n, disciplineSeed(seed, d)).map((id) => byId.get(id)!)
+  })
 }
 
-/** The disciplines whose eligible pool is smaller than the sample asked for. */
+/** What opening will do for one discipline: how many are eligible and how many will be invited. */
+export type DisciplinePlan = { discipline: Discipline; eligible: number; toInvite: number; sampleSize: number | null }
+
+/** The counts the preview shows before anything is sent, in the cycle's discipline order. */
+export function invitationPlan(eligible: readonly EligibleSchool[], disciplines: readonly Discipline[], sizes: SampleSizes): DisciplinePlan[] {
+  return disciplines.map((d) => {
+    const pool = eligible.filter((s) => s.discipline === d).length
+    const n = sizes[d] ?? null
+    return { discipline: d, eligible: pool, toInvite: n === null ? pool : Math.min(n, pool), sampleSize: n }
+  })
+}
+
+/** The sampled disciplines whose eligible pool is smaller than the sample asked for. */
 export function samplesTooLarge(
   eligible: readonly EligibleSchool[],
   disciplines: readonly Discipline[],
-  perDiscipline: number,
-): { discipline: Discipline; available: number }[] {
-  return disciplines
-    .map((d) => ({ discipline: d, available: eligible.filter((s) => s.discipline === d).length }))
-    .filter((p) => p.available < perDiscipline)
+  sizes: SampleSizes,
+): { discipline: Discipline; available: number; asked: number }[] {
+  return invitationPlan(eligible, disciplines, sizes)
+    .filter((p) => p.sampleSize !== null && p.eligible < p.sampleSize)
+    .map((p) => ({ discipline: p.discipline, available: p.eligible, asked: p.sampleSize! }))
 }
+
+/** True when at least one discipline is sampled, so the cycle needs a recorded seed. */
+export const isSampled = (sizes: SampleSizes) => Object.values(sizes).some((n) => n !== undefined)

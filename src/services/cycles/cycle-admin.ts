@@ -3,10 +3,10 @@ import { findCycle, insertCycle, listCycles, moveCycleStatus, updateCycleSetting
 import { schoolsForEligibility } from '../../db/queries/directory'
 import { startProgress } from '../../db/queries/job-progress'
 import { countInvitable, insertParticipations } from '../../db/queries/participations'
-import { checkCycleSettings, type CycleSettings, type CycleSettingsInput, type SettingsErrors } from '../../domain/cycle/cycle-settings'
+import { checkCycleSettings, sampleSizeField, type CycleSettings, type CycleSettingsInput, type SettingsErrors } from '../../domain/cycle/cycle-settings'
 import { canMoveCycle, cycleSettingsEditable, type CycleStatus } from '../../domain/cycle/cycle-states'
-import { chooseInvited, eligibleSchools, newSampleSeed, samplesTooLarge } from '../../domain/cycle/sampling'
-import { DISCIPLINE_LABELS } from '../../domain/school/school-facts'
+import { chooseInvited, eligibleSchools, invitationPlan, isSampled, newSampleSeed, samplesTooLarge } from '../../domain/cycle/sampling'
+import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../../domain/school/school-facts'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
@@ -16,22 +16,25 @@ import { instrumentVersionIds } from '../../db/queries/instruments'
 
 export type SettingsOutcome = { ok: true; cycleId: string } | { ok: false; errors: SettingsErrors }
 
-/** A sample larger than a discipline's pool is a mistake the admin can fix, named on the sample field. */
+/** A sample larger than a discipline's pool is a mistake the admin can fix, named on that discipline's field. */
 async function sampleProblem(db: Db, settings: CycleSettings): Promise<SettingsErrors | null> {
-  if (settings.sampleSizePerDiscipline === null) return null
+  if (!isSampled(settings.sampleSizes)) return null
   const eligible = eligibleSchools(await schoolsForEligibility(db), settings.disciplines)
-  const short = samplesTooLarge(eligible, settings.disciplines, settings.sampleSizePerDiscipline)
+  const short = samplesTooLarge(eligible, settings.disciplines, settings.sampleSizes)
   if (short.length === 0) return null
-  const list = short.map((s) => `${DISCIPLINE_LABELS[s.discipline]} has ${s.available}`).join('; ')
-  return { samplePerDiscipline: [`The sample of ${settings.sampleSizePerDiscipline} per discipline is larger than the eligible pool: ${list}.`] }
+  return Object.fromEntries(short.map((s) => [
+    sampleSizeField(s.discipline),
+    [`The sample of ${s.asked} is larger than the ${s.available} eligible ${DISCIPLINE_LABELS[s.discipline]} schools: enter ${s.available} or fewer, or leave it empty to invite them all.`],
+  ]))
 }
 
 const toRow = (s: CycleSettings) => ({
   title: s.title,
   instrumentVersion: s.instrumentVersion,
   disciplines: s.disciplines,
-  sampleSizePerDiscipline: s.sampleSizePerDiscipline,
+  sampleSizes: s.sampleSizes,
   sampleSeed: s.sampleSeed,
+  pilot: s.pilot,
   opensAt: s.opensAt,
   deadlineAt: s.deadlineAt,
   reminderDays: s.reminderDays,
@@ -71,6 +74,34 @@ export async function cycleInstrumentChoices(db: Db, actor: Actor) {
   return instrumentVersionIds(db)
 }
 
+/** Active schools per discipline today, so the form can say how large each pool is before a size is typed. */
+export async function eligibleCounts(db: Db, actor: Actor) {
+  assertCan(actor, 'cycles.manage')
+  const plan = invitationPlan(eligibleSchools(await schoolsForEligibility(db), DISCIPLINES), DISCIPLINES, {})
+  return Object.fromEntries(plan.map((p) => [p.discipline, p.eligible])) as Record<Discipline, number>
+}
+
+/**
+ * What opening a draft would do, before anything is sent: per discipline the eligible schools and how many will
+ * be invited (drawn now from today's directory with the recorded seed, the same draw opening makes).
+ */
+export async function openingPreview(db: Db, actor: Actor, cycleId: string) {
+  assertCan(actor, 'cycles.manage')
+  const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
+  const eligible = eligibleSchools(await schoolsForEligibility(db), cycle.disciplines)
+  const plan = invitationPlan(eligible, cycle.disciplines, cycle.sampleSizes)
+  const chosen = chooseInvited(eligible, cycle.disciplines, cycle.sampleSizes, cycle.sampleSeed ?? 0)
+  return {
+    cycle,
+    plan,
+    toInvite: chosen.length,
+    withoutAddress: chosen.filter((s) => !s.deanEmail).length,
+    tooLarge: samplesTooLarge(eligible, cycle.disciplines, cycle.sampleSizes),
+  }
+}
+
+export type OpeningPreview = Awaited<ReturnType<typeof openingPreview>>
+
 export async function cycleList(db: Db, actor: Actor) {
   assertCan(actor, 'cycles.manage')
   return listCycles(db)
@@ -98,17 +129,15 @@ export async function advanceCycle(db: Db, jobs: JobQueue, actor: Actor, cycleId
     }
     let invited = 0
     if (to === 'open') {
-      const all = await schoolsForEligibility(tx)
-      const eligible = eligibleSchools(all, cycle.disciplines)
-      if (cycle.sampleSizePerDiscipline !== null) {
-        const short = samplesTooLarge(eligible, cycle.disciplines, cycle.sampleSizePerDiscipline)
-        if (short.length > 0) throw new AppError('cycle.sample_too_large', 'The sample is now larger than the eligible pool; edit the cycle first.', 409)
+      const eligible = eligibleSchools(await schoolsForEligibility(tx), cycle.disciplines)
+      if (samplesTooLarge(eligible, cycle.disciplines, cycle.sampleSizes).length > 0) {
+        throw new AppError('cycle.sample_too_large', 'A sample is now larger than its eligible pool; edit the cycle first.', 409)
       }
-      const chosen = chooseInvited(eligible, cycle.disciplines, cycle.sampleSizePerDiscipline, cycle.sampleSeed ?? 0)
+      const chosen = chooseInvited(eligible, cycle.disciplines, cycle.sampleSizes, cycle.sampleSeed ?? 0)
       await insertParticipations(tx, chosen.map((s) => ({
         cycleId,
         schoolId: s.id,
-        source: cycle.sampleSizePerDiscipline === null ? ('all-eligible' as const) : ('sampled' as const),
+        source: cycle.sampleSizes[s.discipline] === undefined ? ('all-eligible' as const) : ('sampled' as const),
         inviteeEmail: s.deanEmail,
         inviteeName: s.deanName,
       })))

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
-import { findDirectorySchool } from '../../db/queries/directory'
-import { findParticipation, insertParticipations, schoolsNotInCycle, setAddressee, setDeadlineOverride, setParticipationStatus } from '../../db/queries/participations'
+import { schoolsToAdd, searchSchoolsForCycle, statesOfDisciplines, type CycleSchoolSearch } from '../../db/queries/cycle-school-search'
+import { findParticipation, insertParticipations, setAddressee, setDeadlineOverride, setParticipationStatus } from '../../db/queries/participations'
 import { cycleAcceptsSchools } from '../../domain/cycle/cycle-states'
 import type { Actor } from '../../domain/policy/roles'
 import type { ParticipationSource } from '../../db/schema/cycles'
@@ -33,22 +33,55 @@ export async function resendInvitation(ctx: Ctx, participationId: string, to?: {
   })
 }
 
-/** Adds a school that was not drawn: invited late by the team, or joining at its own request. */
-export async function addSchoolToCycle(ctx: Ctx, cycleId: string, schoolId: string, source: Extract<ParticipationSource, 'late-invite' | 'on-request'>, now = new Date()) {
+export type AddSchoolsOutcome = { added: { participationId: string; name: string; invited: boolean }[]; alreadyIn: string[] }
+
+/**
+ * Adds schools that were not drawn, several at once: invited late by the team, or joining at their own request.
+ * Each gets its invitation the same way as at opening (services/cycles/invitation-issue) and an audit row. A school
+ * already in the cycle is left as it is and named; one outside the cycle's disciplines or inactive is refused.
+ */
+export async function addSchoolsToCycle(
+  ctx: Ctx, cycleId: string, schoolIds: readonly string[], source: Extract<ParticipationSource, 'late-invite' | 'on-request'>, now = new Date(),
+): Promise<AddSchoolsOutcome> {
   return ctx.db.transaction(async (tx) => {
     assertCan(ctx.actor, 'cycles.manage')
     const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
     if (!cycleAcceptsSchools(cycle.status)) throw new AppError('cycle.not_open', 'Schools can join only while the cycle is open.', 409)
-    const school = (await findDirectorySchool(tx, schoolId)) ?? notFound('school')
-    if (!cycle.disciplines.includes(school.discipline)) throw new AppError('cycle.not_eligible', `${school.name} is not of a discipline this cycle covers.`, 409)
-    const [row] = await insertParticipations(tx, [{ cycleId, schoolId, source, inviteeEmail: school.deanEmail, inviteeName: school.deanName }])
-    if (!row) throw new AppError('cycle.already_in', `${school.name} is already in this cycle.`, 409)
-    const p = (await findParticipation(tx, row.id))!
-    await issueInvitation(tx, ctx.jobs, ctx.baseUrl, p, now)
-    await recordAudit(tx, ctx.actor, 'cycle.school-added', { schoolId, subject: row.id, details: { source } }, { ip: ctx.ip })
-    return { participationId: row.id, invited: p.inviteeEmail !== null }
+    const wanted = await schoolsToAdd(tx, [...new Set(schoolIds)], cycle.disciplines)
+    if (wanted.length !== new Set(schoolIds).size) {
+      throw new AppError('cycle.not_eligible', 'Only active schools of a discipline this cycle covers can be added.', 409)
+    }
+    const rows = await insertParticipations(tx, wanted.map((s) => ({ cycleId, schoolId: s.id, source, inviteeEmail: s.deanEmail, inviteeName: s.deanName })))
+    const added: AddSchoolsOutcome['added'] = []
+    const addedIds = new Set<string>()
+    for (const row of rows) {
+      const p = (await findParticipation(tx, row.id))!
+      await issueInvitation(tx, ctx.jobs, ctx.baseUrl, p, now)
+      await recordAudit(tx, ctx.actor, 'cycle.school-added', { schoolId: p.schoolId, subject: p.id, details: { source } }, { ip: ctx.ip })
+      added.push({ participationId: p.id, name: p.schoolName, invited: p.inviteeEmail !== null })
+      addedIds.add(p.schoolId)
+    }
+    return { added, alreadyIn: wanted.filter((s) => !addedIds.has(s.id)).map((s) => s.name) }
   })
 }
+
+/** Enough to tick several schools on one page; a narrower search finds the rest. */
+const SEARCH_LIMIT = 100
+
+/** The add-schools search: the cycle, matching schools (each marked if already in it) and the states to choose from. */
+export async function findSchoolsForCycle(db: Db, actor: Actor, cycleId: string, search: CycleSchoolSearch) {
+  assertCan(actor, 'cycles.manage')
+  const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
+  if (!cycleAcceptsSchools(cycle.status)) throw new AppError('cycle.not_open', 'Schools can join only while the cycle is open.', 409)
+  const searched = Boolean(search.q?.trim() || search.state || search.discipline)
+  const [results, states] = await Promise.all([
+    searched ? searchSchoolsForCycle(db, cycleId, cycle.disciplines, search, SEARCH_LIMIT + 1) : Promise.resolve([]),
+    statesOfDisciplines(db, cycle.disciplines),
+  ])
+  return { cycle, searched, results: results.slice(0, SEARCH_LIMIT), more: results.length > SEARCH_LIMIT, states }
+}
+
+export type SchoolsForCycle = Awaited<ReturnType<typeof findSchoolsForCycle>>
 
 /** A per-school deadline extension; null removes it. */
 export async function extendDeadline(ctx: Ctx, participationId: string, until: Date | null) {
@@ -78,10 +111,4 @@ export async function markParticipationProgress(db: Db, actor: Actor, participat
 export async function participationForAdmin(db: Db, actor: Actor, participationId: string) {
   assertCan(actor, 'cycles.manage')
   return (await findParticipation(db, participationId)) ?? notFound('school in this cycle')
-}
-
-export async function schoolsAddableToCycle(db: Db, actor: Actor, cycleId: string) {
-  assertCan(actor, 'cycles.manage')
-  const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
-  return cycleAcceptsSchools(cycle.status) ? schoolsNotInCycle(db, cycleId, cycle.disciplines) : []
 }

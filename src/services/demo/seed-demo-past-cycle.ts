@@ -27,6 +27,8 @@ export async function seedDemoPastCycle(db: Db, schools: { id: string; disciplin
     status: 'closed',
     opensAt,
     deadlineAt,
+    // Published a month after it closed: publishing is an admin's step (decision 092), done here for the demo.
+    participationPublishedAt: new Date(deadlineAt.getTime() + 30 * DAY),
   })
   const seen: Partial<Record<Discipline, number>> = {}
   const rows = schools.flatMap((school) => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client'
-import { participationCounts, pastCycles } from '../../db/queries/participation-stats'
+import { participationCounts, publishedCycles } from '../../db/queries/participation-stats'
 import type { ParticipationStatus } from '../../db/schema/cycles'
 import { publishCountList, type PublishedCount } from '../../domain/privacy/small-counts'
 import { DISCIPLINES, type Discipline } from '../../domain/school/school-facts'
@@ -18,12 +18,19 @@ export type CycleParticipation = {
   byState: PublishedBreakdown<string>
 }
 
-/**
- * Participation in every past cycle, in aggregate: schools invited, taking part and completed, by discipline and
- * by state, each column published under the small-count rule. Never a school's name.
- */
+/** Participation in every cycle an admin published (never a pilot), as the public page shows it. */
 export async function publicParticipation(db: Db): Promise<CycleParticipation[]> {
-  const cycles = await pastCycles(db)
+  return participationFigures(db, await publishedCycles(db))
+}
+
+type PublicCycle = { id: string; title: string; opensAt: Date; deadlineAt: Date }
+
+/**
+ * Participation in these cycles, in aggregate: schools invited, taking part and completed, by discipline and by
+ * state, each column published under the small-count rule. Never a school's name. The public page and the admin's
+ * preview of it both come from here, so the preview is what the public will see.
+ */
+export async function participationFigures(db: Db, cycles: readonly PublicCycle[]): Promise<CycleParticipation[]> {
   const ids = cycles.map((c) => c.id)
   const [byDiscipline, byState] = await Promise.all([participationCounts(db, ids, 'discipline'), participationCounts(db, ids, 'state')])
   return cycles.map((cycle) => ({

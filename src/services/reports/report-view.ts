@@ -34,7 +34,8 @@ export type ReportView = {
   school: { id: string; name: string; discipline: string }
   cycle: { id: string; title: string }
   instrument: { id: string; title: string }
-  snapshot: { takenAt: Date; recomputed: boolean; late: boolean }
+  /** `pilot`: the norms are the pilot's own responses only (decision 091). */
+  snapshot: { takenAt: Date; recomputed: boolean; late: boolean; pilot: boolean }
   /** Set when a re-score of the cycle changed this school's scores after they were first reported. */
   revision: { revisedAt: Date; reason: string; previousOverall: number | null } | null
   released: boolean
@@ -115,7 +116,7 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
     school: { id: subject.school.id, name: subject.school.name, discipline: subject.school.discipline },
     cycle: { id: subject.cycle.id, title: subject.cycle.title },
     instrument: { id: instrument.id, title: instrument.title },
-    snapshot: { takenAt: snapshot.createdAt, recomputed: snapshot.reason !== null, late: score.late },
+    snapshot: { takenAt: snapshot.createdAt, recomputed: snapshot.reason !== null, late: score.late, pilot: subject.cycle.pilot },
     revision: revision ? { revisedAt: revision.revisedAt, reason: revision.reason, previousOverall: revision.previousOverall } : null,
     released,
     overall: { score: score.overall, vsAll: place(OVERALL, 'all'), vsDiscipline: place(OVERALL, 'discipline') },

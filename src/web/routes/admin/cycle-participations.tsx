@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import {
-  addSchoolToCycle,
+  addSchoolsToCycle,
+  type AddSchoolsOutcome,
   extendDeadline,
+  findSchoolsForCycle,
   markParticipationProgress,
   participationForAdmin,
   resendInvitation,
@@ -11,11 +13,19 @@ import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
 import { textValues, type FormState } from '../../form'
 import { ParticipationPage } from '../../views/admin/participation-page'
+import { CycleAddSchoolsPage } from '../../views/admin/cycle-add-schools-page'
+import { DISCIPLINES } from '../../../domain/school/school-facts'
 
-// Mounted at /admin/cycles/:id/schools: one school's place in a cycle, and adding a school late.
+// Mounted at /admin/cycles/:id/schools: one school's place in a cycle, and adding schools late.
 
 const Ids = z.object({ id: z.uuid(), pid: z.uuid() })
-const AddSchool = z.object({ schoolId: z.uuid(), source: z.enum(['late-invite', 'on-request']) })
+const Search = z.object({
+  q: z.string().max(200).optional().catch(undefined),
+  state: z.string().max(2).optional().catch(undefined),
+  discipline: z.enum(DISCIPLINES).optional().catch(undefined),
+})
+const SchoolIds = z.array(z.uuid()).max(500)
+const Source = z.enum(['late-invite', 'on-request'])
 const Addressee = z.object({
   email: z.email('Enter the new addressee’s e-mail address.').max(254),
   name: z.string().max(200).optional(),
@@ -31,13 +41,46 @@ async function page(c: Ctx, pid: string, form: FormState = { values: {}, errors:
   return c.render(<ParticipationPage p={p} form={form} />, { title: p.schoolName })
 }
 
+async function addSchoolsPage(c: Ctx, cycleId: string, form: FormState, ticked: string[]) {
+  const search = Search.parse(form.values)
+  const found = await findSchoolsForCycle(c.var.db, c.var.actor, cycleId, { ...search, state: search.state || undefined, discipline: search.discipline })
+  return c.render(<CycleAddSchoolsPage found={found} form={form} ticked={ticked} />, { title: 'Add schools' })
+}
+
+/** The flash after adding: how many were added and invited, and who needs an addressee or was already in. */
+function addedMessage({ added, alreadyIn }: AddSchoolsOutcome) {
+  const noAddress = added.filter((a) => !a.invited).map((a) => a.name)
+  return [
+    `${added.length} ${added.length === 1 ? 'school' : 'schools'} added${added.length > noAddress.length ? ' and invited' : ''}.`,
+    noAddress.length > 0 ? `No dean’s e-mail, so give an addressee: ${noAddress.join(', ')}.` : '',
+    alreadyIn.length > 0 ? `Already in the cycle: ${alreadyIn.join(', ')}.` : '',
+  ].filter(Boolean).join(' ')
+}
+
 export const cycleParticipationRoutes = new Hono<AppEnv>()
-  .post('/', async (c) => {
+  .get('/add', async (c) => {
     const id = z.uuid().safeParse(c.req.param('id'))
-    const form = AddSchool.safeParse(await c.req.parseBody())
-    if (!id.success || !form.success) return c.notFound()
-    const added = await addSchoolToCycle(ctxOf(c), id.data, form.data.schoolId, form.data.source)
-    return seeOther(c, `/admin/cycles/${id.data}`, added.invited ? 'School added and invited.' : 'School added; it has no dean’s e-mail, so add an addressee.')
+    if (!id.success) return c.notFound()
+    return addSchoolsPage(c, id.data, { values: textValues(c.req.query()), errors: {} }, [])
+  })
+  .post('/add', async (c) => {
+    const id = z.uuid().safeParse(c.req.param('id'))
+    if (!id.success) return c.notFound()
+    const body = await c.req.parseBody({ all: true })
+    const ticked = [body.schoolIds ?? []].flat().filter((v): v is string => typeof v === 'string')
+    const schoolIds = SchoolIds.safeParse(ticked)
+    if (!schoolIds.success) return c.notFound() // not something the page can send
+    const source = Source.safeParse(body.source)
+    if (schoolIds.data.length === 0 || !source.success) {
+      c.status(422)
+      const errors = {
+        ...(schoolIds.data.length === 0 ? { schoolIds: ['Tick at least one school to add.'] } : {}),
+        ...(!source.success ? { source: ['Choose why the schools are joining.'] } : {}),
+      }
+      return addSchoolsPage(c, id.data, { values: textValues(body), errors }, ticked)
+    }
+    const outcome = await addSchoolsToCycle(ctxOf(c), id.data, schoolIds.data, source.data)
+    return seeOther(c, `/admin/cycles/${id.data}`, addedMessage(outcome))
   })
   .get('/:pid', async (c) => {
     const p = ids(c)

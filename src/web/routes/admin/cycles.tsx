@@ -1,12 +1,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { CYCLE_STATUSES } from '../../../domain/cycle/cycle-states'
-import type { CycleSettingsInput } from '../../../domain/cycle/cycle-settings'
+import { sampleSizeField, type CycleSettingsInput } from '../../../domain/cycle/cycle-settings'
+import { DISCIPLINES } from '../../../domain/school/school-facts'
 import { DEFAULT_REMINDER_DAYS } from '../../../domain/cycle/reminders'
-import { advanceCycle, createCycle, cycleForAdmin, cycleInstrumentChoices, cycleList, updateCycle } from '../../../services/cycles/cycle-admin'
+import {
+  advanceCycle, createCycle, cycleForAdmin, cycleInstrumentChoices, cycleList, eligibleCounts, openingPreview, updateCycle,
+} from '../../../services/cycles/cycle-admin'
 import { cycleDashboard, cycleStatusCsv } from '../../../services/cycles/cycle-monitoring'
 import { sendDueRemindersNow } from '../../../services/cycles/cycle-reminders'
-import { schoolsAddableToCycle } from '../../../services/cycles/participation-admin'
 import type { AppEnv, Ctx } from '../../context'
 import { dailyProgressSvg } from '../../charts/daily-progress-chart'
 import { seeOther } from '../../flash'
@@ -14,31 +16,40 @@ import type { FormState } from '../../form'
 import { CycleDashboardPage } from '../../views/admin/cycle-dashboard-page'
 import { CycleFormPage } from '../../views/admin/cycle-form-page'
 import { CycleListPage } from '../../views/admin/cycle-list-page'
+import { CycleOpeningPreviewPage } from '../../views/admin/cycle-opening-preview-page'
 import { csvDownload } from './csv-download'
 import { cycleParticipationRoutes } from './cycle-participations'
+import { cyclePublicationRoutes } from './cycle-publication'
 import { cycleReportRoutes } from './cycle-reports'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
 const Id = z.uuid()
-const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'invite', 'samplePerDiscipline', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays'] as const
+const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays'] as const
+type TextSettings = Pick<CycleSettingsInput, (typeof SETTINGS_FIELDS)[number]>
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const formPage = async (c: Ctx, id: string | null, form: FormState, disciplines: readonly string[]) => {
-  const versions = await cycleInstrumentChoices(c.var.db, c.var.actor)
-  return c.render(<CycleFormPage id={id} form={form} disciplines={disciplines} versions={versions} />, { title: id ? 'Edit cycle' : 'New cycle' })
+  const [versions, eligible] = await Promise.all([cycleInstrumentChoices(c.var.db, c.var.actor), eligibleCounts(c.var.db, c.var.actor)])
+  return c.render(<CycleFormPage id={id} form={form} disciplines={disciplines} versions={versions} eligible={eligible} />, { title: id ? 'Edit cycle' : 'New cycle' })
 }
 
-/** Reads the settings form: every field as typed (so it can be shown again) and the ticked disciplines. */
+/** Reads the settings form: every field as typed (so it can be shown again), the ticked disciplines and sizes. */
 async function settingsOf(c: Ctx): Promise<CycleSettingsInput> {
   const body = await c.req.parseBody({ all: true })
   const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).slice(0, 500) : '')
   const ticked = body.disciplines
   const disciplines = (Array.isArray(ticked) ? ticked : ticked === undefined ? [] : [ticked]).filter((d): d is string => typeof d === 'string')
-  return { ...(Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, text(f)])) as Omit<CycleSettingsInput, 'disciplines'>), disciplines }
+  const sampleSizes = Object.fromEntries(DISCIPLINES.map((d) => [d, text(sampleSizeField(d))]))
+  const fields = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, text(f)])) as TextSettings
+  return { ...fields, disciplines, sampleSizes, pilot: text('pilot') === 'yes' }
 }
 
-const valuesOf = (input: CycleSettingsInput) => Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, input[f]]))
+const valuesOf = (input: CycleSettingsInput) => ({
+  ...Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, input[f]])),
+  ...Object.fromEntries(DISCIPLINES.map((d) => [sampleSizeField(d), input.sampleSizes[d] ?? ''])),
+  pilot: input.pilot ? 'yes' : '',
+})
 
 function cycleId(c: Ctx) {
   const id = Id.safeParse(c.req.param('id'))
@@ -48,7 +59,7 @@ function cycleId(c: Ctx) {
 export const cycleRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.render(<CycleListPage cycles={await cycleList(c.var.db, c.var.actor)} />, { title: 'Assessment cycles' }))
   .get('/new', (c) => {
-    const values = { instrumentVersion: 'smm-2024', invite: 'all', reminderDays: DEFAULT_REMINDER_DAYS.join(', '), opensOn: isoDay(new Date()) }
+    const values = { instrumentVersion: 'smm-2024', reminderDays: DEFAULT_REMINDER_DAYS.join(', '), opensOn: isoDay(new Date()) }
     return formPage(c, null, { values, errors: {} }, [])
   })
   .post('/new', async (c) => {
@@ -64,11 +75,17 @@ export const cycleRoutes = new Hono<AppEnv>()
     const id = cycleId(c)
     if (!id) return c.notFound()
     const view = await cycleDashboard(c.var.db, c.var.actor, id)
-    const addable = await schoolsAddableToCycle(c.var.db, c.var.actor, id)
     // While invitations are being created the page refreshes itself; no script needed.
     if (view.progress?.status === 'running') c.header('Refresh', '2')
     const chartSvg = view.daily.length > 0 ? await dailyProgressSvg(view.daily, view.total.invited) : ''
-    return c.render(<CycleDashboardPage view={view} chartSvg={chartSvg} addable={addable} />, { title: view.cycle.title })
+    return c.render(<CycleDashboardPage view={view} chartSvg={chartSvg} />, { title: view.cycle.title })
+  })
+  .get('/:id/open', async (c) => {
+    const id = cycleId(c)
+    if (!id) return c.notFound()
+    const preview = await openingPreview(c.var.db, c.var.actor, id)
+    if (preview.cycle.status !== 'draft') return seeOther(c, `/admin/cycles/${id}`, 'This cycle is already open.')
+    return c.render(<CycleOpeningPreviewPage preview={preview} />, { title: 'Check before opening' })
   })
   .get('/:id/status.csv', async (c) => {
     const id = cycleId(c)
@@ -80,9 +97,10 @@ export const cycleRoutes = new Hono<AppEnv>()
     if (!id) return c.notFound()
     const cy = await cycleForAdmin(c.var.db, c.var.actor, id)
     const values = {
-      title: cy.title, instrumentVersion: cy.instrumentVersion, invite: cy.sampleSizePerDiscipline === null ? 'all' : 'sample',
-      samplePerDiscipline: cy.sampleSizePerDiscipline?.toString() ?? '', sampleSeed: cy.sampleSeed?.toString() ?? '',
+      title: cy.title, instrumentVersion: cy.instrumentVersion, sampleSeed: cy.sampleSeed?.toString() ?? '',
       opensOn: isoDay(cy.opensAt), deadlineOn: isoDay(cy.deadlineAt), reminderDays: cy.reminderDays.join(', '),
+      ...Object.fromEntries(DISCIPLINES.map((d) => [sampleSizeField(d), cy.sampleSizes[d]?.toString() ?? ''])),
+      pilot: cy.pilot ? 'yes' : '',
     }
     return formPage(c, id, { values, errors: {} }, cy.disciplines)
   })
@@ -122,3 +140,4 @@ export const cycleRoutes = new Hono<AppEnv>()
   })
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)
+  .route('/:id/publication', cyclePublicationRoutes)

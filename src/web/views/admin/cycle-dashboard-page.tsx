@@ -4,7 +4,8 @@ import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
-import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
+import { InvitedSummary, PilotNotice } from './cycle-sampling-summary'
+import { CycleSchoolsSection } from './cycle-schools-section'
 
 
 function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
@@ -39,7 +40,8 @@ function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: st
   )
 }
 
-function ProgressNote({ progress }: { progress: CycleDashboard['progress'] }) {
+/** `created` counts every school with an invitation, including those added after opening. */
+function ProgressNote({ progress, created }: { progress: CycleDashboard['progress']; created: number }) {
   if (!progress) return null
   if (progress.status === 'running') {
     return (
@@ -58,12 +60,12 @@ function ProgressNote({ progress }: { progress: CycleDashboard['progress'] }) {
   if (progress.status === 'failed') return <p class="notice notice-warning">Sending invitations stopped: {progress.error}. It will be retried.</p>
   return (
     <p class="muted">
-      {progress.total} invitations created <When at={progress.finishedAt} />.
+      {created} invitations created (sending finished <When at={progress.finishedAt} />).
     </p>
   )
 }
 
-export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: string; addable: AddableSchool[] }) {
+export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: string }) {
   const { cycle, total, byDiscipline, byState, daily, progress } = props.view
   const next = nextCycleStatus(cycle.status)
   return (
@@ -77,6 +79,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         {cycle.status === 'draft' && <a href={`/admin/cycles/${cycle.id}/edit`}>Edit settings</a>}
       </p>
       {cycle.kind === 'historical' && <p class="notice">A past round imported from its records: its scores feed the trends and carry-forward of later cycles.</p>}
+      <PilotNotice pilot={cycle.pilot} />
       <dl class="pairs">
         <dt>Instrument</dt>
         <dd>{cycle.instrumentVersion}</dd>
@@ -84,9 +87,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dd>{cycle.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(', ')}</dd>
         <dt>Invited</dt>
         <dd>
-          {cycle.sampleSizePerDiscipline === null
-            ? 'every active school'
-            : `a random sample of ${cycle.sampleSizePerDiscipline} per discipline, seed ${cycle.sampleSeed}`}
+          <InvitedSummary cycle={cycle} />
         </dd>
         <dt>Opens</dt>
         <dd>
@@ -99,16 +100,21 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dt>Reminders</dt>
         <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
       </dl>
-      {next && cycle.kind !== 'historical' && (
+      {next === 'open' ? (
+        // Opening sends the invitations: the counts per discipline are shown and confirmed first.
+        <a class="button" href={`/admin/cycles/${cycle.id}/open`}>Check and open the cycle</a>
+      ) : next && cycle.kind !== 'historical' && (
         <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
           <input type="hidden" name="to" value={next} />
           <button type="submit" class="button">{CYCLE_ADVANCE_LABELS[cycle.status]}</button>
         </form>
       )}
-      <ProgressNote progress={progress} />
+      <ProgressNote progress={progress} created={props.view.schools.filter((s) => s.invitedAt !== null).length} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (
         <p>
           <a href={`/admin/cycles/${cycle.id}/reports`}>Reports, norms and release</a>
+          {' · '}
+          <a href={`/admin/cycles/${cycle.id}/publication`}>Public participation figures</a>
         </p>
       )}
       {cycle.status !== 'draft' && (
@@ -135,7 +141,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
             <TallyTable caption="By discipline" keyLabel="Discipline" rows={byDiscipline.map((g) => ({ label: DISCIPLINE_LABELS[g.key as Discipline], tally: g.tally }))} />
             <TallyTable caption="By state" keyLabel="State" rows={byState.map((g) => ({ label: g.key, tally: g.tally }))} />
           </section>
-          <CycleSchoolsSection view={props.view} addable={props.addable} />
+          <CycleSchoolsSection view={props.view} />
         </>
       )}
     </>

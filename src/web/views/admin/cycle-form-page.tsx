@@ -1,10 +1,17 @@
-import { DISCIPLINES, DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
+import { sampleSizeField } from '../../../domain/cycle/cycle-settings'
+import { DISCIPLINES, DISCIPLINE_LABELS, type Discipline } from '../../../domain/school/school-facts'
 import type { FormState } from '../../form'
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../form-fields'
 
 /** New and draft cycles share this form; `disciplines` are the ticked boxes. */
-export function CycleFormPage(props: { id: string | null; form: FormState; disciplines: readonly string[]; versions: readonly string[] }) {
-  const { id, form, disciplines, versions } = props
+export function CycleFormPage(props: {
+  id: string | null
+  form: FormState
+  disciplines: readonly string[]
+  versions: readonly string[]
+  eligible: Record<Discipline, number>
+}) {
+  const { id, form, disciplines, versions, eligible } = props
   return (
     <>
       <p>
@@ -28,24 +35,37 @@ export function CycleFormPage(props: { id: string | null; form: FormState; disci
           checked={disciplines}
           options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))}
         />
-        <ChoiceGroup
-          name="invite"
-          legend="Who is invited"
-          type="radio"
-          form={form}
-          checked={[form.values.invite ?? 'all']}
-          options={[
-            { value: 'all', label: 'Every active school of these disciplines' },
-            { value: 'sample', label: 'A random sample of schools per discipline' },
-          ]}
-        />
-        <TextField name="samplePerDiscipline" label="Schools to draw per discipline (sample only)" form={form} type="number" />
+        <fieldset class="field">
+          <legend>How many schools to invite, per discipline</legend>
+          <p class="hint">
+            Leave a discipline empty to invite every eligible (active) school of it. Enter a number to invite a random sample of that
+            many. Only the ticked disciplines count.
+          </p>
+          {DISCIPLINES.map((d) => (
+            <TextField
+              name={sampleSizeField(d)}
+              label={`${DISCIPLINE_LABELS[d]}: schools to draw`}
+              hint={`${eligible[d].toLocaleString('en-US')} eligible today.`}
+              form={form}
+              type="number"
+            />
+          ))}
+        </fieldset>
         <TextField
           name="sampleSeed"
-          label="Sample seed (sample only, optional)"
-          hint="The same seed draws the same schools. Leave empty and one is chosen and recorded."
+          label="Sample seed (optional)"
+          hint="Used by every sampled discipline. The same seed and the same directory draw the same schools. Leave empty and one is chosen and recorded."
           form={form}
           type="number"
+        />
+        <ChoiceGroup
+          name="pilot"
+          legend="Pilot or test round"
+          hint="A pilot round is never counted in public figures or in the norms of other cycles. Its schools still get their scores."
+          type="checkbox"
+          form={form}
+          checked={form.values.pilot === 'yes' ? ['yes'] : []}
+          options={[{ value: 'yes', label: 'This is a pilot or test round' }]}
         />
         <TextField name="opensOn" label="Opening date" form={form} type="date" required />
         <TextField name="deadlineOn" label="Deadline" hint="Answers are accepted until the end of this day (UTC)." form={form} type="date" required />

@@ -35,6 +35,7 @@ export function CycleTable({ cycles }: { cycles: Awaited<ReturnType<typeof cycle
           <tr>
             <td>
               <a href={`/admin/cycles/${c.id}`}>{c.title}</a>
+              {c.pilot && <span class="tag">pilot</span>}
             </td>
             <td>
               <span class={`status status-${c.status}`}>{CYCLE_STATUS_LABELS[c.status]}</span>

@@ -3,12 +3,10 @@ import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { When } from '../format'
 
-export type AddableSchool = { id: string; name: string; state: string }
-
 const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
 
 /** The schools of a cycle with their status and last activity, and the admin's actions on the list. */
-export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; addable: AddableSchool[] }) {
+export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
   const { cycle, schools } = view
   const open = cycle.status === 'open'
   return (
@@ -22,27 +20,10 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
           <button type="submit" class="button">Send due reminders now</button>
         </form>
       )}
-      {open && addable.length > 0 && (
-        <form method="post" action={`/admin/cycles/${cycle.id}/schools`} class="filter-form">
-          <div class="field">
-            <label for="schoolId">Add a school to this cycle</label>
-            <select id="schoolId" name="schoolId">
-              {addable.map((s) => (
-                <option value={s.id}>
-                  {s.name} ({s.state})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="source">Why</label>
-            <select id="source" name="source">
-              <option value="late-invite">Invited late by the program</option>
-              <option value="on-request">The school asked to join</option>
-            </select>
-          </div>
-          <button type="submit" class="button">Add and invite</button>
-        </form>
+      {open && (
+        <p>
+          <a class="button button-secondary" href={`/admin/cycles/${cycle.id}/schools/add`}>Add schools to this cycle</a>
+        </p>
       )}
       <table>
         <thead>

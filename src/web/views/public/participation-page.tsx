@@ -14,20 +14,28 @@ export function ParticipationPage({ m, cycles }: { m: Messages; cycles: CyclePar
       <p>{p.suppression}</p>
       {cycles.length === 0 && <p>{p.none}</p>}
       {cycles.map((cycle) => (
-        <section aria-labelledby={`cycle-${cycle.id}`}>
-          <h2 id={`cycle-${cycle.id}`}>{cycle.title}</h2>
-          <p class="muted">{p.round(DATE.format(cycle.opensAt), DATE.format(cycle.deadlineAt))}</p>
-          <CountTable
-            m={m}
-            caption={p.caption(cycle.title, p.byDiscipline)}
-            groupHeader={p.discipline}
-            breakdown={cycle.byDiscipline}
-            label={(d) => DISCIPLINE_LABELS[d as Discipline] ?? d}
-          />
-          <CountTable m={m} caption={p.caption(cycle.title, p.byState)} groupHeader={p.state} breakdown={cycle.byState} label={(s) => s} />
-        </section>
+        <CycleParticipationSection m={m} cycle={cycle} />
       ))}
     </>
+  )
+}
+
+/** One cycle's figures as the public sees them; the admin's publication preview shows the same section. */
+export function CycleParticipationSection({ m, cycle }: { m: Messages; cycle: CycleParticipation }) {
+  const p = m.participation
+  return (
+    <section aria-labelledby={`cycle-${cycle.id}`}>
+      <h2 id={`cycle-${cycle.id}`}>{cycle.title}</h2>
+      <p class="muted">{p.round(DATE.format(cycle.opensAt), DATE.format(cycle.deadlineAt))}</p>
+      <CountTable
+        m={m}
+        caption={p.caption(cycle.title, p.byDiscipline)}
+        groupHeader={p.discipline}
+        breakdown={cycle.byDiscipline}
+        label={(d) => DISCIPLINE_LABELS[d as Discipline] ?? d}
+      />
+      <CountTable m={m} caption={p.caption(cycle.title, p.byState)} groupHeader={p.state} breakdown={cycle.byState} label={(s) => s} />
+    </section>
   )
 }
 

@@ -40,7 +40,8 @@ export const chartDescription = (view: ReportView) =>
 
 export const snapshotLine = (view: ReportView) =>
   `Instrument ${view.instrument.id} (${view.instrument.title}) · norms snapshot of ${view.snapshot.takenAt.toISOString().slice(0, 10)}` +
-  `${view.snapshot.recomputed ? ' (recomputed)' : ''}${view.snapshot.late ? ' · submitted after the norms were frozen: placed against them' : ''}`
+  `${view.snapshot.recomputed ? ' (recomputed)' : ''}${view.snapshot.late ? ' · submitted after the norms were frozen: placed against them' : ''}` +
+  `${view.snapshot.pilot ? ' · pilot round: compared only with the schools of this pilot' : ''}`
 
 /** Said at the top of a report whose scores a re-score of the cycle changed after they were first reported. */
 export function revisionNotice(view: ReportView): string | null {

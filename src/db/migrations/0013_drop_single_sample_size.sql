@@ -1,0 +1,1 @@
+ALTER TABLE "cycles" DROP COLUMN "sample_size_per_discipline";
