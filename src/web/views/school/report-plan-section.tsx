@@ -1,8 +1,10 @@
 import type { ReportView } from '../../../services/reports/report-view'
 import type { FormState } from '../../form'
-import { ErrorSummary } from '../form-fields'
 
-/** Per area a target for next cycle and the actions to get there; leaders edit, the program team reads. */
+/**
+ * Per area a target for next cycle and the actions to get there; leaders edit, the program team reads. Errors are
+ * summarised at the top of the report page (linked to the fields here) and shown beside each field.
+ */
 export function ActionPlanSection({ view, form }: { view: ReportView; form?: FormState | undefined }) {
   const value = (name: string, fallback: string) => form?.values[name] ?? fallback
   const planned = view.areas.filter((a) => a.plan)
@@ -23,7 +25,6 @@ export function ActionPlanSection({ view, form }: { view: ReportView; form?: For
       <details open={form !== undefined || planned.length > 0}>
       <summary>Set targets and actions for next cycle{planned.length > 0 ? ` (${planned.length} areas planned)` : ''}</summary>
       <form method="post" action={`/school/reports/${view.responseId}/plan`}>
-        {form && <ErrorSummary form={form} />}
         {view.areas.map((a) => {
           const t = `target-${a.id}`
           const x = `actions-${a.id}`
