@@ -18,12 +18,13 @@ const adminHeaders = await signedIn(db, await seedUser(db, { programRole: 'admin
 
 // Six MD schools (ours in the middle, at level 0.6) and three dental ones, scored and released.
 const cycle = await seedScoringCycle(db, { status: 'closed' })
-const md = []
+type Seeded = { school: Awaited<ReturnType<typeof seedScoringSchool>>; response: Awaited<ReturnType<typeof seedSubmittedResponse>> }
+const md: Seeded[] = []
 for (const level of [0.2, 0.4, 0.6, 0.8, 0.9, 1]) {
   const school = await seedScoringSchool(db, { discipline: 'md' })
   md.push({ school, response: await seedSubmittedResponse(db, { schoolId: school.id, cycleId: cycle.id, answers: answersAtLevel(instrument, level) }) })
 }
-const dental = []
+const dental: Seeded[] = []
 for (const level of [0.3, 0.5, 0.7]) {
   const school = await seedScoringSchool(db, { discipline: 'dental' })
   dental.push({ school, response: await seedSubmittedResponse(db, { schoolId: school.id, cycleId: cycle.id, answers: answersAtLevel(instrument, level) }) })

@@ -2,6 +2,7 @@ import type { Placement } from '../../../domain/benchmark/comparison-groups'
 import type { AreaResult, ReportView } from '../../../services/reports/report-view'
 import type { FormState } from '../../form'
 import { ChartFigure } from '../../charts/accessible-chart'
+import { ScrollBox } from '../../charts/scroll-box'
 import { ErrorSummary } from '../form-fields'
 import { chartDescription, GROUP_LABELS, groupLine, placementText, placementWords, scoreText, snapshotLine, trendNote } from './report-text'
 import { AreaDriversSection } from './report-area-drivers'
@@ -23,7 +24,7 @@ function PlacementCell({ p }: { p: Placement }) {
 function AreaTable({ areas }: { areas: AreaResult[] }) {
   const showTargets = areas.some((a) => a.previousTarget !== null)
   return (
-    <div class="table-scroll">
+    <ScrollBox label="Score and stars per area">
       <table>
         <caption>Score and stars per area</caption>
         <thead>
@@ -53,7 +54,7 @@ function AreaTable({ areas }: { areas: AreaResult[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   )
 }
 
@@ -65,7 +66,7 @@ function TrendSection({ view }: { view: ReportView }) {
     <section aria-labelledby="trend-title">
       <h2 id="trend-title">Trend</h2>
       {differs && <p class="notice">{trendNote}</p>}
-      <div class="table-scroll">
+      <ScrollBox label="Scores by cycle, oldest first">
         <table>
           <caption>Scores by cycle, oldest first</caption>
           <thead>
@@ -87,7 +88,7 @@ function TrendSection({ view }: { view: ReportView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   )
 }
@@ -130,7 +131,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
             columns: ['Area', 'Your score', 'Schools in group', 'Group Q1', 'Group median', 'Group Q3'],
             rows: view.areas.map((a) => {
               const d = a.vsSimilar.kind === 'placed' ? a.vsSimilar.distribution : null
-              return [a.title, scoreText(a.score), d ? d.n : '—', d ? d.q1 : '—', d ? d.median : '—', d ? d.q3 : '—']
+              return [a.title, scoreText(a.score), d ? d.n : '—', d ? scoreText(d.q1) : '—', d ? scoreText(d.median) : '—', d ? scoreText(d.q3) : '—']
             }),
           }}
         />
@@ -138,7 +139,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
       <AreaDriversSection view={view} />
       <section aria-labelledby="domains-title">
         <h2 id="domains-title">Domains</h2>
-        <div class="table-scroll">
+        <ScrollBox label="Score per domain">
           <table>
             <caption>Score per domain</caption>
             <thead><tr><th scope="col">Domain</th><th scope="col" class="num">Score</th><th scope="col">Vs all schools</th></tr></thead>
@@ -148,7 +149,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
       <TrendSection view={view} />
       <ReportMethodsSection view={view} />

@@ -12,8 +12,8 @@ import {
 type Doc = PDFKit.PDFDocument
 
 /**
- * The report in the page's order for reading on paper: an executive summary first, then the areas (table, chart,
- * the answers behind each score), domains and trend, a methods appendix and the action plan. A tagged PDF: headings,
+ * The report for reading on paper: an executive summary first (with the domains), then the areas (table, chart,
+ * the answers behind each score) and trend, a methods appendix and the action plan. A tagged PDF: headings,
  * paragraphs, lists and tables are structure elements and the chart is a figure with its numbers as alt text.
  */
 export async function renderReportPdf(view: ReportView, chartSvg: string): Promise<Buffer> {
@@ -40,11 +40,6 @@ export async function renderReportPdf(view: ReportView, chartSvg: string): Promi
   summarySection(doc, root, view)
   areasSection(doc, root, view, chartSvg, (svg, x, y, options) => SVGtoPDF(doc, svg, x, y, options))
   driversSection(doc, root, view)
-
-  const domains = section(doc, root, 'Domains')
-  table(doc, domains, [{ label: 'Domain', width: 220 }, { label: 'Score', width: 50, align: 'right' }, { label: 'Vs all schools', width: 234 }],
-    view.domains.map((d) => [d.title, scoreText(d.score), resultCell(d.vsAll)]))
-  domains.end()
 
   trendSection(doc, root, view)
 
@@ -90,6 +85,10 @@ function summarySection(doc: Doc, root: PDFKit.PDFStructureElement, view: Report
     paragraph(doc, summary, 'Recommended resources (in the toolkits on the program’s website):', { font: 'Helvetica-Bold' })
     list(doc, summary, recommended)
   }
+  const domains = section(doc, summary, 'Domains', 2)
+  table(doc, domains, [{ label: 'Domain', width: 220 }, { label: 'Score', width: 50, align: 'right' }, { label: 'Vs all schools', width: 234 }],
+    view.domains.map((d) => [d.title, scoreText(d.score), resultCell(d.vsAll)]))
+  domains.end()
   summary.end()
 }
 
