@@ -125,6 +125,7 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     await page.setViewportSize({ width: 1280, height: 900 })
     expect(await scrollsSideways(page)).toBe(false)
     await page.screenshot({ path: 'test-results/report-page.png', fullPage: true })
+    await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: 'test-results/report-top.png' })
     await page.locator('#area-chart-caption').scrollIntoViewIfNeeded()
     await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart.png' })
@@ -134,9 +135,13 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     expect(await page.locator('.chart-svg svg').evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')))).toBeGreaterThan(0.95)
     expect(await allAxeViolations(page)).toEqual([])
     await page.screenshot({ path: 'test-results/report-page-390.png', fullPage: true })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: 'test-results/report-top-390.png' })
+    await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart-390.png' })
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.site-header').isVisible()).toBe(false)
     expect(await page.locator('figure.chart svg').isVisible()).toBe(true)
+    await page.pdf({ path: 'test-results/report-print.pdf' }) // the browser's own print, looked at by eye
     await page.emulateMedia({ media: 'screen' })
 
     // The PDF, downloaded with the dean's session, says the same.

@@ -123,6 +123,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
         <AreaTable areas={view.areas} />
         <ChartFigure
           id="area-chart"
+          class="report-chart"
           svg={chartSvg}
           title="Your score per area against similar schools (blue diamond: you; grey band: middle half of the group; dark tick: median)"
           description={chartDescription(view)}
