@@ -106,7 +106,7 @@ function ReportNotices({ view }: { view: ReportView }) {
  */
 export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSvg: string; form?: FormState | undefined }) {
   return (
-    <>
+    <div class="report-page">
       {form && <ErrorSummary form={form} />}
       <p class="muted">Confidential: for {view.school.name}’s leadership and the program team.</p>
       <h1>{view.school.name}: {view.cycle.title}</h1>
@@ -154,6 +154,6 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
       </section>
       <TrendSection view={view} />
       <ReportMethodsSection view={view} />
-    </>
+    </div>
   )
 }
