@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import AxeBuilder from '@axe-core/playwright'
 import pg from 'pg'
 import type { Browser, Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
@@ -45,6 +46,14 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
   await admin.end()
 })
+
+/** Every axe finding of any impact against WCAG 2.2 A and AA (the shared helper keeps to serious and critical). */
+async function allAxeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
 
 /** The newest sign-in link mail sent to this address (a dean also has the release e-mail in the same inbox). */
 const signInMail = (email: string) =>
@@ -107,10 +116,33 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     expect(await page.locator('.figures li', { hasText: 'vs all schools' }).textContent()).toContain('Top quartile')
     expect(await page.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await allAxeViolations(page)).toEqual([])
+    // What the result means comes first, in words, with the group beside it.
+    expect(await page.locator('.figures li', { hasText: 'vs all schools' }).locator('p').first().textContent()).toMatch(/^Your school is in the top quartile of all schools/)
+    const area = page.locator('details.report-area').first()
+    await area.locator('summary').click() // an area's answers unfold
+    expect(await area.getByText('Answers that earned full points').isVisible()).toBe(true)
+    await page.setViewportSize({ width: 1280, height: 900 })
+    expect(await scrollsSideways(page)).toBe(false)
     await page.screenshot({ path: 'test-results/report-page.png', fullPage: true })
+    await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: 'test-results/report-top.png' })
     await page.locator('#area-chart-caption').scrollIntoViewIfNeeded()
     await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart.png' })
+    // On a phone: nothing scrolls sideways and the chart keeps its text at full size (the SVG is not shrunk).
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await scrollsSideways(page)).toBe(false)
+    expect(await page.locator('.chart-svg svg').evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')))).toBeGreaterThan(0.95)
+    expect(await allAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: 'test-results/report-page-390.png', fullPage: true })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: 'test-results/report-top-390.png' })
+    await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart-390.png' })
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.site-header').isVisible()).toBe(false)
+    expect(await page.locator('figure.chart svg').isVisible()).toBe(true)
+    await page.pdf({ path: 'test-results/report-print.pdf' }) // the browser's own print, looked at by eye
+    await page.emulateMedia({ media: 'screen' })
 
     // The PDF, downloaded with the dean's session, says the same.
     const pdf = await page.request.get(`${reportLink}.pdf`)
@@ -119,6 +151,7 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     expect(text).toContain(mine.school.name)
     expect(text).toContain('Top quartile (4 of 4 stars)')
     expect(text).toContain('Your score per area against similar schools')
+    expect(text.indexOf('Executive summary')).toBeLessThan(text.indexOf('Appendix: how the comparison works'))
 
     // A contributor of the same school and a dean of another school cannot reach it.
     for (const email of [contributor.email, otherDean.email]) {

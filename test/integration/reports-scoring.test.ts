@@ -90,7 +90,8 @@ describe('release and who can read a report', () => {
     expect(html).toContain('Top quartile')
     expect(html).toContain('Instrument smm-2024')
     expect(html).toMatch(/norms snapshot of \d{4}-\d{2}-\d{2}/)
-    expect(html).toContain('Strongest and weakest areas')
+    expect(html).toContain('Strongest areas')
+    expect(html).toContain('Weakest areas')
     expect(html).toContain('<svg role="img"')
     expect(res.headers.get('cache-control')).toContain('no-store')
     const views = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'report.viewed'), eq(auditEvents.subject, top.response.id)))
@@ -109,6 +110,7 @@ describe('release and who can read a report', () => {
     const html = await (await app.request(`/school/reports/${dental.response.id}`, { headers: await signedIn(db, leader) })).text()
     expect(html).toContain('Not enough schools to compare')
     expect(html).toMatch(/Not enough schools to compare<\/span> vs your discipline/)
+    expect(html).toContain('Fewer than 5 schools of your discipline have a score')
   })
   test('a contributor of the school and a leader of another school get 404, and both attempts are audited', async () => {
     const contributor = await seedMember(db, top.school.id, 'contributor')

@@ -1,10 +1,12 @@
 import type { Db } from '../../db/client'
-import { actionPlansOf, findRelease, findResponseScore, latestScoreRevision, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
+import { actionPlansOf, answersOfResponses, findRelease, findResponseScore, latestScoreRevision, reportSubject, schoolScoreHistory } from '../../db/queries/scoring'
 import { OVERALL, type NormsMember, type Placement } from '../../domain/benchmark/comparison-groups'
 import { areasInCurrentVersion, strongestAndWeakest } from '../../domain/benchmark/report-trend'
-import type { Instrument } from '../../domain/instrument/instrument-model'
+import type { Answer } from '../../domain/instrument/instrument-answers'
+import { itemsOf, type Instrument, type Item } from '../../domain/instrument/instrument-model'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
+import { indicatorOutcomes } from '../../domain/scoring/indicator-outcomes'
 import { recordAudit } from '../audit'
 import { notFound, signInRequired } from '../errors'
 import { resourcesForAreas } from '../resources/resources'
@@ -22,7 +24,11 @@ export type AreaResult = {
   /** The target the school set for this area after its previous cycle, if any. */
   previousTarget: number | null
   plan: { target: number | null; actions: string } | null
+  /** The answers that drove the score: the questions that earned full points, those that earned none, and how many earned part. */
+  drivers: { full: Driver[]; none: Driver[]; partly: number }
 }
+/** One scored question of an area with the answer the school gave (rendered in words by the view). */
+export type Driver = { item: Item; answer: Answer | null; earned: number; max: number }
 export type TrendPoint = {
   cycleTitle: string; instrumentVersion: string; versionDiffers: boolean; overall: number | null; areas: Record<string, number | null> | null; current: boolean
   /** The year of a past round imported from its records (decision 095), which the report marks; null otherwise. */
@@ -93,6 +99,7 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
   const previous = earlier.at(-1)
   const previousPlans = previous ? await actionPlansOf(tx, subject.school.id, previous.cycleId) : []
   const plans = await actionPlansOf(tx, subject.school.id, subject.cycle.id)
+  const drivers = await driversOf(tx, instrument, subject)
 
   const areas: AreaResult[] = instrument.domains.flatMap((domain) =>
     domain.areas.map((area) => {
@@ -106,6 +113,7 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
         vsAll: place(area.id, 'all'),
         previousTarget: previousPlans.find((p) => p.areaId === area.id)?.target ?? null,
         plan: plan ? { target: plan.target, actions: plan.actions } : null,
+        drivers: drivers.get(area.id) ?? { full: [], none: [], partly: 0 },
       }
     }),
   )
@@ -128,6 +136,22 @@ async function buildView(tx: Db, subject: Subject, score: Score, released: boole
     trend: await trendOf(tx, instrument, [...earlier, ...history.filter((h) => h.responseId === subject.responseId)], subject.responseId),
     canPlan,
   }
+}
+
+/** Per area, the answers that earned full points and those that earned none, as scoring counted them. */
+async function driversOf(tx: Db, instrument: Instrument, subject: Subject): Promise<Map<string, AreaResult['drivers']>> {
+  const answers = (await answersOfResponses(tx, [subject.responseId])).get(subject.responseId) ?? new Map<string, Answer | null>()
+  const items = new Map(itemsOf(instrument).map(({ item }) => [item.id, item]))
+  const drivers = new Map<string, AreaResult['drivers']>()
+  for (const [areaId, outcomes] of indicatorOutcomes(instrument, subject.school.discipline, answers)) {
+    const listed = outcomes.map((o) => ({ item: items.get(o.itemId)!, answer: answers.get(o.itemId) ?? null, earned: o.earned, max: o.max }))
+    drivers.set(areaId, {
+      full: listed.filter((d) => d.earned >= d.max),
+      none: listed.filter((d) => d.earned === 0),
+      partly: listed.filter((d) => d.earned > 0 && d.earned < d.max).length,
+    })
+  }
+  return drivers
 }
 
 async function trendOf(tx: Db, current: Instrument, history: Awaited<ReturnType<typeof schoolScoreHistory>>, responseId: string): Promise<TrendPoint[]> {

@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import { ScrollBox } from './scroll-box'
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
@@ -16,13 +17,14 @@ export type ChartTable = { caption: string; columns: string[]; rows: (string | n
  * A chart as a figure: the labelled SVG, a caption, and the same numbers as a table for screen readers and for
  * anyone who wants the figures (the table sits in a disclosure so the page stays short).
  */
-export function ChartFigure(props: { id: string; svg: string; title: string; description: string; table: ChartTable }) {
+export function ChartFigure(props: { id: string; svg: string; title: string; description: string; table: ChartTable; class?: string }) {
   return (
-    <figure class="chart" aria-labelledby={`${props.id}-caption`}>
+    <figure class={props.class ? `chart ${props.class}` : 'chart'} aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`}>{props.title}</figcaption>
       <div class="chart-svg">{raw(labelSvg(props.svg, props.id, props.title, props.description))}</div>
       <details>
         <summary>Show the numbers as a table</summary>
+        <ScrollBox label={props.table.caption}>
         <table>
           <caption>{props.table.caption}</caption>
           <thead>
@@ -40,6 +42,7 @@ export function ChartFigure(props: { id: string; svg: string; title: string; des
             ))}
           </tbody>
         </table>
+        </ScrollBox>
       </details>
     </figure>
   )

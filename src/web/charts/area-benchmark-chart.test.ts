@@ -40,3 +40,10 @@ test('nothing of one chart carries over into the next (a reused View did: decisi
     expect(await areaBenchmarkSvg(next)).toBe(await drawnInline(next))
   }
 })
+
+test('the chart fits a phone (350 px wide, whatever the names) and writes every area name whole, above its marks', async () => {
+  const names = ['Curriculum, including interprofessional education', 'Holistic admissions and financial support', 'Short']
+  const svg = await areaBenchmarkSvg(names.map((area, i) => ({ area, score: 20 * i, q1: 10, median: 30, q3: 50 })))
+  expect(/<svg[^>]*\swidth="(\d+)"/.exec(svg)![1]).toBe('350')
+  for (const name of names) expect(svg).toContain(`>${name}</text>`)
+})

@@ -19,7 +19,7 @@ async function reportPage(c: Ctx, responseId: string, form?: FormState) {
   const view = await openReport(c.var.db, c.var.actor, responseId, c.var.clientIp)
   const chartSvg = await areaBenchmarkSvg(chartRows(view.areas))
   c.header('Cache-Control', 'private, no-store')
-  return c.render(<ReportPage view={view} chartSvg={chartSvg} form={form} />, { title: `Report: ${view.school.name}` })
+  return c.render(<ReportPage view={view} chartSvg={chartSvg} form={form} />, { title: `${form ? 'Error: ' : ''}Report: ${view.school.name}` })
 }
 
 export const schoolReportRoutes = new Hono<AppEnv>()

@@ -46,10 +46,11 @@ function drawReportLike(svg: string) {
 test('a document sharing standard font metrics writes exactly the bytes a plain pdfkit document writes', async () => {
   const svg = await areaBenchmarkSvg(rows)
   const options = { size: 'LETTER' as const, margin: 54, bufferPages: true, info }
-  // Twice over: the second shared document uses metrics the first one's fonts left behind.
-  for (let round = 0; round < 2; round++) {
-    const plain = await pdfOf(new PDFDocument(options), drawReportLike(svg))
-    const shared = await pdfOf(new SharedFontDocument(options), drawReportLike(svg))
+  const tagged = { ...options, tagged: true, lang: 'en-US', displayTitle: true, pdfVersion: '1.7' as const }
+  // Twice over: the second shared document uses metrics the first one's fonts left behind; and tagged, as reports are.
+  for (const round of [options, options, tagged]) {
+    const plain = await pdfOf(new PDFDocument(round), drawReportLike(svg))
+    const shared = await pdfOf(new SharedFontDocument(round), drawReportLike(svg))
     expect(shared.equals(plain)).toBe(true)
   }
 })

@@ -1,8 +1,15 @@
 import type { ReportView } from '../../../services/reports/report-view'
 import type { FormState } from '../../form'
-import { ErrorSummary } from '../form-fields'
 
-/** Per area a target for next cycle and the actions to get there; leaders edit, the program team reads. */
+function PlannedList({ planned }: { planned: ReportView['areas'] }) {
+  if (planned.length === 0) return <p class="muted">No action plan yet.</p>
+  return <ul>{planned.map((a) => <li>{a.title}: target {a.plan!.target ?? '—'}. {a.plan!.actions}</li>)}</ul>
+}
+
+/**
+ * Per area a target for next cycle and the actions to get there; leaders edit, the program team reads. Errors are
+ * summarised at the top of the report page (linked to the fields here) and shown beside each field.
+ */
 export function ActionPlanSection({ view, form }: { view: ReportView; form?: FormState | undefined }) {
   const value = (name: string, fallback: string) => form?.values[name] ?? fallback
   const planned = view.areas.filter((a) => a.plan)
@@ -10,9 +17,7 @@ export function ActionPlanSection({ view, form }: { view: ReportView; form?: For
     return (
       <section aria-labelledby="plan-title">
         <h2 id="plan-title">Action plan</h2>
-        {planned.length === 0 ? <p class="muted">No action plan yet.</p> : (
-          <ul>{planned.map((a) => <li>{a.title}: target {a.plan!.target ?? '—'}. {a.plan!.actions}</li>)}</ul>
-        )}
+        <PlannedList planned={planned} />
       </section>
     )
   }
@@ -20,10 +25,11 @@ export function ActionPlanSection({ view, form }: { view: ReportView; form?: For
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">Action plan</h2>
       <p class="hint">Set a target score for the areas you want to improve and note what you will do. Your next report shows each target beside the new result.</p>
-      <details open={form !== undefined || planned.length > 0}>
+      {/* On paper the plan as text, not an empty form. */}
+      <div class="report-print-only"><PlannedList planned={planned} /></div>
+      <details class="report-plan-form" open={form !== undefined || planned.length > 0}>
       <summary>Set targets and actions for next cycle{planned.length > 0 ? ` (${planned.length} areas planned)` : ''}</summary>
       <form method="post" action={`/school/reports/${view.responseId}/plan`}>
-        {form && <ErrorSummary form={form} />}
         {view.areas.map((a) => {
           const t = `target-${a.id}`
           const x = `actions-${a.id}`
