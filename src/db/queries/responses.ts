@@ -24,7 +24,7 @@ const accessColumns = (userId: SQLWrapper) => ({
   status: r.status, entryMode: r.entryMode, certifiedByName: r.certifiedByName, submittedAt: r.submittedAt,
   reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
   participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
-  schoolName: schools.name, discipline: schools.discipline,
+  cycleStatus: cycles.status, schoolName: schools.name, discipline: schools.discipline,
   assignedAreaIds: sql<string[]>`coalesce((select array_agg(${areaAssignments.areaId}) from ${areaAssignments} where ${areaAssignments.responseId} = ${r.id} and ${areaAssignments.userId} = ${userId}), '{}')`,
   answers: sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('itemId', ${answers.itemId}, 'value', ${answers.value}, 'version', ${answers.version}, 'prefilled', ${answers.prefilled}, 'note', ${answers.note}, 'evidenceUrl', ${answers.evidenceUrl})) from ${answers} where ${answers.responseId} = ${r.id}), '[]')`,
 })
@@ -255,7 +255,8 @@ export function workspaceParticipations(db: Db, userId: string) {
 }
 
 export async function findParticipationForResponse(db: Db, participationId: string) {
-  const [row] = await db.select({ id: p.id, schoolId: p.schoolId, cycleId: p.cycleId, status: p.status, instrumentVersion: cycles.instrumentVersion, cycleStatus: cycles.status })
+  const [row] = await db.select({ id: p.id, schoolId: p.schoolId, cycleId: p.cycleId, status: p.status, instrumentVersion: cycles.instrumentVersion, cycleStatus: cycles.status,
+    deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt })
     .from(p).innerJoin(cycles, eq(cycles.id, p.cycleId)).where(eq(p.id, participationId))
   return row
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { Discipline } from '../../domain/school/school-facts'
 import { createdAt, id, instant } from './columns'
 import { schools } from './schools'
@@ -24,6 +24,11 @@ export const cycles = pgTable('cycles', {
   /** Days before the deadline on which schools that have not submitted are reminded. */
   reminderDays: integer('reminder_days').array().notNull().default(sql`'{30,14,7,1}'`),
   openedAt: instant('opened_at'),
+  /** Set by "send on the opening date": the calendar job opens the draft cycle when `opensAt` comes. */
+  openOnOpensAt: boolean('open_on_opens_at').notNull().default(false),
+  /** The calendar job closes the open cycle at `deadlineAt`; schools with an extension keep answering. */
+  closeAtDeadline: boolean('close_at_deadline').notNull().default(false),
+  closedAt: instant('closed_at'),
 })
 
 export type ParticipationStatus = 'invited' | 'accepted' | 'declined' | 'in_progress' | 'submitted'

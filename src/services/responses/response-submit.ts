@@ -11,18 +11,15 @@ import { scoreLateSubmission } from '../reports/cycle-scoring'
 import { AppError, assertCan } from '../errors'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
-import { auditProgramView, loadResponseAccess } from './response-access'
+import { auditProgramView, editFactsOf, loadResponseAccess } from './response-access'
 
 type Ctx = { db: Db; jobs: JobQueue; baseUrl: string; actor: Actor; ip: string | null }
-
-const editFacts = (access: Awaited<ReturnType<typeof loadResponseAccess>>) =>
-  ({ status: access.status, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin })
 
 /** What still stands between the team and submitting, by area. */
 export async function reviewResponse(db: Db, actor: Actor, responseId: string, now = new Date()) {
   const access = await loadResponseAccess(db, actor, responseId)
   await auditProgramView(db, access, 'review')
-  const lock = checkEditable(editFacts(access), now)
+  const lock = checkEditable(editFactsOf(access), now)
   return {
     access,
     blockers: submissionBlockers(access.narrowed, access.answers),
@@ -39,7 +36,7 @@ export async function submitResponse(ctx: Ctx, responseId: string, input: Submit
   return ctx.db.transaction(async (tx) => {
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
     assertCan(access.actor, 'response.submit', { schoolId: access.schoolId })
-    const lock = checkEditable(editFacts(access), now)
+    const lock = checkEditable(editFactsOf(access), now)
     if (!lock.ok) throw new AppError(lock.code, lock.message, 409)
     const errors: Partial<Record<'certifiedName' | 'certify' | 'response', string>> = {}
     if (input.certifiedName.trim().length < 2) errors.certifiedName = 'Type your full name to certify.'

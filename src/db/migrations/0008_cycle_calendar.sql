@@ -1,0 +1,3 @@
+ALTER TABLE "cycles" ADD COLUMN "open_on_opens_at" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "cycles" ADD COLUMN "close_at_deadline" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "cycles" ADD COLUMN "closed_at" timestamp with time zone;
