@@ -13,6 +13,8 @@ export type CycleSettingsInput = {
   opensOn: string // yyyy-mm-dd
   deadlineOn: string
   reminderDays: string
+  /** 'yes' when the cycle closes by itself at its deadline (a ticked box); absent or '' otherwise. */
+  closeAtDeadline?: string
 }
 
 export type CycleSettings = {
@@ -24,6 +26,7 @@ export type CycleSettings = {
   opensAt: Date
   deadlineAt: Date
   reminderDays: number[]
+  closeAtDeadline: boolean
 }
 
 export type SettingsErrors = Partial<Record<keyof CycleSettingsInput, string[]>>
@@ -91,6 +94,7 @@ export function checkCycleSettings(
       opensAt: opensAt!,
       deadlineAt: deadlineAt!,
       reminderDays: reminderDays!,
+      closeAtDeadline: input.closeAtDeadline === 'yes',
     },
   }
 }

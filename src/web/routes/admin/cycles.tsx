@@ -4,6 +4,7 @@ import { CYCLE_STATUSES } from '../../../domain/cycle/cycle-states'
 import type { CycleSettingsInput } from '../../../domain/cycle/cycle-settings'
 import { DEFAULT_REMINDER_DAYS } from '../../../domain/cycle/reminders'
 import { advanceCycle, createCycle, cycleForAdmin, cycleInstrumentChoices, cycleList, updateCycle } from '../../../services/cycles/cycle-admin'
+import { setCycleCalendarChoice } from '../../../services/cycles/cycle-calendar'
 import { cycleDashboard, cycleStatusCsv } from '../../../services/cycles/cycle-monitoring'
 import { sendDueRemindersNow } from '../../../services/cycles/cycle-reminders'
 import { schoolsAddableToCycle } from '../../../services/cycles/participation-admin'
@@ -21,7 +22,20 @@ import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
 const Id = z.uuid()
-const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'invite', 'samplePerDiscipline', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays'] as const
+const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'invite', 'samplePerDiscipline', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays', 'closeAtDeadline'] as const
+
+const CalendarChoice = z.object({ openOnOpensAt: z.enum(['yes', 'no']).optional(), closeAtDeadline: z.enum(['yes', 'no']).optional() })
+  .refine((v) => (v.openOnOpensAt === undefined) !== (v.closeAtDeadline === undefined))
+
+function calendarMessage(choice: z.infer<typeof CalendarChoice>, opensAt: Date, now: Date) {
+  if (choice.openOnOpensAt === 'no') return 'The scheduled send is cancelled. Nothing is sent until you open the cycle.'
+  if (choice.openOnOpensAt === 'yes') {
+    return opensAt <= now
+      ? 'The opening date has passed, so the invitations go out within the hour.'
+      : `The invitations will be sent by themselves on ${isoDay(opensAt)}.`
+  }
+  return choice.closeAtDeadline === 'yes' ? 'The cycle will close by itself at the deadline.' : 'The cycle will stay open until you close it.'
+}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const formPage = async (c: Ctx, id: string | null, form: FormState, disciplines: readonly string[]) => {
@@ -38,7 +52,7 @@ async function settingsOf(c: Ctx): Promise<CycleSettingsInput> {
   return { ...(Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, text(f)])) as Omit<CycleSettingsInput, 'disciplines'>), disciplines }
 }
 
-const valuesOf = (input: CycleSettingsInput) => Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, input[f]]))
+const valuesOf = (input: CycleSettingsInput) => Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, input[f] ?? '']))
 
 function cycleId(c: Ctx) {
   const id = Id.safeParse(c.req.param('id'))
@@ -83,6 +97,7 @@ export const cycleRoutes = new Hono<AppEnv>()
       title: cy.title, instrumentVersion: cy.instrumentVersion, invite: cy.sampleSizePerDiscipline === null ? 'all' : 'sample',
       samplePerDiscipline: cy.sampleSizePerDiscipline?.toString() ?? '', sampleSeed: cy.sampleSeed?.toString() ?? '',
       opensOn: isoDay(cy.opensAt), deadlineOn: isoDay(cy.deadlineAt), reminderDays: cy.reminderDays.join(', '),
+      closeAtDeadline: cy.closeAtDeadline ? 'yes' : '',
     }
     return formPage(c, id, { values, errors: {} }, cy.disciplines)
   })
@@ -113,6 +128,14 @@ export const cycleRoutes = new Hono<AppEnv>()
     const { invited } = await advanceCycle(c.var.db, c.var.deps.jobs, c.var.actor, id, to.data, c.var.clientIp)
     const message = to.data === 'open' ? `The cycle is open. Sending ${invited} invitations in the background.` : `The cycle is now ${to.data}.`
     return seeOther(c, `/admin/cycles/${id}`, message)
+  })
+  .post('/:id/calendar', async (c) => {
+    const id = cycleId(c)
+    const choice = CalendarChoice.safeParse(await c.req.parseBody())
+    if (!id || !choice.success) return c.notFound()
+    const yes = (v: 'yes' | 'no' | undefined) => (v === undefined ? undefined : v === 'yes')
+    const cy = await setCycleCalendarChoice(c.var.db, c.var.actor, id, { openOnOpensAt: yes(choice.data.openOnOpensAt), closeAtDeadline: yes(choice.data.closeAtDeadline) }, c.var.clientIp)
+    return seeOther(c, `/admin/cycles/${id}`, calendarMessage(choice.data, cy.opensAt, new Date()))
   })
   .post('/:id/reminders', async (c) => {
     const id = cycleId(c)

@@ -4,6 +4,7 @@ import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
+import { CycleCalendarSection, ExtensionsNote } from './cycle-calendar-section'
 import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
 
 
@@ -98,6 +99,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dt>Reminders</dt>
         <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
       </dl>
+      <ExtensionsNote view={props.view} />
       {next && (
         <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
           <input type="hidden" name="to" value={next} />
@@ -105,6 +107,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         </form>
       )}
       <ProgressNote progress={progress} />
+      <CycleCalendarSection view={props.view} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (
         <p>
           <a href={`/admin/cycles/${cycle.id}/reports`}>Reports, norms and release</a>
