@@ -17,3 +17,19 @@ export function responseReceiptMail(f: ReceiptFacts): MailContent {
     FOOTER,
   )
 }
+
+export type ReopenedFacts = { schoolName: string; cycleTitle: string; reason: string; link: string }
+
+/** Sent to the school's leaders when the program team reopens a submitted response: they must know, and why. */
+export function responseReopenedMail(f: ReopenedFacts): MailContent {
+  return renderMail(
+    `Reopened: ${f.schoolName}’s response to ${f.cycleTitle}`,
+    [
+      { paragraph: `The program team reopened ${f.schoolName}’s submitted response to ${f.cycleTitle}, so its answers can change again.` },
+      { paragraph: `The reason given: “${f.reason}”` },
+      { paragraph: 'Once the answers are right, certify and submit the response again; until then it does not count as submitted. Reply to this message with any questions.' },
+      { link: { href: f.link, label: 'Open the response' } },
+    ],
+    FOOTER,
+  )
+}

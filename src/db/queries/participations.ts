@@ -70,7 +70,7 @@ export function participationsOfCycle(db: Db, cycleId: string) {
       id: p.id, schoolId: p.schoolId, status: p.status, source: p.source, invitedAt: p.invitedAt, respondedAt: p.respondedAt,
       submittedAt: p.submittedAt, lastActivityAt: p.lastActivityAt, deadlineOverrideAt: p.deadlineOverrideAt,
       inviteeEmail: p.inviteeEmail, schoolName: schools.name, state: schools.state, discipline: schools.discipline,
-      mailStatus: mailMessages.status, mailError: mailMessages.lastError,
+      mailStatus: mailMessages.status, mailError: mailMessages.lastError, mailRejectedAt: mailMessages.rejectedAt,
       remindersSent: sql<number[]>`coalesce((select array_agg(r.days_before order by r.days_before desc) from ${cycleRemindersSent} r where r.participation_id = ${p.id}), '{}')`,
     })
     .from(p)

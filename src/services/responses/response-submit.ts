@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client'
 import { setParticipationStatus } from '../../db/queries/participations'
 import { markResponseSubmitted, reopenResponse, teamAddresses } from '../../db/queries/responses'
-import { responseReceiptMail } from '../../mail/response-templates'
+import { responseReceiptMail, responseReopenedMail } from '../../mail/response-templates'
+import { leadersOf } from '../../db/queries/scoring'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import { submissionBlockers } from '../../domain/response/response-progress'
@@ -55,8 +56,11 @@ export async function submitResponse(ctx: Ctx, responseId: string, input: Submit
   })
 }
 
-/** The program team unlocks a submitted response; the reason is kept on the response and in the audit log. */
-export async function reopenSubmittedResponse(ctx: Omit<Ctx, 'jobs' | 'baseUrl'>, responseId: string, reason: string, now = new Date()) {
+/**
+ * The program team unlocks a submitted response; the reason is kept on the response and in the audit log, and the
+ * school's leaders are e-mailed with it in the same transaction.
+ */
+export async function reopenSubmittedResponse(ctx: Ctx, responseId: string, reason: string, now = new Date()) {
   return ctx.db.transaction(async (tx) => {
     assertCan(ctx.actor, 'response.reopen')
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
@@ -65,6 +69,8 @@ export async function reopenSubmittedResponse(ctx: Omit<Ctx, 'jobs' | 'baseUrl'>
     if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
     await setParticipationStatus(tx, access.participationId, 'in_progress', { lastActivityAt: now })
     await recordAudit(tx, ctx.actor, 'response.reopened', { schoolId: access.schoolId, subject: access.id, details: { reason: trimmed } }, { ip: ctx.ip })
+    const mail = responseReopenedMail({ schoolName: access.schoolName, cycleTitle: access.cycleTitle, reason: trimmed, link: `${ctx.baseUrl}/school/responses/${access.id}` })
+    for (const { email } of await leadersOf(tx, access.schoolId)) await queueMail(tx, ctx.jobs, 'response.reopened', email, mail)
     return { ok: true } as const
   })
 }

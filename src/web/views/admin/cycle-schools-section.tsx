@@ -7,6 +7,20 @@ export type AddableSchool = { id: string; name: string; state: string }
 
 const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
 
+/** The receiving server refused the address: the reason follows below; the school's page corrects it. */
+function Undeliverable({ href, canFix }: { href: string; canFix: boolean }) {
+  return (
+    <>
+      <span class="status status-failed">undeliverable</span>
+      {canFix && (
+        <div class="small">
+          <a href={href}>Correct the address and resend</a>
+        </div>
+      )}
+    </>
+  )
+}
+
 /** The schools of a cycle with their status and last activity, and the admin's actions on the list. */
 export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; addable: AddableSchool[] }) {
   const { cycle, schools } = view
@@ -71,6 +85,8 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
               <td>
                 {!s.inviteeEmail ? (
                   <span class="status status-failed">no addressee</span>
+                ) : s.mailRejectedAt ? (
+                  <Undeliverable href={`/admin/cycles/${cycle.id}/schools/${s.id}#addressee`} canFix={open && s.status === 'invited'} />
                 ) : s.mailStatus ? (
                   <span class={`status status-${s.mailStatus}`}>{MAIL_LABELS[s.mailStatus]}</span>
                 ) : (
