@@ -9,7 +9,7 @@ import { AppError, notFound, signInRequired } from '../errors'
 /** The signed-in person's schools and their responses in open cycles. */
 export async function myWorkspace(db: Db, actor: Actor, now = new Date()) {
   if (actor.kind !== 'user') return signInRequired()
-  const rows = await workspaceParticipations(db, actor.userId)
+  const rows = await workspaceParticipations(db, actor.userId, now)
   return rows.map((row) => ({ ...row, deadline: effectiveDeadline(row.deadlineAt, row.deadlineOverrideAt), answering: row.cycleStatus === 'open' || answeringOpen(row, now) }))
 }
 
