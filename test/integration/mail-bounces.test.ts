@@ -65,6 +65,8 @@ describe('an invitation the receiving server refuses', () => {
     expect(page).toContain('Correct the address and resend')
 
     const [participation] = await db.select().from(cycleParticipations).where(eq(cycleParticipations.inviteeEmail, unknown))
+    const schoolPage = await (await app.request(`/admin/cycles/${cycleId}/schools/${participation!.id}`, { headers })).text()
+    expect(schoolPage).toContain('The invitation could not be delivered: the receiving server answered “550 5.1.1 No such user here”')
     const fixed = await app.request(`/admin/cycles/${cycleId}/schools/${participation!.id}/addressee`, formPost({ email: corrected, name: 'New Dean' }, headers))
     expect(fixed.status).toBe(303)
     const resent = await peer.waitFor(corrected)

@@ -27,7 +27,9 @@ export function uninvitedParticipations(db: Db, cycleId: string, limit: number) 
 
 /** A participation with what its invitation and its page need about the school and the cycle. */
 export async function findParticipation(db: Db, id: string) {
-  const [row] = await db.select(invitationFacts).from(p).innerJoin(schools, eq(schools.id, p.schoolId))
+  // The receiving server's reason when it refused the latest invitation for good (decision 084), else null.
+  const invitationRejection = sql<string | null>`(select ${mailMessages.lastError} from ${mailMessages} where ${mailMessages.id} = ${p.invitationMailId} and ${mailMessages.rejectedAt} is not null)`
+  const [row] = await db.select({ ...invitationFacts, invitationRejection }).from(p).innerJoin(schools, eq(schools.id, p.schoolId))
     .innerJoin(cycles, eq(cycles.id, p.cycleId)).where(eq(p.id, id))
   return row
 }

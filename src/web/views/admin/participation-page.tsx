@@ -37,6 +37,12 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
       {open && p.status === 'invited' && (
         <>
           <h2>Invitation</h2>
+          {p.invitationRejection && (
+            <p class="notice notice-warning">
+              The invitation could not be delivered: the receiving server answered “{p.invitationRejection}”. Correct the
+              address below and the invitation is sent again.
+            </p>
+          )}
           <form method="post" action={`${base}/resend`} class="inline">
             <button type="submit" class="button" disabled={!p.inviteeEmail}>Send the invitation again</button>
           </form>
