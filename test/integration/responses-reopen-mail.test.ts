@@ -24,6 +24,7 @@ describe('reopening a submitted response', () => {
     expect(mine[0]!.subject).toContain('Reopened')
     expect(mine[0]!.textBody).toContain('The student counts include last year')
     expect(mine[0]!.textBody).toContain(`/school/responses/${w.responseId}`)
+    expect(mine[0]!.textBody).toContain('Your team can change the answers until')
 
     // A reason too short to explain anything is refused on the page, and no one is e-mailed.
     const again = await app.request(`/admin/responses/${w.responseId}/reopen`, formPost({ reason: 'x' }, admin))

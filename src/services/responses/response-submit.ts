@@ -6,7 +6,8 @@ import { leadersOf } from '../../db/queries/scoring'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import { submissionBlockers } from '../../domain/response/response-progress'
-import { checkEditable } from '../../domain/response/response-rules'
+import { answeringOpen } from '../../domain/cycle/cycle-calendar'
+import { checkEditable, effectiveDeadline } from '../../domain/response/response-rules'
 import { recordAudit } from '../audit'
 import { scoreLateSubmission } from '../reports/cycle-scoring'
 import { AppError, assertCan } from '../errors'
@@ -69,7 +70,8 @@ export async function reopenSubmittedResponse(ctx: Ctx, responseId: string, reas
     if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
     await setParticipationStatus(tx, access.participationId, 'in_progress', { lastActivityAt: now })
     await recordAudit(tx, ctx.actor, 'response.reopened', { schoolId: access.schoolId, subject: access.id, details: { reason: trimmed } }, { ip: ctx.ip })
-    const mail = responseReopenedMail({ schoolName: access.schoolName, cycleTitle: access.cycleTitle, reason: trimmed, link: `${ctx.baseUrl}/school/responses/${access.id}` })
+    const answerUntil = answeringOpen(access, now) ? effectiveDeadline(access.deadlineAt, access.deadlineOverrideAt) : null
+    const mail = responseReopenedMail({ schoolName: access.schoolName, cycleTitle: access.cycleTitle, reason: trimmed, link: `${ctx.baseUrl}/school/responses/${access.id}`, answerUntil })
     for (const { email } of await leadersOf(tx, access.schoolId)) await queueMail(tx, ctx.jobs, 'response.reopened', email, mail)
     return { ok: true } as const
   })
