@@ -25,3 +25,9 @@ test('each bad variable is named in the error', () => {
 test('an empty variable counts as unset', () => {
   expect(loadConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined()
 })
+
+test('replies go to the contact address unless MAIL_REPLY_TO names another', () => {
+  expect(loadConfig({ CONTACT_EMAIL: 'team@smm.test' }).mailReplyTo).toBe('team@smm.test')
+  expect(loadConfig({ CONTACT_EMAIL: 'team@smm.test', MAIL_REPLY_TO: 'replies@smm.test' }).mailReplyTo).toBe('replies@smm.test')
+  expect(() => loadConfig({ MAIL_REPLY_TO: 'not an address' })).toThrow(/MAIL_REPLY_TO/)
+})

@@ -11,6 +11,7 @@ const Env = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Social Mission Metrics <no-reply@socialmissionmetrics.test>'),
   CONTACT_EMAIL: z.email().default('contact@socialmissionmetrics.test'),
+  MAIL_REPLY_TO: z.email().optional(),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
@@ -26,6 +27,8 @@ export type Config = {
   smtpUrl: string | undefined
   mailFrom: string
   contactEmail: string
+  /** The Reply-To of every message: `MAIL_REPLY_TO`, else the program's contact address. */
+  mailReplyTo: string
   seedDemo: boolean
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   queuePollSeconds: number
@@ -52,6 +55,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     contactEmail: e.CONTACT_EMAIL,
+    mailReplyTo: e.MAIL_REPLY_TO ?? e.CONTACT_EMAIL,
     seedDemo: e.SEED_DEMO === 'auto' && e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,

@@ -24,7 +24,7 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
   const database = await openConfiguredDatabase(config, log)
   await migrateDatabase(database)
   const queue = await startQueue(database, config.databaseUrl)
-  const transport = createMailTransport(config.smtpUrl)
+  const transport = createMailTransport(config.smtpUrl, { replyTo: config.mailReplyTo })
   if (work) {
     await startWorkers(queue, {
       db: database.db,

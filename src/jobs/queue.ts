@@ -34,7 +34,7 @@ export async function startQueue(database: Database, databaseUrl: string | undef
   await boss.createQueue(JOB_NAMES.sendMail, { ...MAIL_RETRY, notify: true })
   await boss.createQueue(JOB_NAMES.pruneRateLimits)
   await boss.createQueue(JOB_NAMES.sendInvitations, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
-  await boss.createQueue(JOB_NAMES.sendReminders)
+  await boss.createQueue(JOB_NAMES.cycleCalendar)
   await boss.createQueue(JOB_NAMES.buildReports, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
   return {
     boss,

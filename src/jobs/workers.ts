@@ -4,12 +4,15 @@ import type { MailTransport } from '../mail/transport'
 import { deleteEventsBefore } from '../db/queries/rate-limits'
 import { deliverQueuedMail } from '../services/mail/outbox'
 import { JOB_NAMES, type JobQueue } from '../services/jobs'
-import { sendDueReminders } from '../services/cycles/cycle-reminders'
+import { runCycleCalendar } from '../services/cycles/cycle-calendar'
 import { sendCycleInvitations } from '../services/cycles/send-invitations'
 import { buildCycleReports } from '../services/reports/cycle-scoring'
 import type { Queue } from './queue'
 
 export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number; baseUrl: string; jobs: JobQueue }
+
+/** Hourly, a few minutes past the hour: invitations go out on their opening date within the hour. */
+export const CYCLE_CALENDAR_CRON = '7 * * * *'
 
 /** Each handler is a thin shell around a service, safe to run twice. */
 export async function startWorkers(queue: Queue, deps: WorkerDeps) {
@@ -52,8 +55,10 @@ export async function startWorkers(queue: Queue, deps: WorkerDeps) {
       await buildCycleReports(deps.db, job.data)
     },
   )
-  await queue.boss.work(JOB_NAMES.sendReminders, async () => {
-    await sendDueReminders(deps.db, deps.jobs, deps.baseUrl)
+  await queue.boss.work(JOB_NAMES.cycleCalendar, async () => {
+    const run = await runCycleCalendar(deps.db, deps.jobs, deps.baseUrl)
+    for (const problem of run.problems) console.warn('[cycle-calendar]', problem.cycleId, problem.message)
   })
-  await queue.boss.schedule(JOB_NAMES.sendReminders, '7 * * * *')
+  // Scheduled at every start (pg-boss keeps one schedule per name, so this replaces rather than adds).
+  await queue.boss.schedule(JOB_NAMES.cycleCalendar, CYCLE_CALENDAR_CRON)
 }

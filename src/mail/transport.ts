@@ -5,15 +5,26 @@ export type MailTransport = { deliver(mail: OutgoingMail): Promise<{ messageId: 
 
 /**
  * A real SMTP server when `SMTP_URL` is set. Without it, nodemailer still builds each message but sends it
- * nowhere: the stored copy in `mail_messages` is what the dev mailbox shows.
+ * nowhere: the stored copy in `mail_messages` is what the dev mailbox shows. `replyTo` goes on every message, so
+ * "reply" reaches the program team rather than the no-reply sender (`MAIL_REPLY_TO`, decision 083).
  */
-export function createMailTransport(smtpUrl: string | undefined): MailTransport {
+export function createMailTransport(smtpUrl: string | undefined, { replyTo }: { replyTo?: string } = {}): MailTransport {
   const transporter = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true })
   return {
     async deliver(mail) {
-      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined })
+      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined, ...(replyTo ? { replyTo } : {}) })
       return { messageId: info.messageId ?? null }
     },
     close: () => transporter.close(),
   }
+}
+
+/**
+ * The receiving server's reason when it refused the message for good: an SMTP 5xx reply ("550 no such user").
+ * A 4xx reply or a network error is temporary and worth retrying, so it gives null.
+ */
+export function permanentRejection(err: unknown): string | null {
+  const { responseCode, response } = (err ?? {}) as { responseCode?: unknown; response?: unknown }
+  if (typeof responseCode !== 'number' || responseCode < 500 || responseCode > 599) return null
+  return typeof response === 'string' && response.trim() !== '' ? response.trim() : `${responseCode} ${(err as Error).message ?? ''}`.trim()
 }

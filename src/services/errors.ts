@@ -24,7 +24,8 @@ export const signInRequired = (): never => {
 export function assertCan(actor: Actor, action: ProgramAction): void
 export function assertCan(actor: Actor, action: SchoolAction, target: Target): void
 export function assertCan(actor: Actor, action: ProgramAction | SchoolAction, target?: Target): void {
-  if (actor.kind !== 'user') signInRequired()
+  if (actor.kind === 'anonymous') signInRequired()
+  // Trusted jobs (kind 'system') are answered by the policy like anyone else: only what it grants their label.
   const allowed = target ? can(actor, action as SchoolAction, target) : can(actor, action as ProgramAction)
   if (!allowed) throw new AppError('forbidden', 'You do not have access to this page.', 403)
 }

@@ -12,6 +12,8 @@ export const JOB_NAMES = {
   sendMail: 'mail.send',
   pruneRateLimits: 'maintenance.prune-rate-limits',
   sendInvitations: 'cycle.send-invitations',
-  sendReminders: 'cycle.send-reminders',
+  /** Hourly: scheduled sends, reminders and closing at the deadline. The queue keeps the name it had when it only
+   * sent reminders, so the schedule stored in an installed database keeps pointing at it. */
+  cycleCalendar: 'cycle.send-reminders',
   buildReports: 'cycle.build-reports',
 } as const

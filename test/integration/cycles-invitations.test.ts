@@ -19,7 +19,7 @@ await importShippedInstruments(db)
 const peer = await startSmtpPeer()
 afterAll(() => peer.close())
 await startWorkers(queue, { db, transport: createMailTransport(peer.url), mailFrom: 'SMM <no-reply@smm.test>', pollSeconds: 0.5, baseUrl: 'http://localhost', jobs: queue })
-await queue.boss.offWork(JOB_NAMES.sendReminders) // reminders are driven by hand below
+await queue.boss.offWork(JOB_NAMES.cycleCalendar) // reminders are driven by hand below
 
 const admin = await seedUser(db, { programRole: 'admin' })
 const headers = await signedIn(db, admin)

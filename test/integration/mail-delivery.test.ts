@@ -12,7 +12,9 @@ import { seedUser, signedIn } from '../support/seed'
 
 const { app, db, queue } = await testApp()
 const peer = await startSmtpPeer()
-const refusingPeer = await startSmtpPeer({ rejectRecipients: true })
+// A temporary refusal (4xx) is retried; a permanent one (5xx) is not: test/integration/mail-bounces.test.ts.
+const busy = '450 Mailbox unavailable, try again later'
+const refusingPeer = await startSmtpPeer({ refuse: { 'retry@example.test': busy, 'lost@example.test': busy } })
 afterAll(async () => {
   await peer.close()
   await refusingPeer.close()

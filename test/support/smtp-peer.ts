@@ -10,8 +10,12 @@ export type SmtpPeer = {
   close(): Promise<void>
 }
 
-/** A real SMTP server on 127.0.0.1 (the `smtp-server` package): what the platform sends really crosses a socket. */
-export async function startSmtpPeer({ rejectRecipients = false } = {}): Promise<SmtpPeer> {
+/**
+ * A real SMTP server on 127.0.0.1 (the `smtp-server` package): what the platform sends really crosses a socket.
+ * `rejectRecipients` refuses every recipient with 550; `refuse` refuses the addresses it names with the reply
+ * given (its code first, e.g. "550 5.1.1 No such user", or "450 Try again later" for a temporary refusal).
+ */
+export async function startSmtpPeer({ rejectRecipients = false, refuse = {} as Record<string, string> } = {}): Promise<SmtpPeer> {
   const received: ParsedMail[] = []
   const server = new SMTPServer({
     authOptional: true,
@@ -19,6 +23,11 @@ export async function startSmtpPeer({ rejectRecipients = false } = {}): Promise<
     logger: false,
     onRcptTo(address, _session, callback) {
       if (rejectRecipients) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }))
+      const reply = refuse[address.address.toLowerCase()]
+      if (reply) {
+        const [, code, text] = reply.match(/^(\d{3})\s+(.*)$/)!
+        return callback(Object.assign(new Error(text), { responseCode: Number(code) }))
+      }
       callback()
     },
     onData(stream, _session, callback) {

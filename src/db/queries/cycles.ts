@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
-import { cycles } from '../schema/cycles'
+import { cycleParticipations, cycles } from '../schema/cycles'
 import type { CycleStatus } from '../../domain/cycle/cycle-states'
 
 export type CycleInsert = typeof cycles.$inferInsert
@@ -41,7 +41,30 @@ export async function moveCycleStatus(db: Db, id: string, from: CycleStatus, to:
   return rows.length === 1
 }
 
-export function openCycles(db: Db) {
-  return db.select({ id: cycles.id, reminderDays: cycles.reminderDays, deadlineAt: cycles.deadlineAt, title: cycles.title })
-    .from(cycles).where(eq(cycles.status, 'open'))
+/**
+ * Cycles whose reminders may be due: every open one, and a closed (or later) one while some school's extension
+ * still runs (decision 080).
+ */
+export function remindableCycles(db: Db, now: Date) {
+  const p = cycleParticipations
+  return db.select({ id: cycles.id, status: cycles.status, reminderDays: cycles.reminderDays, deadlineAt: cycles.deadlineAt, title: cycles.title })
+    .from(cycles).where(or(
+      eq(cycles.status, 'open'),
+      sql`${cycles.status} <> 'draft' and exists (select 1 from ${p} where ${p.cycleId} = ${cycles.id} and ${p.deadlineOverrideAt} > ${cycles.deadlineAt} and ${p.deadlineOverrideAt} >= ${now})`,
+    ))
+}
+
+/** Cycles the calendar job may have to move: drafts scheduled to send, open cycles set to close at the deadline. */
+export function calendarCycles(db: Db) {
+  return db.select({
+    id: cycles.id, status: cycles.status, opensAt: cycles.opensAt, deadlineAt: cycles.deadlineAt,
+    openOnOpensAt: cycles.openOnOpensAt, closeAtDeadline: cycles.closeAtDeadline,
+  }).from(cycles).where(or(
+    and(eq(cycles.status, 'draft'), eq(cycles.openOnOpensAt, true)),
+    and(eq(cycles.status, 'open'), eq(cycles.closeAtDeadline, true)),
+  ))
+}
+
+export async function setCycleCalendar(db: Db, id: string, values: { openOnOpensAt?: boolean; closeAtDeadline?: boolean }) {
+  await db.update(cycles).set(values).where(eq(cycles.id, id))
 }

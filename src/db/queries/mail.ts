@@ -29,10 +29,18 @@ export async function recordMailFailure(db: Db, id: string, error: string, final
     .where(eq(mailMessages.id, id))
 }
 
+/** The server refused the address for good: failed at once with its reason, not retried. */
+export async function markMailRejected(db: Db, id: string, reason: string, at: Date) {
+  await db
+    .update(mailMessages)
+    .set({ attempts: sql`${mailMessages.attempts} + 1`, lastError: reason, status: 'failed', rejectedAt: at })
+    .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'queued')))
+}
+
 export async function requeueMail(db: Db, id: string) {
   const rows = await db
     .update(mailMessages)
-    .set({ status: 'queued', lastError: null })
+    .set({ status: 'queued', lastError: null, rejectedAt: null })
     .where(and(eq(mailMessages.id, id), eq(mailMessages.status, 'failed')))
     .returning({ id: mailMessages.id })
   return rows.length === 1

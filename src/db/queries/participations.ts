@@ -27,7 +27,9 @@ export function uninvitedParticipations(db: Db, cycleId: string, limit: number) 
 
 /** A participation with what its invitation and its page need about the school and the cycle. */
 export async function findParticipation(db: Db, id: string) {
-  const [row] = await db.select(invitationFacts).from(p).innerJoin(schools, eq(schools.id, p.schoolId))
+  // The receiving server's reason when it refused the latest invitation for good (decision 084), else null.
+  const invitationRejection = sql<string | null>`(select ${mailMessages.lastError} from ${mailMessages} where ${mailMessages.id} = ${p.invitationMailId} and ${mailMessages.rejectedAt} is not null)`
+  const [row] = await db.select({ ...invitationFacts, invitationRejection }).from(p).innerJoin(schools, eq(schools.id, p.schoolId))
     .innerJoin(cycles, eq(cycles.id, p.cycleId)).where(eq(p.id, id))
   return row
 }
@@ -70,7 +72,7 @@ export function participationsOfCycle(db: Db, cycleId: string) {
       id: p.id, schoolId: p.schoolId, status: p.status, source: p.source, invitedAt: p.invitedAt, respondedAt: p.respondedAt,
       submittedAt: p.submittedAt, lastActivityAt: p.lastActivityAt, deadlineOverrideAt: p.deadlineOverrideAt,
       inviteeEmail: p.inviteeEmail, schoolName: schools.name, state: schools.state, discipline: schools.discipline,
-      mailStatus: mailMessages.status, mailError: mailMessages.lastError,
+      mailStatus: mailMessages.status, mailError: mailMessages.lastError, mailRejectedAt: mailMessages.rejectedAt,
       remindersSent: sql<number[]>`coalesce((select array_agg(r.days_before order by r.days_before desc) from ${cycleRemindersSent} r where r.participation_id = ${p.id}), '{}')`,
     })
     .from(p)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, or, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Answer } from '../../domain/instrument/instrument-answers'
 import type { Db } from '../client'
 import { batchedPer } from '../batching'
@@ -24,7 +24,7 @@ const accessColumns = (userId: SQLWrapper) => ({
   status: r.status, entryMode: r.entryMode, certifiedByName: r.certifiedByName, submittedAt: r.submittedAt,
   reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
   participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
-  schoolName: schools.name, discipline: schools.discipline,
+  cycleStatus: cycles.status, schoolName: schools.name, discipline: schools.discipline,
   assignedAreaIds: sql<string[]>`coalesce((select array_agg(${areaAssignments.areaId}) from ${areaAssignments} where ${areaAssignments.responseId} = ${r.id} and ${areaAssignments.userId} = ${userId}), '{}')`,
   answers: sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('itemId', ${answers.itemId}, 'value', ${answers.value}, 'version', ${answers.version}, 'prefilled', ${answers.prefilled}, 'note', ${answers.note}, 'evidenceUrl', ${answers.evidenceUrl})) from ${answers} where ${answers.responseId} = ${r.id}), '[]')`,
 })
@@ -237,8 +237,11 @@ export async function setEntryMode(db: Db, id: string, mode: 'online' | 'paper')
   await db.update(r).set({ entryMode: mode }).where(eq(r.id, id))
 }
 
-/** The person's schools and their participations in open (or closing) cycles, with the response if one exists. */
-export function workspaceParticipations(db: Db, userId: string) {
+/**
+ * The person's schools and their participations in open (or closing) cycles, with the response if one exists,
+ * and in a scored cycle while the school's extension still runs (decision 080).
+ */
+export function workspaceParticipations(db: Db, userId: string, now: Date) {
   return db
     .select({
       participationId: p.id, participationStatus: p.status, schoolId: schools.id, schoolName: schools.name, role: schoolMemberships.role,
@@ -250,12 +253,17 @@ export function workspaceParticipations(db: Db, userId: string) {
     .innerJoin(p, eq(p.schoolId, schools.id))
     .innerJoin(cycles, eq(cycles.id, p.cycleId))
     .leftJoin(r, eq(r.participationId, p.id))
-    .where(and(eq(schoolMemberships.userId, userId), inArray(p.status, ['accepted', 'in_progress', 'submitted']), inArray(cycles.status, ['open', 'closed'])))
+    .where(and(
+      eq(schoolMemberships.userId, userId),
+      inArray(p.status, ['accepted', 'in_progress', 'submitted']),
+      or(inArray(cycles.status, ['open', 'closed']), and(gt(p.deadlineOverrideAt, cycles.deadlineAt), gte(p.deadlineOverrideAt, now))),
+    ))
     .orderBy(asc(schools.name), desc(cycles.deadlineAt))
 }
 
 export async function findParticipationForResponse(db: Db, participationId: string) {
-  const [row] = await db.select({ id: p.id, schoolId: p.schoolId, cycleId: p.cycleId, status: p.status, instrumentVersion: cycles.instrumentVersion, cycleStatus: cycles.status })
+  const [row] = await db.select({ id: p.id, schoolId: p.schoolId, cycleId: p.cycleId, status: p.status, instrumentVersion: cycles.instrumentVersion, cycleStatus: cycles.status,
+    deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt })
     .from(p).innerJoin(cycles, eq(cycles.id, p.cycleId)).where(eq(p.id, participationId))
   return row
 }

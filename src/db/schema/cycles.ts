@@ -31,6 +31,11 @@ export const cycles = pgTable('cycles', {
   pilot: boolean('pilot').notNull().default(false),
   /** Participation is public only once an admin publishes it (decision 092); null means not published. */
   participationPublishedAt: instant('participation_published_at'),
+  /** Set by "send on the opening date": the calendar job opens the draft cycle when `opensAt` comes. */
+  openOnOpensAt: boolean('open_on_opens_at').notNull().default(false),
+  /** The calendar job closes the open cycle at `deadlineAt`; schools with an extension keep answering. */
+  closeAtDeadline: boolean('close_at_deadline').notNull().default(false),
+  closedAt: instant('closed_at'),
 })
 
 export type CycleKind = 'live' | 'historical'

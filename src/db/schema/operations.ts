@@ -33,6 +33,8 @@ export const mailMessages = pgTable('mail_messages', {
   providerMessageId: text('provider_message_id'),
   createdAt: createdAt(),
   sentAt: instant('sent_at'),
+  /** When the receiving server refused the address for good (an SMTP 5xx): failed at once, never retried. */
+  rejectedAt: instant('rejected_at'),
 }, (t) => [index('mail_messages_status_idx').on(t.status, t.createdAt), index('mail_messages_to_idx').on(t.toAddress)])
 
 /** Small facts about this installation, such as when the demo data was seeded. */

@@ -15,6 +15,8 @@ export type CycleSettingsInput = {
   opensOn: string // yyyy-mm-dd
   deadlineOn: string
   reminderDays: string
+  /** 'yes' when the cycle closes by itself at its deadline (a ticked box); absent or '' otherwise. */
+  closeAtDeadline?: string
 }
 
 export type CycleSettings = {
@@ -27,6 +29,7 @@ export type CycleSettings = {
   opensAt: Date
   deadlineAt: Date
   reminderDays: number[]
+  closeAtDeadline: boolean
 }
 
 /** Keyed by form field; a discipline's sample size is the field `sampleSizeField(discipline)`. */
@@ -104,6 +107,7 @@ export function checkCycleSettings(
       opensAt: opensAt!,
       deadlineAt: deadlineAt!,
       reminderDays: reminderDays!,
+      closeAtDeadline: input.closeAtDeadline === 'yes',
     },
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { can } from './policy'
-import { ANONYMOUS, type Actor, type Membership, type ProgramRole } from './roles'
+import { ANONYMOUS, CYCLE_CALENDAR, type Actor, type Membership, type ProgramRole } from './roles'
 
 const person = (programRole: ProgramRole | null, memberships: Membership[] = []): Actor => ({
   kind: 'user',
@@ -29,6 +29,12 @@ describe('program actions', () => {
   })
   test('the command-line operator is not a web user and is refused here', () => {
     expect(can({ kind: 'system', label: 'cli' }, 'admin.console')).toBe(false)
+  })
+  test('the cycle calendar job may open and close cycles, and nothing else', () => {
+    expect(can(CYCLE_CALENDAR, 'cycles.manage')).toBe(true)
+    expect(can(CYCLE_CALENDAR, 'admin.console')).toBe(false)
+    expect(can(CYCLE_CALENDAR, 'response.reopen')).toBe(false)
+    expect(can({ kind: 'system', label: 'cli' }, 'cycles.manage')).toBe(false)
   })
 })
 

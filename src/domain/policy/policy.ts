@@ -46,9 +46,13 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'response.submit': ['leader'],
 }
 
+/** Trusted jobs acting on their own, by label, and the one thing each may do (decision 081). */
+const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'] }
+
 export function can(actor: Actor, action: ProgramAction): boolean
 export function can(actor: Actor, action: SchoolAction, target: Target): boolean
 export function can(actor: Actor, action: Action, target?: Target): boolean {
+  if (actor.kind === 'system') return SYSTEM_ACTIONS[actor.label]?.includes(action) ?? false
   if (actor.kind !== 'user') return false
   const admin = actor.programRole === 'admin'
   switch (action) {

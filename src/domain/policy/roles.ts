@@ -23,3 +23,5 @@ export type Actor =
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' }
 export const CLI_OPERATOR: Actor = { kind: 'system', label: 'cli' }
+/** The job that opens and closes cycles on their dates: it may do what an admin's open and close buttons do. */
+export const CYCLE_CALENDAR: Actor = { kind: 'system', label: 'cycle-calendar' }

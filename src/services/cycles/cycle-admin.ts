@@ -38,6 +38,7 @@ const toRow = (s: CycleSettings) => ({
   opensAt: s.opensAt,
   deadlineAt: s.deadlineAt,
   reminderDays: s.reminderDays,
+  closeAtDeadline: s.closeAtDeadline,
 })
 
 export async function createCycle(db: Db, actor: Actor, input: CycleSettingsInput, ip: string | null = null): Promise<SettingsOutcome> {
@@ -143,7 +144,7 @@ export async function advanceCycle(db: Db, jobs: JobQueue, actor: Actor, cycleId
       })))
       invited = chosen.length
     }
-    if (!(await moveCycleStatus(tx, cycleId, cycle.status, to, to === 'open' ? { openedAt: now } : {}))) {
+    if (!(await moveCycleStatus(tx, cycleId, cycle.status, to, to === 'open' ? { openedAt: now } : to === 'closed' ? { closedAt: now } : {}))) {
       throw new AppError('cycle.changed', 'Someone else changed this cycle just now; please look again.', 409)
     }
     if (to === 'open') {

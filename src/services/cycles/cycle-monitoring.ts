@@ -3,6 +3,7 @@ import { findCycle } from '../../db/queries/cycles'
 import { latestProgress } from '../../db/queries/job-progress'
 import { participationsOfCycle } from '../../db/queries/participations'
 import { dailyProgress, tally, tallyBy, type SummaryRow } from '../../domain/cycle/cycle-summary'
+import { insideExtension } from '../../domain/cycle/cycle-calendar'
 import { participationDeadline } from '../../domain/cycle/invitation-rules'
 import type { Actor } from '../../domain/policy/roles'
 import { csvWithBom } from '../csv-files'
@@ -25,6 +26,8 @@ export async function cycleDashboard(db: Db, actor: Actor, cycleId: string, now 
     byState: tallyBy(rows, (r) => r.state),
     daily: from <= to ? dailyProgress(rows, from, to) : [],
     progress: (await latestProgress(db, SEND_INVITATIONS_KIND, cycleId)) ?? null,
+    /** Schools still answering on an extension past the cycle's deadline: closing does not stop them. */
+    insideExtension: schools.filter((s) => s.status !== 'submitted' && s.status !== 'declined' && insideExtension(cycle.deadlineAt, s.deadlineOverrideAt, now)).length,
   }
 }
 

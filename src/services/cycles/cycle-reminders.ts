@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client'
-import { findCycle, openCycles } from '../../db/queries/cycles'
+import { findCycle, remindableCycles } from '../../db/queries/cycles'
 import { claimReminder, findParticipation, reminderCandidates, setReminderMail } from '../../db/queries/participations'
 import { participationDeadline } from '../../domain/cycle/invitation-rules'
+import { insideExtension } from '../../domain/cycle/cycle-calendar'
+import type { CycleStatus } from '../../domain/cycle/cycle-states'
 import { dueReminder } from '../../domain/cycle/reminders'
 import type { Actor } from '../../domain/policy/roles'
 import { reminderMail } from '../../mail/cycle-templates'
@@ -11,17 +13,19 @@ import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
 import { issueInvitation } from './invitation-issue'
 
-type Cycle = { id: string; title: string; deadlineAt: Date; reminderDays: number[] }
+type Cycle = { id: string; status: CycleStatus; title: string; deadlineAt: Date; reminderDays: number[] }
 
 /**
  * Queues the reminders due now in one cycle, each (school, days-before) once. A school that has not answered its
- * invitation gets a fresh invitation link (the old one stops working); one that accepted is pointed to sign-in.
+ * invitation gets another invitation link (the first one keeps working); one that accepted is pointed to sign-in.
+ * Once the cycle has closed, only schools that accepted and are inside an extension are still reminded.
  */
 async function remindCycle(db: Db, jobs: JobQueue, baseUrl: string, cycle: Cycle, now: Date) {
   return db.transaction(async (tx) => {
     let sent = 0
     for (const c of await reminderCandidates(tx, cycle.id)) {
       const deadlineAt = participationDeadline(cycle.deadlineAt, c.deadlineOverrideAt)
+      if (cycle.status !== 'open' && (c.status === 'invited' || !insideExtension(cycle.deadlineAt, c.deadlineOverrideAt, now))) continue
       const days = dueReminder({ status: c.status, deadlineAt, sent: c.sent }, cycle.reminderDays, now)
       if (days === null || !c.inviteeEmail) continue
       const claimId = await claimReminder(tx, c.id, days)
@@ -38,10 +42,10 @@ async function remindCycle(db: Db, jobs: JobQueue, baseUrl: string, cycle: Cycle
   })
 }
 
-/** The hourly job: every open cycle's due reminders. */
+/** The hourly job: every open cycle's due reminders, and those of schools inside an extension after the close. */
 export async function sendDueReminders(db: Db, jobs: JobQueue, baseUrl: string, now = new Date()) {
   let sent = 0
-  for (const cycle of await openCycles(db)) sent += await remindCycle(db, jobs, baseUrl, cycle, now)
+  for (const cycle of await remindableCycles(db, now)) sent += await remindCycle(db, jobs, baseUrl, cycle, now)
   return sent
 }
 

@@ -19,14 +19,15 @@ export type InvitationTarget = {
 export const invitationUrl = (baseUrl: string, token: string) => `${baseUrl}/invitation?token=${token}`
 
 /**
- * Makes a fresh personal link (revoking earlier ones), stores only its hash, and queues the e-mail: all in the
- * caller's transaction. The link expires at the school's deadline.
+ * Makes a fresh personal link, stores only its hash, and queues the e-mail: all in the caller's transaction. The
+ * link expires at the school's deadline. Sending again revokes earlier links (the address may have been wrong);
+ * a reminder does not, so the link in the original invitation keeps working (decision 082).
  */
 export async function issueInvitation(db: Db, jobs: JobQueue, baseUrl: string, target: InvitationTarget, now: Date, reminder = false) {
   if (!target.inviteeEmail) return null
   const deadlineAt = participationDeadline(target.deadlineAt, target.deadlineOverrideAt)
   const { token, hash } = newSecretToken()
-  await revokeInvitations(db, target.id, now)
+  if (!reminder) await revokeInvitations(db, target.id, now)
   const link = invitationUrl(baseUrl, token)
   const mailId = await queueMail(db, jobs, 'invitation', target.inviteeEmail, invitationMail({
     schoolName: target.schoolName,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
-import { findMail, insertMail, markMailSent, recordMailFailure, requeueMail } from '../../db/queries/mail'
+import { findMail, insertMail, markMailRejected, markMailSent, recordMailFailure, requeueMail } from '../../db/queries/mail'
 import type { MailContent } from '../../mail/render'
-import type { MailTransport } from '../../mail/transport'
+import { permanentRejection, type MailTransport } from '../../mail/transport'
 import type { Actor } from '../../domain/policy/roles'
 import { assertCan, notFound } from '../errors'
 import { recordAudit } from '../audit'
@@ -19,6 +19,8 @@ export type DeliveryAttempt = { attempt: number; maxAttempts: number }
 /**
  * Sends one stored message. Safe to run twice: a message already sent is left alone. A failure is recorded on
  * the message and rethrown so the queue retries with backoff; the last failure marks it failed for admins to see.
+ * A permanent rejection (SMTP 5xx: no such user) is not retried: the message is failed at once with the server's
+ * reason, which the cycle page shows as "undeliverable" beside the school (decision 084).
  */
 export async function deliverQueuedMail(
   db: Db,
@@ -40,6 +42,8 @@ export async function deliverQueuedMail(
     })
     await markMailSent(db, mailId, now(), messageId)
   } catch (err) {
+    const rejected = permanentRejection(err)
+    if (rejected) return markMailRejected(db, mailId, rejected, now())
     const final = attempt >= maxAttempts
     await recordMailFailure(db, mailId, err instanceof Error ? err.message : String(err), final)
     if (!final) throw err

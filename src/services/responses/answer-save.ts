@@ -9,7 +9,7 @@ import { ANSWERABILITY_MESSAGES, answerability } from '../../domain/response/res
 import { checkEditable } from '../../domain/response/response-rules'
 import { recordAudit } from '../audit'
 import { AppError } from '../errors'
-import { loadResponseAccess, loadSessionResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
+import { editFactsOf, loadResponseAccess, loadSessionResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
 
 const Url = z.url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' }).max(2000, 'Keep the link under 2,000 characters.')
 
@@ -52,7 +52,7 @@ export async function saveWithAccess(db: Db, access: ResponseAccess, input: Answ
   const found = findItem(access.instrument, input.itemId)
   if (!found) return { ok: false, kind: 'invalid', field: 'value', message: ANSWERABILITY_MESSAGES.unknown }
   if (!mayEditArea(access, found.area.id)) throw new AppError('response.not_assigned', 'You are not assigned to this area, so you cannot change its answers.', 403)
-  const editable = checkEditable({ status: access.status, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin }, now)
+  const editable = checkEditable(editFactsOf(access), now)
   if (!editable.ok) throw new AppError(editable.code, editable.message, editable.code === 'response.submitted' ? 409 : 403)
 
   const answerable = answerability(access.instrument, access.narrowed, access.discipline, input.itemId, access.answers)

@@ -5,6 +5,7 @@ import type { Area, Instrument } from '../../domain/instrument/instrument-model'
 import { can } from '../../domain/policy/policy'
 import type { Actor, SchoolRole } from '../../domain/policy/roles'
 import type { StoredAnswer } from '../../domain/response/response-progress'
+import type { EditFacts } from '../../domain/response/response-rules'
 import { recordAudit } from '../audit'
 import { actorForSession, actorOfLiveSession } from '../auth/sessions'
 import { hashToken } from '../auth/tokens'
@@ -63,6 +64,10 @@ async function accessOf(db: Db, actor: Actor, row: AccessRow): Promise<ResponseA
     answers: new Map(answers.map((a) => [a.itemId, { value: a.value, prefilled: a.prefilled }])),
   }
 }
+
+/** The facts `checkEditable` decides on: every path that changes a response asks with the same ones. */
+export const editFactsOf = (access: ResponseAccess): EditFacts =>
+  ({ status: access.status, cycleStatus: access.cycleStatus, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin })
 
 export const areaOf = (instrument: Instrument, areaId: string): Area | undefined =>
   instrument.domains.flatMap((d) => d.areas).find((a) => a.id === areaId)

@@ -10,7 +10,7 @@ import { overallProgress, progressByArea, visibleItems, type StoredAnswer } from
 import { checkEditable } from '../../domain/response/response-rules'
 import { AppError, notFound } from '../errors'
 import { CONFLICT_MESSAGE, saveWithAccess, type Theirs } from './answer-save'
-import { areaOf, auditProgramView, loadResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
+import { areaOf, auditProgramView, editFactsOf, loadResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
 
 export type ItemProblem = { message: string; theirs?: Theirs }
 export type AreaView = Awaited<ReturnType<typeof openArea>>
@@ -23,7 +23,7 @@ export async function openArea(db: Db, actor: Actor, responseId: string, areaId:
   if (!editable && access.role === 'contributor') throw new AppError('response.not_assigned', 'This area is not assigned to you. Ask your team’s leader or coordinator.', 403)
   await auditProgramView(db, access, `area:${areaId}`)
   const progress = progressByArea(access.narrowed, access.answers)
-  const lock = checkEditable({ status: access.status, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin }, now)
+  const lock = checkEditable(editFactsOf(access), now)
   return {
     access,
     area,

@@ -1,29 +1,28 @@
 import type { Db } from '../../db/client'
 import { setParticipationStatus } from '../../db/queries/participations'
 import { markResponseSubmitted, reopenResponse, teamAddresses } from '../../db/queries/responses'
-import { responseReceiptMail } from '../../mail/response-templates'
+import { responseReceiptMail, responseReopenedMail } from '../../mail/response-templates'
+import { leadersOf } from '../../db/queries/scoring'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import { submissionBlockers } from '../../domain/response/response-progress'
-import { checkEditable } from '../../domain/response/response-rules'
+import { answeringOpen } from '../../domain/cycle/cycle-calendar'
+import { checkEditable, effectiveDeadline } from '../../domain/response/response-rules'
 import { recordAudit } from '../audit'
 import { scoreLateSubmission } from '../reports/cycle-scoring'
 import { AppError, assertCan } from '../errors'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
-import { auditProgramView, loadResponseAccess } from './response-access'
+import { auditProgramView, editFactsOf, loadResponseAccess } from './response-access'
 import { responseSource } from '../../db/queries/historical-rounds'
 
 type Ctx = { db: Db; jobs: JobQueue; baseUrl: string; actor: Actor; ip: string | null }
-
-const editFacts = (access: Awaited<ReturnType<typeof loadResponseAccess>>) =>
-  ({ status: access.status, deadlineAt: access.deadlineAt, deadlineOverrideAt: access.deadlineOverrideAt, isAdmin: access.isAdmin })
 
 /** What still stands between the team and submitting, by area. */
 export async function reviewResponse(db: Db, actor: Actor, responseId: string, now = new Date()) {
   const access = await loadResponseAccess(db, actor, responseId)
   await auditProgramView(db, access, 'review')
-  const lock = checkEditable(editFacts(access), now)
+  const lock = checkEditable(editFactsOf(access), now)
   return {
     access,
     blockers: submissionBlockers(access.narrowed, access.answers),
@@ -40,7 +39,7 @@ export async function submitResponse(ctx: Ctx, responseId: string, input: Submit
   return ctx.db.transaction(async (tx) => {
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
     assertCan(access.actor, 'response.submit', { schoolId: access.schoolId })
-    const lock = checkEditable(editFacts(access), now)
+    const lock = checkEditable(editFactsOf(access), now)
     if (!lock.ok) throw new AppError(lock.code, lock.message, 409)
     const errors: Partial<Record<'certifiedName' | 'certify' | 'response', string>> = {}
     if (input.certifiedName.trim().length < 2) errors.certifiedName = 'Type your full name to certify.'
@@ -59,8 +58,11 @@ export async function submitResponse(ctx: Ctx, responseId: string, input: Submit
   })
 }
 
-/** The program team unlocks a submitted response; the reason is kept on the response and in the audit log. */
-export async function reopenSubmittedResponse(ctx: Omit<Ctx, 'jobs' | 'baseUrl'>, responseId: string, reason: string, now = new Date()) {
+/**
+ * The program team unlocks a submitted response; the reason is kept on the response and in the audit log, and the
+ * school's leaders are e-mailed with it in the same transaction.
+ */
+export async function reopenSubmittedResponse(ctx: Ctx, responseId: string, reason: string, now = new Date()) {
   return ctx.db.transaction(async (tx) => {
     assertCan(ctx.actor, 'response.reopen')
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
@@ -72,6 +74,9 @@ export async function reopenSubmittedResponse(ctx: Omit<Ctx, 'jobs' | 'baseUrl'>
     if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
     await setParticipationStatus(tx, access.participationId, 'in_progress', { lastActivityAt: now })
     await recordAudit(tx, ctx.actor, 'response.reopened', { schoolId: access.schoolId, subject: access.id, details: { reason: trimmed } }, { ip: ctx.ip })
+    const answerUntil = answeringOpen(access, now) ? effectiveDeadline(access.deadlineAt, access.deadlineOverrideAt) : null
+    const mail = responseReopenedMail({ schoolName: access.schoolName, cycleTitle: access.cycleTitle, reason: trimmed, link: `${ctx.baseUrl}/school/responses/${access.id}`, answerUntil })
+    for (const { email } of await leadersOf(tx, access.schoolId)) await queueMail(tx, ctx.jobs, 'response.reopened', email, mail)
     return { ok: true } as const
   })
 }

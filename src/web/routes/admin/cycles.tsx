@@ -7,6 +7,7 @@ import { DEFAULT_REMINDER_DAYS } from '../../../domain/cycle/reminders'
 import {
   advanceCycle, createCycle, cycleForAdmin, cycleInstrumentChoices, cycleList, eligibleCounts, openingPreview, updateCycle,
 } from '../../../services/cycles/cycle-admin'
+import { setCycleCalendarChoice } from '../../../services/cycles/cycle-calendar'
 import { cycleDashboard, cycleStatusCsv } from '../../../services/cycles/cycle-monitoring'
 import { sendDueRemindersNow } from '../../../services/cycles/cycle-reminders'
 import type { AppEnv, Ctx } from '../../context'
@@ -25,8 +26,21 @@ import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
 const Id = z.uuid()
-const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays'] as const
+const SETTINGS_FIELDS = ['title', 'instrumentVersion', 'sampleSeed', 'opensOn', 'deadlineOn', 'reminderDays', 'closeAtDeadline'] as const
 type TextSettings = Pick<CycleSettingsInput, (typeof SETTINGS_FIELDS)[number]>
+
+const CalendarChoice = z.object({ openOnOpensAt: z.enum(['yes', 'no']).optional(), closeAtDeadline: z.enum(['yes', 'no']).optional() })
+  .refine((v) => (v.openOnOpensAt === undefined) !== (v.closeAtDeadline === undefined))
+
+function calendarMessage(choice: z.infer<typeof CalendarChoice>, opensAt: Date, now: Date) {
+  if (choice.openOnOpensAt === 'no') return 'The scheduled send is cancelled. Nothing is sent until you open the cycle.'
+  if (choice.openOnOpensAt === 'yes') {
+    return opensAt <= now
+      ? 'The opening date has passed, so the invitations go out within the hour.'
+      : `The invitations will be sent by themselves on ${isoDay(opensAt)}.`
+  }
+  return choice.closeAtDeadline === 'yes' ? 'The cycle will close by itself at the deadline.' : 'The cycle will stay open until you close it.'
+}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const formPage = async (c: Ctx, id: string | null, form: FormState, disciplines: readonly string[]) => {
@@ -46,7 +60,7 @@ async function settingsOf(c: Ctx): Promise<CycleSettingsInput> {
 }
 
 const valuesOf = (input: CycleSettingsInput) => ({
-  ...Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, input[f]])),
+  ...Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, input[f] ?? ''])),
   ...Object.fromEntries(DISCIPLINES.map((d) => [sampleSizeField(d), input.sampleSizes[d] ?? ''])),
   pilot: input.pilot ? 'yes' : '',
 })
@@ -101,6 +115,7 @@ export const cycleRoutes = new Hono<AppEnv>()
       opensOn: isoDay(cy.opensAt), deadlineOn: isoDay(cy.deadlineAt), reminderDays: cy.reminderDays.join(', '),
       ...Object.fromEntries(DISCIPLINES.map((d) => [sampleSizeField(d), cy.sampleSizes[d]?.toString() ?? ''])),
       pilot: cy.pilot ? 'yes' : '',
+      closeAtDeadline: cy.closeAtDeadline ? 'yes' : '',
     }
     return formPage(c, id, { values, errors: {} }, cy.disciplines)
   })
@@ -131,6 +146,14 @@ export const cycleRoutes = new Hono<AppEnv>()
     const { invited } = await advanceCycle(c.var.db, c.var.deps.jobs, c.var.actor, id, to.data, c.var.clientIp)
     const message = to.data === 'open' ? `The cycle is open. Sending ${invited} invitations in the background.` : `The cycle is now ${to.data}.`
     return seeOther(c, `/admin/cycles/${id}`, message)
+  })
+  .post('/:id/calendar', async (c) => {
+    const id = cycleId(c)
+    const choice = CalendarChoice.safeParse(await c.req.parseBody())
+    if (!id || !choice.success) return c.notFound()
+    const yes = (v: 'yes' | 'no' | undefined) => (v === undefined ? undefined : v === 'yes')
+    const cy = await setCycleCalendarChoice(c.var.db, c.var.actor, id, { openOnOpensAt: yes(choice.data.openOnOpensAt), closeAtDeadline: yes(choice.data.closeAtDeadline) }, c.var.clientIp)
+    return seeOther(c, `/admin/cycles/${id}`, calendarMessage(choice.data, cy.opensAt, new Date()))
   })
   .post('/:id/reminders', async (c) => {
     const id = cycleId(c)

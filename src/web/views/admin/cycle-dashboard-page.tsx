@@ -4,6 +4,7 @@ import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
+import { CycleCalendarSection, ExtensionsNote } from './cycle-calendar-section'
 import { InvitedSummary, PilotNotice } from './cycle-sampling-summary'
 import { CycleSchoolsSection } from './cycle-schools-section'
 
@@ -100,6 +101,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dt>Reminders</dt>
         <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
       </dl>
+      <ExtensionsNote view={props.view} />
       {next === 'open' ? (
         // Opening sends the invitations: the counts per discipline are shown and confirmed first.
         <a class="button" href={`/admin/cycles/${cycle.id}/open`}>Check and open the cycle</a>
@@ -110,6 +112,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         </form>
       )}
       <ProgressNote progress={progress} created={props.view.schools.filter((s) => s.invitedAt !== null).length} />
+      <CycleCalendarSection view={props.view} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (
         <p>
           <a href={`/admin/cycles/${cycle.id}/reports`}>Reports, norms and release</a>

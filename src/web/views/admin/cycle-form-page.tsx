@@ -75,6 +75,15 @@ export function CycleFormPage(props: {
           hint="Separated by commas, for example 30, 14, 7, 1. Schools that submitted get none."
           form={form}
         />
+        <ChoiceGroup
+          name="closeAtDeadline"
+          legend="Closing"
+          type="checkbox"
+          form={form}
+          checked={[form.values.closeAtDeadline ?? '']}
+          hint="Schools with an extension keep answering until their own deadline."
+          options={[{ value: 'yes', label: 'Close the cycle by itself at the deadline' }]}
+        />
         <button type="submit" class="button">{id ? 'Save the draft' : 'Create the draft cycle'}</button>
       </form>
     </>

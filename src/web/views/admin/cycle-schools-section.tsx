@@ -5,6 +5,20 @@ import { When } from '../format'
 
 const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
 
+/** The receiving server refused the address: the reason follows below; the school's page corrects it. */
+function Undeliverable({ href, canFix }: { href: string; canFix: boolean }) {
+  return (
+    <>
+      <span class="status status-failed">undeliverable</span>
+      {canFix && (
+        <div class="small">
+          <a href={href}>Correct the address and resend</a>
+        </div>
+      )}
+    </>
+  )
+}
+
 /** The schools of a cycle with their status and last activity, and the admin's actions on the list. */
 export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
   const { cycle, schools } = view
@@ -52,6 +66,8 @@ export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
               <td>
                 {!s.inviteeEmail ? (
                   <span class="status status-failed">no addressee</span>
+                ) : s.mailRejectedAt ? (
+                  <Undeliverable href={`/admin/cycles/${cycle.id}/schools/${s.id}#addressee`} canFix={open && s.status === 'invited'} />
                 ) : s.mailStatus ? (
                   <span class={`status status-${s.mailStatus}`}>{MAIL_LABELS[s.mailStatus]}</span>
                 ) : (

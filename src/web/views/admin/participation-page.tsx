@@ -37,10 +37,16 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
       {open && p.status === 'invited' && (
         <>
           <h2>Invitation</h2>
+          {p.invitationRejection && (
+            <p class="notice notice-warning">
+              The invitation could not be delivered: the receiving server answered “{p.invitationRejection}”. Correct the
+              address below and the invitation is sent again.
+            </p>
+          )}
           <form method="post" action={`${base}/resend`} class="inline">
             <button type="submit" class="button" disabled={!p.inviteeEmail}>Send the invitation again</button>
           </form>
-          <form method="post" action={`${base}/addressee`} class="narrow" novalidate>
+          <form method="post" action={`${base}/addressee`} class="narrow" novalidate id="addressee">
             <TextField name="email" label="New addressee’s e-mail" type="email" form={form} />
             <TextField name="name" label="New addressee’s name (optional)" form={form} />
             <button type="submit" class="button">Change the addressee and send</button>

@@ -24,7 +24,7 @@ export function WorkspacePage({ rows }: { rows: Awaited<ReturnType<typeof myWork
               <p>
                 {row.responseId ? (
                   <a class="button" href={`/school/responses/${row.responseId}`}>Open the response</a>
-                ) : row.cycleStatus === 'open' && row.participationStatus !== 'submitted' ? (
+                ) : row.answering && row.participationStatus !== 'submitted' ? (
                   <a class="button" href={`/school/participations/${row.participationId}/response`}>Start the response</a>
                 ) : (
                   <span class="muted">This round’s answers were not entered on this platform.</span>
