@@ -4,15 +4,17 @@ import { appliesTo } from '../instrument/instrument-applicability'
 import { conditionalItems } from '../instrument/instrument-form'
 import { findItem, type Instrument, type Item } from '../instrument/instrument-model'
 import type { Discipline } from '../school/school-facts'
+import { settledItemIds } from './settled-items'
 
 // Progress and what still blocks submission. Only items a school actually sees count: an item hidden by skip
 // logic, or not asked of the school's discipline, is neither "to do" nor "done".
 
 export type StoredAnswer = { value: Answer | null; prefilled: boolean }
 /**
- * `answered` of the `total` questions that apply now; `settled` also counts the questions skip logic has ruled out,
- * out of `all` the area asks of this discipline. settled/all is the bar: answering never moves it backwards (a
- * follow-up that opens was already counted in `all`), while answered/total is the honest count a person reads.
+ * `answered` of the `total` questions that apply now; `settled` also counts the questions earlier answers have ruled
+ * out, of `all` the area asks of this discipline (settled-items.ts). settled/all is the bar: answering never moves
+ * it backwards (a follow-up that opens was counted in `all` all along), while answered/total is the count a
+ * person reads.
  */
 export type AreaProgress = { areaId: string; answered: number; total: number; settled: number; all: number }
 export type AreaStatus = 'not-started' | 'in-progress' | 'done'
@@ -30,11 +32,17 @@ export function visibleItems(instrument: Instrument, answers: ReadonlyMap<string
 
 export function progressByArea(instrument: Instrument, answers: ReadonlyMap<string, StoredAnswer>): AreaProgress[] {
   const visible = visibleItems(instrument, answers)
+  const settled = settledItemIds(conditionalItems(instrument), visible, (id) => given(answers.get(id)))
   return instrument.domains.flatMap((d) =>
     d.areas.map((area) => {
       const shown = area.items.filter((i) => visible.has(i.id))
-      const answered = shown.filter((i) => given(answers.get(i.id))).length
-      return { areaId: area.id, total: shown.length, answered, settled: answered + area.items.length - shown.length, all: area.items.length }
+      return {
+        areaId: area.id,
+        total: shown.length,
+        answered: shown.filter((i) => given(answers.get(i.id))).length,
+        settled: area.items.filter((i) => settled.has(i.id)).length,
+        all: area.items.length,
+      }
     }),
   )
 }

@@ -29,8 +29,9 @@ describe('the next step on My school', () => {
     expect(nextStep(contributor)).toEqual({ kind: 'wait-for-submit' })
     expect(nextStep({ ...contributor, participationStatus: 'submitted', reportReleased: true })).toEqual({ kind: 'nothing' })
   })
-  test('a closed cycle that was never submitted says so', () => {
+  test('a closed cycle that was never submitted says so, and its open steps cannot start any more', () => {
     expect(nextStep({ ...start, cycleStatus: 'closed' })).toEqual({ kind: 'not-submitted' })
+    expect(statusOf({ ...start, cycleStatus: 'closed' })).toMatchObject({ team: 'cannot-start', submit: 'cannot-start' })
   })
 })
 

@@ -38,7 +38,7 @@ export function workspaceTasks(f: WorkspaceFacts): { id: TaskId; status: TaskSta
   const answering: TaskStatus = !accepted(f) ? 'cannot-start' : submitted(f) || (f.total > 0 && f.answered >= f.total) ? 'done' : f.answered > 0 ? 'in-progress' : 'not-started'
   return [
     { id: 'accept', status: accepted(f) ? 'done' : open(f) ? 'not-started' : 'cannot-start' },
-    { id: 'team', status: !accepted(f) ? 'cannot-start' : f.teamSize > 1 ? 'done' : 'not-started' },
+    { id: 'team', status: !accepted(f) ? 'cannot-start' : f.teamSize > 1 || submitted(f) ? 'done' : open(f) ? 'not-started' : 'cannot-start' },
     { id: 'answer', status: answering },
     { id: 'submit', status: submitted(f) ? 'done' : !f.hasResponse || f.blockers > 0 || !open(f) ? 'cannot-start' : 'not-started' },
     { id: 'report', status: f.reportReleased ? 'done' : 'cannot-start' },

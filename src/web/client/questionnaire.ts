@@ -5,6 +5,7 @@ import { answerFromForm, type FormItem } from '../../domain/instrument/answer-fo
 import type { Condition } from '../../domain/instrument/condition-language'
 import { visibleItemIds } from '../../domain/instrument/condition-visibility'
 import type { ItemKind } from '../../domain/instrument/instrument-model'
+import { settledItemIds } from '../../domain/response/settled-items'
 
 type Value = unknown
 type Entry = FormItem & {
@@ -49,8 +50,8 @@ function wire(form: HTMLFormElement) {
     return (name: string) => data.getAll(name).filter((v): v is string => typeof v === 'string')
   }
 
-  // The bar counts settled questions (answered, or ruled out by skip logic) of all on the page, so it never moves
-  // back; the text counts the questions that apply, and a follow-up that opens is announced.
+  // The bar counts settled questions (answered, or ruled out by earlier answers) of all on the page, so it never
+  // moves back; the text counts the questions that apply, and a follow-up that opens is announced.
   const other = (k: string) => Number(group?.dataset[`other${k}`] ?? 0)
   const followUp = document.querySelector<HTMLElement>('[data-followup]')
   let shown = -1
@@ -67,7 +68,7 @@ function wire(form: HTMLFormElement) {
       e.wrap.hidden = !visible.has(e.id)
       if (visible.has(e.id) && answerOf(e.id) !== undefined) answered++
     }
-    const settled = answered + entries.length - visible.size
+    const settled = settledItemIds(entries, visible, (id) => answerOf(id) !== undefined).size
     if (shown >= 0 && visible.size > shown && followUp) {
       const n = visible.size - shown
       followUp.textContent = n === 1 ? 'Your answer opened a follow-up question below.' : `Your answer opened ${n} follow-up questions below.`

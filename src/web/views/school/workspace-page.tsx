@@ -92,6 +92,7 @@ function CycleTasks({ cycle }: { cycle: WorkspaceCycle }) {
           )
         })}
       </ul>
+      {cycle.participationStatus === 'submitted' && !base && <p class="muted">This round’s answers were not entered on this platform, so there is no copy of them here.</p>}
       {cycle.responseStatus === 'submitted' && base && (
         <p>
           <a href={`${base}/answers.pdf`}>Download a copy of the submitted answers (PDF)</a>
