@@ -16,6 +16,8 @@ describe('the next step on My school', () => {
     expect(nextStep({ ...start, teamSize: 3 })).toEqual({ kind: 'answer', areaId: 'a', areaTitle: 'Area A' })
     const done = { ...start, teamSize: 3, answered: 40, blockers: 0, myAreas: start.myAreas.map((a) => ({ ...a, status: 'done' as const })) }
     expect(nextStep(done)).toEqual({ kind: 'check-and-submit' })
+    // Only optional questions left in an area: checking and submitting comes first for the leader.
+    expect(nextStep({ ...done, answered: 38, myAreas: [{ id: 'a', title: 'Area A', status: 'in-progress' }] })).toEqual({ kind: 'check-and-submit' })
     expect(nextStep({ ...done, participationStatus: 'submitted', cycleStatus: 'closed' })).toEqual({ kind: 'wait-for-results' })
     expect(nextStep({ ...done, participationStatus: 'submitted', cycleStatus: 'released', reportReleased: true })).toEqual({ kind: 'report' })
   })

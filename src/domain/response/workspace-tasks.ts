@@ -55,6 +55,8 @@ export function nextStep(f: WorkspaceFacts): NextStep {
   if (!accepted(f)) return leader ? { kind: 'accept' } : { kind: 'nothing' }
   if (!f.hasResponse) return manager ? { kind: 'start' } : { kind: 'nothing' }
   if (manager && f.teamSize <= 1 && f.answered === 0) return { kind: 'team' }
+  // Only optional questions left: the leader may as well check and submit (what is left shows on that page).
+  if (leader && f.blockers === 0) return { kind: 'check-and-submit' }
   const todo = f.myAreas.find((a) => a.status === 'in-progress') ?? f.myAreas.find((a) => a.status === 'not-started')
   if (todo) return { kind: 'answer', areaId: todo.id, areaTitle: todo.title }
   // Nothing of theirs left: the leader checks and submits (the page lists what still blocks it); others wait.
