@@ -100,6 +100,12 @@ test('two colleagues edit different areas at once and both saves land; on the sa
   await followUp.fill('4')
   await expect.poll(() => itemStatus(leader, 'pathway-programs.k12-partnerships').textContent()).toBe('Saved')
   expect(await leader.locator('[data-followup]').textContent()).toContain('follow-up question')
+  // The save status never covers the question a link or focus scrolls to.
+  const covered = await leader.evaluate(() => {
+    document.getElementById('pathway-programs.budget-line')!.scrollIntoView()
+    return document.getElementById('pathway-programs.budget-line')!.closest('.item')!.getBoundingClientRect().top < document.querySelector('[data-page-status]')!.getBoundingClientRect().bottom
+  })
+  expect(covered).toBe(false)
   await looksRight(leader, 'workspace-questionnaire')
 
   // Both saves landed: each sees the other's answer after a reload.
@@ -116,7 +122,8 @@ test('two colleagues edit different areas at once and both saves land; on the sa
   await leaderBudget.getByText('Note and evidence link').click()
   await leaderBudget.getByLabel('Note for your team (optional)').fill('Budget line since 2021')
   await expect.poll(() => leaderBudget.locator('[data-conflict]').textContent()).toContain('Their answer: No')
-  expect(await leader.locator('[data-page-status]').textContent()).toContain('Not saved')
+  // Leaving the note field (focus moves to "Keep mine") sends its change once more; it ends in the same conflict.
+  await expect.poll(() => leader.locator('[data-page-status]').textContent()).toContain('Not saved')
   await leader.screenshot({ path: 'test-results/workspace-conflict.png' })
   await leaderBudget.getByRole('button', { name: 'Keep mine' }).click()
   await expect.poll(() => itemStatus(leader, 'pathway-programs.budget-line').textContent()).toBe('Saved')

@@ -27,7 +27,7 @@ export function ResponseOverviewPage({ view }: { view: Awaited<ReturnType<typeof
           <ProgressLine label="Whole questionnaire" progress={view.overall} />
           <p class="hint">
             We count only the questions that apply to your school; an answer can open a follow-up question, which adds to the count.
-            {view.minutesLeft > 0 && ` About ${view.minutesLeft} minutes of answering are left, if the figures are at hand; looking them up takes longer.`}
+            {view.minutesLeft > 0 && ` About ${view.minutesLeft} ${view.minutesLeft === 1 ? 'minute' : 'minutes'} of answering are left, if the figures are at hand; looking them up takes longer.`}
           </p>
         </div>
       )}

@@ -92,6 +92,11 @@ function CycleTasks({ cycle }: { cycle: WorkspaceCycle }) {
           )
         })}
       </ul>
+      {base && cycle.cycleStatus === 'open' && cycle.responseStatus !== 'submitted' && (
+        <p>
+          <a href={`${base}/questionnaire.pdf`}>Printable questionnaire (PDF)</a>: each question names the office that usually holds the answer.
+        </p>
+      )}
       {cycle.participationStatus === 'submitted' && !base && <p class="muted">This round’s answers were not entered on this platform, so there is no copy of them here.</p>}
       {cycle.responseStatus === 'submitted' && base && (
         <p>
