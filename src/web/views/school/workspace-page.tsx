@@ -57,7 +57,7 @@ function CycleTasks({ cycle }: { cycle: WorkspaceCycle }) {
   const links: Partial<Record<TaskId, string | null>> = {
     team: base && `${base}/team`,
     answer: base,
-    submit: base && cycle.cycleStatus === 'open' ? `${base}/review` : null,
+    submit: base && `${base}/review`, // after submitting: the submitted answers, read-only
     report: cycle.canSeeReport ? `/school/reports/${cycle.responseId}` : null,
   }
   const headingId = `cycle-${cycle.participationId}`
