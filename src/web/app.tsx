@@ -36,6 +36,7 @@ import { schoolReportRoutes } from './routes/school/reports'
 import { adminResponseRoutes } from './routes/admin/responses'
 import { schoolResponseRoutes } from './routes/school/responses'
 import { autosaveRoutes } from './routes/school/autosave'
+import { privateNoStore } from './routes/school/private-pages'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/admin/cycles', cycleRoutes)
   app.route('/admin/historical-rounds', historicalRoundRoutes)
   app.route('/', invitationRoutes)
+  app.use('/school/*', privateNoStore)
   app.route('/school', teamRoutes)
   app.route('/school', carryForwardRoutes)
   app.route('/school/reports', schoolReportRoutes)

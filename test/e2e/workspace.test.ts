@@ -8,7 +8,8 @@ import { openDatabase } from '../../src/db/client'
 import { migrateDatabase } from '../../src/db/migrate'
 import { createSignInLink } from '../../src/services/auth/sign-in'
 import { answerAllRequired, seedWorkspace } from '../support/workspace-seed'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
+import AxeBuilder from '@axe-core/playwright'
+import { launchBrowser } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
 
 // The team is seeded straight into the database before the server starts (one PGlite process at a time): a
@@ -55,15 +56,29 @@ async function signIn(who: keyof typeof tokens, javaScriptEnabled = true): Promi
   await context.close()
   return noJs.newPage()
 }
+/**
+ * At 1280 and 390 px: no sideways scrolling, a full-page screenshot of each, and axe clean at every impact on the
+ * WCAG 2.2 AA rules.
+ */
+async function looksRight(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 })
+    expect([name, width, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([name, width, true])
+    await page.screenshot({ path: `test-results/${name}-${width}.png`, fullPage: true })
+  }
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
 const area = (areaId: string) => `${server.baseUrl}/school/responses/${w.responseId}/areas/${areaId}`
 const itemStatus = (page: Page, itemId: string) => page.locator(`[data-answer="${itemId}"] [data-item-status]`)
 
 test('two colleagues edit different areas at once and both saves land; on the same item the second sees the conflict', async () => {
   const leader = await signIn('leader')
   const coordinator = await signIn('coordinator')
-  await leader.getByRole('link', { name: 'Open the response' }).click()
-  expect(await seriousAxeViolations(leader)).toEqual([])
-  await leader.screenshot({ path: 'test-results/workspace-overview.png', fullPage: true })
+  await looksRight(leader, 'workspace-my-school')
+  await leader.getByRole('link', { name: 'Answer the questions' }).click()
+  await looksRight(leader, 'workspace-overview')
 
   await leader.goto(area('pathway-programs'))
   await coordinator.goto(area('holistic-admissions'))
@@ -84,8 +99,14 @@ test('two colleagues edit different areas at once and both saves land; on the sa
   expect(await leader.locator('[data-progress="area"] [data-progress-text]').textContent()).not.toBe(before)
   await followUp.fill('4')
   await expect.poll(() => itemStatus(leader, 'pathway-programs.k12-partnerships').textContent()).toBe('Saved')
-  expect(await seriousAxeViolations(leader)).toEqual([])
-  await leader.screenshot({ path: 'test-results/workspace-questionnaire.png', fullPage: true })
+  expect(await leader.locator('[data-followup]').textContent()).toContain('follow-up question')
+  // The save status never covers the question a link or focus scrolls to.
+  const covered = await leader.evaluate(() => {
+    document.getElementById('pathway-programs.budget-line')!.scrollIntoView()
+    return document.getElementById('pathway-programs.budget-line')!.closest('.item')!.getBoundingClientRect().top < document.querySelector('[data-page-status]')!.getBoundingClientRect().bottom
+  })
+  expect(covered).toBe(false)
+  await looksRight(leader, 'workspace-questionnaire')
 
   // Both saves landed: each sees the other's answer after a reload.
   await coordinator.goto(area('pathway-programs'))
@@ -101,7 +122,8 @@ test('two colleagues edit different areas at once and both saves land; on the sa
   await leaderBudget.getByText('Note and evidence link').click()
   await leaderBudget.getByLabel('Note for your team (optional)').fill('Budget line since 2021')
   await expect.poll(() => leaderBudget.locator('[data-conflict]').textContent()).toContain('Their answer: No')
-  expect(await leader.locator('[data-page-status]').textContent()).toContain('Not saved')
+  // Leaving the note field (focus moves to "Keep mine") sends its change once more; it ends in the same conflict.
+  await expect.poll(() => leader.locator('[data-page-status]').textContent()).toContain('Not saved')
   await leader.screenshot({ path: 'test-results/workspace-conflict.png' })
   await leaderBudget.getByRole('button', { name: 'Keep mine' }).click()
   await expect.poll(() => itemStatus(leader, 'pathway-programs.budget-line').textContent()).toBe('Saved')
@@ -109,7 +131,7 @@ test('two colleagues edit different areas at once and both saves land; on the sa
 
 test('a contributor opens only their area and never sees a score', async () => {
   const contributor = await signIn('contributor')
-  await contributor.getByRole('link', { name: 'Open the response' }).click()
+  await contributor.getByRole('link', { name: 'Answer the questions', exact: true }).click()
   const overview = (await contributor.content()).toLowerCase()
   expect(overview).not.toContain('score')
   expect(await contributor.getByRole('link', { name: 'Pathway programs' }).count()).toBe(0)
@@ -131,6 +153,9 @@ test('without JavaScript an area saves with one button, and a bad number comes b
   await page.getByRole('button', { name: 'Save answers' }).click()
   expect(await page.locator('.error-summary').textContent()).toContain('A percentage is between 0 and 100.')
   expect(await share.inputValue()).toBe('140')
+  expect(await share.getAttribute('aria-invalid')).toBe('true')
+  await page.locator('.error-summary a').first().click()
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('student-diversity.first-gen-share')
   await page.screenshot({ path: 'test-results/workspace-nojs-error.png' })
   await share.fill('38')
   await page.getByRole('button', { name: 'Save answers' }).click()
@@ -138,29 +163,34 @@ test('without JavaScript an area saves with one button, and a bad number comes b
   expect(await page.getByLabel(/first in their family/).first().inputValue()).toBe('38')
 })
 
-test('the dean reviews, certifies and submits; the response locks', async () => {
+test('the dean checks the answers, certifies and submits; a confirmation page offers a PDF copy and the response locks', async () => {
   const leader = await signIn('leaderSubmit')
   await leader.goto(`${server.baseUrl}/school/responses/${w.responseId}/review`)
-  expect(await seriousAxeViolations(leader)).toEqual([])
-  await leader.screenshot({ path: 'test-results/workspace-review.png', fullPage: true })
-  // Opening the pathway follow-ups earlier left required questions open: the review links straight to them.
-  await leader.getByRole('link', { name: 'Pathway programs' }).first().click()
+  await looksRight(leader, 'workspace-check-answers')
+  // Opening the pathway follow-ups earlier left required questions open: the list links straight to them.
+  await leader.locator('#blockers a').first().click()
   await leader.getByRole('group', { name: /run or co-run at least one pathway program/ }).getByLabel('No', { exact: true }).check()
   await expect.poll(() => itemStatus(leader, 'pathway-programs.has-programs').textContent()).toBe('Saved')
   await leader.goto(`${server.baseUrl}/school/responses/${w.responseId}/review`)
   expect(await leader.getByText('Every required question is answered').isVisible()).toBe(true)
   await leader.getByRole('button', { name: 'Submit the response' }).click()
-  expect(await leader.getByText('Type your full name to certify.').isVisible()).toBe(true)
+  expect(await leader.locator('.error-summary').getByRole('link', { name: 'Type your full name to certify.' }).isVisible()).toBe(true)
   await leader.getByLabel('Your full name').fill('Dr. Dana Dean')
   await leader.getByLabel(/I certify that these answers are accurate/).check()
   await leader.getByRole('button', { name: 'Submit the response' }).click()
-  await leader.waitForURL(`${server.baseUrl}/school/responses/${w.responseId}`)
-  expect(await leader.getByText('The response is locked.').first().isVisible()).toBe(true)
+  await leader.waitForURL(`${server.baseUrl}/school/responses/${w.responseId}/submitted`)
+  expect(await leader.getByRole('heading', { name: 'Answers submitted' }).isVisible()).toBe(true)
+  await looksRight(leader, 'workspace-confirmation')
+  const copy = await leader.request.get(`${server.baseUrl}/school/responses/${w.responseId}/answers.pdf`)
+  expect(copy.headers()['content-type']).toBe('application/pdf')
+  expect((await copy.body()).subarray(0, 5).toString()).toBe('%PDF-')
   await leader.goto(area('pathway-programs'))
   expect(await leader.getByText('This response has been submitted and is locked.').isVisible()).toBe(true)
   expect(await leader.getByRole('button', { name: 'Save answers' }).count()).toBe(0)
-  expect(await leader.locator('[data-progress="area"] [data-progress-text]').textContent()).toBe('2 of 2 answered')
+  expect(await leader.locator('[data-progress="area"] [data-progress-text]').textContent()).toBe('2 of 2 questions answered')
   await leader.screenshot({ path: 'test-results/workspace-locked.png' })
+  await leader.goto(`${server.baseUrl}/school`)
+  expect(await leader.getByRole('link', { name: 'Download a copy of the submitted answers (PDF)' }).isVisible()).toBe(true)
 })
 
 test('the questionnaire page stays within its budget: at most 8 requests, 40 KiB of gzipped script, 100 KiB gzipped in all', async () => {

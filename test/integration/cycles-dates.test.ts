@@ -192,9 +192,12 @@ describe('closing at the deadline', () => {
     await startCycleScoring(db, queue, adminActor, w.cycle.id)
     await buildCycleReports(db, { cycleId: w.cycle.id, progressId: (await latestProgress(db, BUILD_REPORTS_KIND, w.cycle.id))!.id })
     expect(await statusOf(w.cycle.id)).toBe('scored')
-    // The school still finds the round on its own page; the school without an extension no longer does.
-    expect(await (await app.request('/school', { headers: await signedIn(db, w.leader) })).text()).toContain(w.cycle.title)
-    expect(await (await app.request('/school', { headers: await signedIn(db, otherLeader) })).text()).not.toContain(w.cycle.title)
+    // The extended school is still asked to answer on My school; the school without an extension is told it closed.
+    const extended = await (await app.request('/school', { headers: await signedIn(db, w.leader) })).text()
+    expect(extended).toContain(w.cycle.title)
+    expect(extended).not.toContain('This cycle closed before your school submitted its answers.')
+    const locked = await (await app.request('/school', { headers: await signedIn(db, otherLeader) })).text()
+    expect(locked).toContain('This cycle closed before your school submitted its answers.')
     await answerAllRequired(db, w.responseId, w.leader, w.school.id)
     const leaderActor = { kind: 'user' as const, userId: w.leader.id, email: w.leader.email, name: null, programRole: null, memberships: [{ schoolId: w.school.id, role: 'leader' as const }] }
     expect(await submitResponse({ db, jobs: queue, baseUrl: BASE, actor: leaderActor, ip: null }, w.responseId, { certifiedName: 'Dean Extended', certify: true })).toEqual({ ok: true })

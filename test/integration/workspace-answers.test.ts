@@ -200,7 +200,7 @@ describe('review, submit and reopen', () => {
     const leader = await signedIn(db, w.leader)
     const blocked = await app.request(`/school/responses/${w.responseId}/submit`, formPost({ certifiedName: 'Dean Example', certify: 'yes' }, leader))
     expect(blocked.status).toBe(422)
-    expect(await blocked.text()).toContain('Unanswered required questions')
+    expect(await blocked.text()).toContain('Required questions not answered yet')
 
     await answerAllRequired(db, w.responseId, w.leader, w.school.id)
     const coordinatorTry = await app.request(`/school/responses/${w.responseId}/submit`, formPost({ certifiedName: 'Coord', certify: 'yes' }, await signedIn(db, w.coordinator)))
@@ -279,7 +279,7 @@ test('a carried-forward answer blocks submission until someone confirms it; conf
   await answerAllRequired(db, w.responseId, w.leader, w.school.id)
   await db.update(answers).set({ prefilled: true }).where(and(eq(answers.responseId, w.responseId), eq(answers.itemId, 'pathway-programs.budget-line')))
   const review = await app.request(`/school/responses/${w.responseId}/review`, { headers: leader })
-  expect(await review.text()).toContain('Carried-forward answers to confirm')
+  expect(await review.text()).toContain('Answers carried forward from your last cycle')
   const page = await app.request(`/school/responses/${w.responseId}/areas/pathway-programs`, { headers: leader })
   expect(await page.text()).toContain('Confirm this answer')
 

@@ -21,5 +21,5 @@ test("the demo dean lands on the school's page: the open round can be started, l
   expect(opened.status).toBe(303)
   const overview = await app.request(opened.headers.get('location')!, { headers })
   expect(overview.status).toBe(200)
-  expect(await overview.text()).toContain('Whole response')
+  expect(await overview.text()).toContain('Whole questionnaire')
 })

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, or, sql, type SQLWrapper } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm'
 import type { Answer } from '../../domain/instrument/instrument-answers'
 import type { Db } from '../client'
 import { batchedPer } from '../batching'
@@ -7,6 +7,7 @@ import { sessions, users } from '../schema/accounts'
 import { enabledUser, liveSessionCondition, liveSessionColumns } from './accounts'
 import { cycleParticipations, cycles } from '../schema/cycles'
 import { answerHistory, answers, areaAssignments, responses, type AnswerChangeSource } from '../schema/responses'
+import { reportReleases } from '../schema/scoring'
 import { schoolMemberships, schools } from '../schema/schools'
 
 const r = responses
@@ -238,27 +239,34 @@ export async function setEntryMode(db: Db, id: string, mode: 'online' | 'paper')
 }
 
 /**
- * The person's schools and their participations in open (or closing) cycles, with the response if one exists,
- * and in a scored cycle while the school's extension still runs (decision 080).
+ * Every cycle of every school the user belongs to, from the invitation on: open ones to work on (and closed ones
+ * while the school's extension runs, decision 080), closed ones waiting for results, released ones with their report.
+ * Declined, draft and imported past rounds are left out.
  */
-export function workspaceParticipations(db: Db, userId: string, now: Date) {
+export function workspaceParticipations(db: Db, userId: string) {
   return db
     .select({
       participationId: p.id, participationStatus: p.status, schoolId: schools.id, schoolName: schools.name, role: schoolMemberships.role,
-      cycleTitle: cycles.title, cycleStatus: cycles.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt,
-      responseId: r.id, responseStatus: r.status,
+      cycleId: cycles.id, cycleTitle: cycles.title, cycleStatus: cycles.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt,
+      responseId: r.id, responseStatus: r.status, submittedAt: r.submittedAt,
+      reportReleased: sql<boolean>`exists (select 1 from ${reportReleases} where ${reportReleases.responseId} = ${r.id})`,
     })
     .from(schoolMemberships)
     .innerJoin(schools, eq(schools.id, schoolMemberships.schoolId))
     .innerJoin(p, eq(p.schoolId, schools.id))
     .innerJoin(cycles, eq(cycles.id, p.cycleId))
     .leftJoin(r, eq(r.participationId, p.id))
-    .where(and(
-      eq(schoolMemberships.userId, userId),
-      inArray(p.status, ['accepted', 'in_progress', 'submitted']),
-      or(inArray(cycles.status, ['open', 'closed']), and(gt(p.deadlineOverrideAt, cycles.deadlineAt), gte(p.deadlineOverrideAt, now))),
-    ))
+    .where(and(eq(schoolMemberships.userId, userId), inArray(p.status, ['invited', 'accepted', 'in_progress', 'submitted']), inArray(cycles.status, ['open', 'closed', 'scored', 'released']), eq(cycles.kind, 'live')))
     .orderBy(asc(schools.name), desc(cycles.deadlineAt))
+}
+
+/** Who last changed each answer of a response, and when: for "check your answers" and the answers' PDF copy. */
+export function answerAuthorsOf(db: Db, responseId: string) {
+  return db
+    .select({ itemId: answers.itemId, updatedAt: answers.updatedAt, name: users.name, email: users.email })
+    .from(answers)
+    .leftJoin(users, eq(users.id, answers.updatedBy))
+    .where(eq(answers.responseId, responseId))
 }
 
 export async function findParticipationForResponse(db: Db, participationId: string) {

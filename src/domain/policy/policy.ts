@@ -25,6 +25,7 @@ export type SchoolAction =
   | 'school.workspace' // open the school's response
   | 'school.team.manage'
   | 'school.results.view' // confidential scores and reports
+  | 'school.invitation.accept' // take part in a cycle the school is invited to, from My school
   | 'school.response.carry-forward' // pre-fill this cycle's answers from an earlier submitted response
   | 'response.view' // open the school's response (answers, never scores)
   | 'response.area.edit' // answer the items of one area: target carries areaId and the actor's assignedAreaIds
@@ -39,6 +40,7 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'school.workspace': ['leader', 'coordinator', 'contributor'],
   'school.team.manage': ['leader', 'coordinator'],
   'school.results.view': ['leader'],
+  'school.invitation.accept': ['leader'],
   'school.response.carry-forward': ['leader', 'coordinator'],
   'response.view': ['leader', 'coordinator', 'contributor'],
   'response.area.edit': ['leader', 'coordinator'], // contributors: only their assigned areas, below
@@ -78,6 +80,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'school.workspace':
     case 'school.team.manage':
     case 'school.results.view':
+    case 'school.invitation.accept':
     case 'school.response.carry-forward': {
       // The program team runs every school's response; analysts never see a named school.
       if (admin) return true

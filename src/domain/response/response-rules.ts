@@ -32,3 +32,8 @@ export function checkEditable(facts: EditFacts, now: Date): EditCheck {
   }
   return { ok: true }
 }
+
+const DAY_MS = 86_400_000
+
+/** Whole days until the deadline, counting a part day as a day; 0 on the day itself, negative once it has passed. */
+export const daysLeft = (deadline: Date, now: Date): number => Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS)

@@ -6,10 +6,11 @@ import { formItemOf } from '../../domain/instrument/instrument-form'
 import type { Answer } from '../../domain/instrument/instrument-answers'
 import type { Area } from '../../domain/instrument/instrument-model'
 import type { Actor } from '../../domain/policy/roles'
-import { overallProgress, progressByArea, visibleItems, type StoredAnswer } from '../../domain/response/response-progress'
+import { minutesLeft, overallProgress, progressByArea, visibleItems, type StoredAnswer } from '../../domain/response/response-progress'
 import { checkEditable } from '../../domain/response/response-rules'
 import { AppError, notFound } from '../errors'
 import { CONFLICT_MESSAGE, saveWithAccess, type Theirs } from './answer-save'
+import { areaRows } from './response-areas'
 import { areaOf, auditProgramView, editFactsOf, loadResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
 
 export type ItemProblem = { message: string; theirs?: Theirs }
@@ -23,18 +24,22 @@ export async function openArea(db: Db, actor: Actor, responseId: string, areaId:
   if (!editable && access.role === 'contributor') throw new AppError('response.not_assigned', 'This area is not assigned to you. Ask your team’s leader or coordinator.', 403)
   await auditProgramView(db, access, `area:${areaId}`)
   const progress = progressByArea(access.narrowed, access.answers)
+  const assignments = await assignmentsOf(db, responseId)
+  const areas = areaRows(access, progress, assignments)
   const lock = checkEditable(editFactsOf(access), now)
   return {
     access,
     area,
-    areas: access.narrowed.domains.flatMap((d) => d.areas.map((a) => ({ id: a.id, title: a.title, mine: mayEditArea(access, a.id) }))),
+    areas,
+    row: areas.find((a) => a.id === areaId)!,
+    minutesLeft: minutesLeft(access.narrowed, access.answers, areaId),
     visible: visibleItems(access.narrowed, access.answers),
     progress,
     overall: overallProgress(progress),
     canEdit: editable && lock.ok,
     lockMessage: lock.ok ? null : lock.message,
     paper: access.role === null,
-    assignees: (await assignmentsOf(db, responseId)).filter((a) => a.areaId === areaId),
+    assignees: assignments.filter((a) => a.areaId === areaId),
   }
 }
 

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client'
 import { setParticipationStatus } from '../../db/queries/participations'
-import { markResponseSubmitted, reopenResponse, teamAddresses } from '../../db/queries/responses'
+import { answerAuthorsOf, markResponseSubmitted, reopenResponse, teamAddresses } from '../../db/queries/responses'
 import { responseReceiptMail, responseReopenedMail } from '../../mail/response-templates'
 import { leadersOf } from '../../db/queries/scoring'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
-import { submissionBlockers } from '../../domain/response/response-progress'
+import { submissionBlockers, visibleItems } from '../../domain/response/response-progress'
 import { answeringOpen } from '../../domain/cycle/cycle-calendar'
 import { checkEditable, effectiveDeadline } from '../../domain/response/response-rules'
 import { recordAudit } from '../audit'
@@ -13,22 +13,64 @@ import { scoreLateSubmission } from '../reports/cycle-scoring'
 import { AppError, assertCan } from '../errors'
 import type { JobQueue } from '../jobs'
 import { queueMail } from '../mail/outbox'
-import { auditProgramView, editFactsOf, loadResponseAccess } from './response-access'
+import { auditProgramView, editFactsOf, loadResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
+import { questionNumbers } from './response-areas'
 import { responseSource } from '../../db/queries/historical-rounds'
 
 type Ctx = { db: Db; jobs: JobQueue; baseUrl: string; actor: Actor; ip: string | null }
 
-/** What still stands between the team and submitting, by area. */
+/**
+ * "Check your answers": every answer that applies, grouped by area, with who gave it last and when, and what still
+ * stands between the team and submitting.
+ */
 export async function reviewResponse(db: Db, actor: Actor, responseId: string, now = new Date()) {
   const access = await loadResponseAccess(db, actor, responseId)
   await auditProgramView(db, access, 'review')
   const lock = checkEditable(editFactsOf(access), now)
   return {
     access,
+    areas: (await answeredAreas(db, access)).map((a) => ({ ...a, canChange: lock.ok && mayEditArea(access, a.id) })),
     blockers: submissionBlockers(access.narrowed, access.answers),
+    numbers: questionNumbers(access),
     canSubmit: can(access.actor, 'response.submit', { schoolId: access.schoolId }) && lock.ok,
     lockMessage: lock.ok ? null : lock.message,
   }
+}
+
+async function answeredAreas(db: Db, access: ResponseAccess) {
+  const authors = new Map((await answerAuthorsOf(db, access.id)).map((a) => [a.itemId, a]))
+  const visible = visibleItems(access.narrowed, access.answers)
+  const numbers = questionNumbers(access)
+  return access.narrowed.domains.flatMap((d) =>
+    d.areas.map((area) => ({
+      id: area.id,
+      title: area.title,
+      domainTitle: d.title,
+      questions: area.items
+        .filter((item) => visible.has(item.id))
+        .map((item) => {
+          const stored = access.stored.get(item.id)
+          const author = stored && stored.value !== null ? authors.get(item.id) : undefined
+          return { item, number: numbers.get(item.id)!, stored, by: author ? (author.name ?? author.email) : null, at: author?.updatedAt ?? null }
+        }),
+    })),
+  )
+}
+
+export type AnsweredArea = Awaited<ReturnType<typeof answeredAreas>>[number]
+
+/** A PDF-ready copy of the answers (submitted or not yet): everyone on the team may keep one. Audited. */
+export async function answersCopy(db: Db, actor: Actor, responseId: string, ip: string | null) {
+  const access = await loadResponseAccess(db, actor, responseId)
+  await recordAudit(db, access.actor, 'response.answers-copied', { schoolId: access.schoolId, subject: access.id }, { ip })
+  return { access, areas: await answeredAreas(db, access) }
+}
+
+/** The confirmation page after submitting; before that there is nothing to confirm. */
+export async function submissionConfirmation(db: Db, actor: Actor, responseId: string) {
+  const access = await loadResponseAccess(db, actor, responseId)
+  if (access.status !== 'submitted') throw new AppError('response.not_submitted', 'This response has not been submitted yet.', 409)
+  return { access, team: await teamAddresses(db, access.schoolId) }
 }
 
 export type SubmitInput = { certifiedName: string; certify: boolean }

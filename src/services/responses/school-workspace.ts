@@ -1,16 +1,87 @@
 import type { Db } from '../../db/client'
+import { findParticipation, setParticipationStatus } from '../../db/queries/participations'
 import { findParticipationForResponse, findResponseOfParticipation, insertResponse, workspaceParticipations } from '../../db/queries/responses'
+import { listTeamMembers } from '../../db/queries/team'
+import { mayRespond } from '../../domain/cycle/invitation-rules'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import { answeringOpen } from '../../domain/cycle/cycle-calendar'
-import { effectiveDeadline } from '../../domain/response/response-rules'
-import { AppError, notFound, signInRequired } from '../errors'
+import { areaStatus, overallProgress, progressByArea, submissionBlockers } from '../../domain/response/response-progress'
+import { daysLeft, effectiveDeadline } from '../../domain/response/response-rules'
+import { nextStep, workspaceTasks, type WorkspaceFacts } from '../../domain/response/workspace-tasks'
+import { recordAudit } from '../audit'
+import { AppError, assertCan, notFound, signInRequired } from '../errors'
+import { loadResponseAccess, mayEditArea } from './response-access'
 
-/** The signed-in person's schools and their responses in open cycles. */
+type Row = Awaited<ReturnType<typeof workspaceParticipations>>[number]
+
+/**
+ * "My school": each school the person belongs to, its team, and every cycle from the invitation on as a task list
+ * with the one next step that is theirs. Open responses are read in full (progress, blockers, my areas); a person
+ * belongs to a school or two, so that is a handful of one-statement reads.
+ */
 export async function myWorkspace(db: Db, actor: Actor, now = new Date()) {
   if (actor.kind !== 'user') return signInRequired()
-  const rows = await workspaceParticipations(db, actor.userId, now)
-  return rows.map((row) => ({ ...row, deadline: effectiveDeadline(row.deadlineAt, row.deadlineOverrideAt), answering: row.cycleStatus === 'open' || answeringOpen(row, now) }))
+  const rows = await workspaceParticipations(db, actor.userId)
+  const schoolIds = [...new Set(rows.map((r) => r.schoolId))]
+  const teams = new Map(await Promise.all(schoolIds.map(async (id) => [id, await listTeamMembers(db, id)] as const)))
+  const cycles = await Promise.all(rows.map((row) => cycleCard(db, actor, row, teams.get(row.schoolId)!.length, now)))
+  return schoolIds.map((id) => {
+    const mine = cycles.filter((c) => c.schoolId === id)
+    return { schoolId: id, schoolName: mine[0]!.schoolName, role: mine[0]!.role, team: teams.get(id)!, cycles: mine }
+  })
+}
+
+async function cycleCard(db: Db, actor: Actor, row: Row, teamSize: number, now: Date) {
+  const deadline = effectiveDeadline(row.deadlineAt, row.deadlineOverrideAt)
+  // A school inside an extension keeps answering after the cycle closed (decision 080): its tasks read as open.
+  const answering = row.cycleStatus === 'open' || answeringOpen(row, now)
+  const facts: WorkspaceFacts = {
+    role: row.role, participationStatus: row.participationStatus, cycleStatus: answering ? 'open' : row.cycleStatus, hasResponse: row.responseId !== null,
+    teamSize, answered: 0, total: 0, blockers: 0, myAreas: [], reportReleased: row.reportReleased,
+  }
+  if (row.responseId && answering && row.participationStatus !== 'submitted') {
+    const access = await loadResponseAccess(db, actor, row.responseId)
+    const progress = progressByArea(access.narrowed, access.answers)
+    const byArea = new Map(progress.map((p) => [p.areaId, p]))
+    Object.assign(facts, overallProgress(progress))
+    facts.blockers = submissionBlockers(access.narrowed, access.answers).length
+    facts.myAreas = access.narrowed.domains
+      .flatMap((d) => d.areas)
+      .filter((a) => (access.role === 'contributor' ? access.assignedAreaIds.includes(a.id) : mayEditArea(access, a.id)))
+      .map((a) => ({ id: a.id, title: a.title, status: areaStatus(byArea.get(a.id)!) }))
+  }
+  return {
+    ...row,
+    deadline,
+    daysLeft: daysLeft(deadline, now),
+    pastDeadline: now > deadline,
+    answered: facts.answered,
+    total: facts.total,
+    tasks: workspaceTasks(facts),
+    next: nextStep(facts),
+    canSeeReport: row.reportReleased && can(actor, 'school.results.view', { schoolId: row.schoolId }),
+  }
+}
+
+export type WorkspaceSchool = Awaited<ReturnType<typeof myWorkspace>>[number]
+export type WorkspaceCycle = WorkspaceSchool['cycles'][number]
+
+/**
+ * A leader who is already signed in accepts a new cycle's invitation from My school, without the e-mailed link:
+ * the same change the link makes (the participation is accepted, audited), and the link then reads as used.
+ */
+export async function acceptInvitationAsLeader(db: Db, actor: Actor, participationId: string, ip: string | null, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const participation = (await findParticipation(tx, participationId)) ?? notFound('participation')
+    if (!can(actor, 'school.workspace', { schoolId: participation.schoolId })) return notFound('participation')
+    assertCan(actor, 'school.invitation.accept', { schoolId: participation.schoolId })
+    if (participation.cycleStatus !== 'open') throw new AppError('invitation.cycle_closed', 'This cycle is no longer open, so its invitation cannot be accepted.', 409)
+    if (!mayRespond(participation.status)) throw new AppError('invitation.answered', 'This invitation has already been answered.', 409)
+    await setParticipationStatus(tx, participation.id, 'accepted', { respondedAt: now, lastActivityAt: now })
+    await recordAudit(tx, actor, 'cycle.invitation-accepted', { schoolId: participation.schoolId, subject: participation.id, details: { from: 'my-school' } }, { ip })
+    return { schoolName: participation.schoolName, cycleTitle: participation.cycleTitle }
+  })
 }
 
 /**

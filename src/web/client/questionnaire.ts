@@ -5,6 +5,7 @@ import { answerFromForm, type FormItem } from '../../domain/instrument/answer-fo
 import type { Condition } from '../../domain/instrument/condition-language'
 import { visibleItemIds } from '../../domain/instrument/condition-visibility'
 import type { ItemKind } from '../../domain/instrument/instrument-model'
+import { settledItemIds } from '../../domain/response/settled-items'
 
 type Value = unknown
 type Entry = FormItem & {
@@ -49,6 +50,11 @@ function wire(form: HTMLFormElement) {
     return (name: string) => data.getAll(name).filter((v): v is string => typeof v === 'string')
   }
 
+  // The bar counts settled questions (answered, or ruled out by earlier answers) of all on the page, so it never
+  // moves back; the text counts the questions that apply, and a follow-up that opens is announced.
+  const other = (k: string) => Number(group?.dataset[`other${k}`] ?? 0)
+  const followUp = document.querySelector<HTMLElement>('[data-followup]')
+  let shown = -1
   const refresh = () => {
     const read = field()
     const answers = new Map(entries.map((e) => [e.id, answerFromForm(e, read)]))
@@ -62,9 +68,14 @@ function wire(form: HTMLFormElement) {
       e.wrap.hidden = !visible.has(e.id)
       if (visible.has(e.id) && answerOf(e.id) !== undefined) answered++
     }
-    const other = { answered: Number(group?.dataset.otherAnswered ?? 0), total: Number(group?.dataset.otherTotal ?? 0) }
-    setProgress('area', answered, visible.size)
-    setProgress('overall', other.answered + answered, other.total + visible.size)
+    const settled = settledItemIds(entries, visible, (id) => answerOf(id) !== undefined).size
+    if (shown >= 0 && visible.size > shown && followUp) {
+      const n = visible.size - shown
+      followUp.textContent = n === 1 ? 'Your answer opened a follow-up question below.' : `Your answer opened ${n} follow-up questions below.`
+    }
+    shown = visible.size
+    setProgress('area', answered, visible.size, settled, entries.length)
+    setProgress('overall', other('Answered') + answered, other('Total') + visible.size, other('Settled') + settled, other('All') + entries.length)
     return { visible, read }
   }
 
@@ -171,13 +182,14 @@ function wire(form: HTMLFormElement) {
   refresh()
 }
 
-function setProgress(which: 'area' | 'overall', answered: number, total: number) {
+function setProgress(which: 'area' | 'overall', answered: number, total: number, settled: number, all: number) {
   const box = document.querySelector<HTMLElement>(`[data-progress="${which}"]`)
   if (!box) return
-  box.querySelector('[data-progress-text]')!.textContent = `${answered} of ${total} answered`
+  box.querySelector('[data-progress-text]')!.textContent = `${answered} of ${total} questions answered`
   const bar = box.querySelector('progress')!
-  bar.max = total || 1
-  bar.value = total === 0 ? 1 : answered
+  bar.max = all || 1
+  bar.value = all === 0 ? 1 : settled
+  bar.setAttribute('aria-label', bar.getAttribute('aria-label')!.replace(/\d+%/, `${all === 0 ? 100 : Math.floor((100 * settled) / all)}%`))
 }
 
 const isEscape = (v: unknown): v is { escape: 'dont-know' | 'not-applicable' } => typeof v === 'object' && v !== null && 'escape' in v

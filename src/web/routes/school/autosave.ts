@@ -9,6 +9,7 @@ import { AppError } from '../../../services/errors'
 import { AnswerSaveInput, saveAnswerBySession } from '../../../services/responses/answer-save'
 import type { AppDeps } from '../../context'
 import { SESSION_COOKIE } from '../../middleware/request-context'
+import { privateNoStore } from './private-pages'
 
 export const AUTOSAVE_PATH = '/school/responses/:id/answers'
 const ResponseId = z.uuid()
@@ -25,7 +26,7 @@ export function autosaveRoutes(deps: AppDeps, maxBodyBytes: number, log: Logger)
   }
   // On the route itself, not `.use()`: a sub-app's `use` would reach every route of the app it is mounted in.
   return new Hono()
-    .post(AUTOSAVE_PATH, csrf(), bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge }), async (c) => {
+    .post(AUTOSAVE_PATH, privateNoStore, csrf(), bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge }), async (c) => {
       const responseId = ResponseId.safeParse(c.req.param('id'))
       if (!responseId.success) return c.json({ ok: false, kind: 'refused', code: 'not_found', message: 'We could not find that questionnaire.' }, 404)
       const parsed = AnswerSaveInput.safeParse(await c.req.json().catch(() => null))

@@ -4,12 +4,15 @@ import type { FieldReader } from '../../../domain/instrument/answer-form'
 import { AppError } from '../../../services/errors'
 import { openArea, saveAreaAnswers, type ItemProblem } from '../../../services/responses/response-area'
 import { responseHistory, responseOverview } from '../../../services/responses/response-overview'
-import { reviewResponse, submitResponse } from '../../../services/responses/response-submit'
-import { myWorkspace, openResponseOf } from '../../../services/responses/school-workspace'
+import { printResponseQuestionnaire } from '../../../services/responses/response-print'
+import { answersCopy, reviewResponse, submissionConfirmation, submitResponse } from '../../../services/responses/response-submit'
+import { acceptInvitationAsLeader, myWorkspace, openResponseOf } from '../../../services/responses/school-workspace'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
 import { emptyForm, textValues, type FormState } from '../../form'
 import { AreaPage } from '../../views/school/area-page'
+import { renderAnswersPdf } from '../../views/school/answers-pdf'
+import { SubmittedPage } from '../../views/school/submitted-page'
 import { fieldsOfAnswer } from '../../views/school/answer-text'
 import { HistoryPage } from '../../views/school/history-page'
 import { ResponseOverviewPage } from '../../views/school/response-overview-page'
@@ -52,15 +55,35 @@ async function areaPage(c: Ctx, responseId: string, areaId: string, typed?: Fiel
 
 async function reviewPage(c: Ctx, responseId: string, form: FormState) {
   const view = await reviewResponse(c.var.db, c.var.actor, responseId)
-  return c.render(<ReviewPage view={view} form={form} />, { title: `Review · ${view.access.schoolName}` })
+  return c.render(<ReviewPage view={view} form={form} />, { title: `Check your answers · ${view.access.schoolName}` })
 }
 
+const pdf = (c: Ctx, body: Buffer, filename: string) =>
+  c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` })
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+
 export const schoolResponseRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.render(<WorkspacePage rows={await myWorkspace(c.var.db, c.var.actor)} />, { title: 'Your school' }))
+  .get('/', async (c) => c.render(<WorkspacePage schools={await myWorkspace(c.var.db, c.var.actor)} />, { title: 'My school' }))
+  .post('/participations/:id/accept', async (c) => {
+    const accepted = await acceptInvitationAsLeader(c.var.db, c.var.actor, idOf(c, 'id'), c.var.clientIp)
+    return seeOther(c, '/school', `Thank you: ${accepted.schoolName} is taking part in ${accepted.cycleTitle}.`)
+  })
   .get('/participations/:id/response', async (c) => c.redirect(`/school/responses/${await openResponseOf(c.var.db, c.var.actor, idOf(c, 'id'))}`, 303))
   .get('/responses/:id', async (c) => {
     const view = await responseOverview(c.var.db, c.var.actor, idOf(c, 'id'))
     return c.render(<ResponseOverviewPage view={view} />, { title: view.access.schoolName })
+  })
+  .get('/responses/:id/submitted', async (c) => {
+    const view = await submissionConfirmation(c.var.db, c.var.actor, idOf(c, 'id'))
+    return c.render(<SubmittedPage view={view} />, { title: `Answers submitted · ${view.access.schoolName}` })
+  })
+  .get('/responses/:id/answers.pdf', async (c) => {
+    const copy = await answersCopy(c.var.db, c.var.actor, idOf(c, 'id'), c.var.clientIp)
+    return pdf(c, await renderAnswersPdf(copy), `answers-${slug(`${copy.access.cycleTitle}-${copy.access.schoolName}`)}.pdf`)
+  })
+  .get('/responses/:id/questionnaire.pdf', async (c) => {
+    const printed = await printResponseQuestionnaire(c.var.db, c.var.actor, idOf(c, 'id'))
+    return pdf(c, printed.pdf, printed.filename)
   })
   .get('/responses/:id/history', async (c) => {
     const view = await responseHistory(c.var.db, c.var.actor, idOf(c, 'id'))
@@ -84,7 +107,7 @@ export const schoolResponseRoutes = new Hono<AppEnv>()
       certifiedName: values.certifiedName ?? '',
       certify: values.certify === 'yes',
     })
-    if (outcome.ok) return seeOther(c, `/school/responses/${responseId}`, 'Submitted. A receipt is on its way to your team.')
+    if (outcome.ok) return c.redirect(`/school/responses/${responseId}/submitted`, 303)
     c.status(422)
     return reviewPage(c, responseId, { values, errors: Object.fromEntries(Object.entries(outcome.errors).map(([k, v]) => [k, [v]])) })
   })
