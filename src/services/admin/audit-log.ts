@@ -12,3 +12,4 @@ export async function auditLogPage(db: Db, actor: Actor, filter: AuditFilter, pa
 }
 
 export type AuditLogPage = Awaited<ReturnType<typeof auditLogPage>>
+export type { NamedAuditEvent } from '../../db/queries/audit'

@@ -1,5 +1,4 @@
-import type { NamedAuditEvent } from '../../../db/queries/audit'
-import type { AuditLogPage } from '../../../services/admin/audit-log'
+import type { AuditLogPage, NamedAuditEvent } from '../../../services/admin/audit-log'
 import type { FormState } from '../../form'
 import { ErrorSummary, SelectField, TextField } from '../form-fields'
 import { When } from '../format'
