@@ -56,8 +56,14 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Sampled round')
 
+    // Opening is confirmed first: how many deans get the invitation, and the message itself.
+    await admin.getByRole('link', { name: 'Open the cycle and send invitations' }).click()
+    expect(await admin.getByText(/4\s+deans get the invitation/).isVisible()).toBe(true)
+    expect(await admin.locator('.mail-preview').textContent()).toMatch(/Invitation: Sampled round for /)
+    expect(await seriousAxeViolations(admin)).toEqual([])
+    await admin.screenshot({ path: 'test-results/cycle-confirm-open.png', fullPage: true })
     // Opening answers at once; the invitations are created in the background.
-    await admin.getByRole('button', { name: 'Open the cycle and send invitations' }).click()
+    await admin.getByRole('button', { name: 'Open the cycle and send the invitations' }).click()
     expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
     await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
     // The page refreshes itself (Refresh header) until sending is done; a reload of ours could race with that
@@ -96,7 +102,9 @@ describe('a national round run from the admin console', () => {
 
     // Ten days before the deadline the 14-day reminder is due: three schools get it, the submitted one does not.
     const before = running.peer.received.length
-    await admin.getByRole('button', { name: 'Send due reminders now' }).click()
+    await admin.getByRole('link', { name: 'Send due reminders now' }).click()
+    expect(await admin.getByText('3 schools are due a reminder', { exact: false }).isVisible()).toBe(true)
+    await admin.getByRole('button', { name: 'Send the reminders' }).click()
     expect(await admin.getByText('3 reminders queued.').isVisible()).toBe(true)
     await expect.poll(() => running.peer.received.length - before, { timeout: 30_000 }).toBe(3)
     const reminded = running.peer.received.slice(before).map(toOf)

@@ -17,6 +17,8 @@ import { CycleListPage } from '../../views/admin/cycle-list-page'
 import { csvDownload } from './csv-download'
 import { cycleParticipationRoutes } from './cycle-participations'
 import { cycleReportRoutes } from './cycle-reports'
+import { cycleConfirmationRoutes } from './cycle-confirmations'
+import { participationDeclineRoutes } from './participation-decline'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
@@ -120,5 +122,7 @@ export const cycleRoutes = new Hono<AppEnv>()
     const sent = await sendDueRemindersNow(c.var.db, c.var.deps.jobs, c.var.deps.config.baseUrl, c.var.actor, id, c.var.clientIp)
     return seeOther(c, `/admin/cycles/${id}`, sent === 0 ? 'No reminders were due.' : `${sent} reminders queued.`)
   })
+  .route('/:id/confirm', cycleConfirmationRoutes)
+  .route('/:id/schools/:pid/decline', participationDeclineRoutes)
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)

@@ -1,10 +1,11 @@
-import { CYCLE_ADVANCE_LABELS, CYCLE_STATUS_LABELS, nextCycleStatus } from '../../../domain/cycle/cycle-states'
+import { CYCLE_STATUS_LABELS, nextCycleStatus } from '../../../domain/cycle/cycle-states'
 import { DISCIPLINE_LABELS, type Discipline } from '../../../domain/school/school-facts'
 import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
 import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
+import { AdvanceCycleAction } from './cycle-advance-action'
 
 
 function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
@@ -99,10 +100,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
       </dl>
       {next && (
-        <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
-          <input type="hidden" name="to" value={next} />
-          <button type="submit" class="button">{CYCLE_ADVANCE_LABELS[cycle.status]}</button>
-        </form>
+        <AdvanceCycleAction cycle={cycle} next={next} disabled={progress?.status === 'running'} />
       )}
       <ProgressNote progress={progress} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (

@@ -63,9 +63,9 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
       <section aria-labelledby="reports-title">
         <h2 id="reports-title">School reports</h2>
         {canRelease && cycle.status === 'scored' && (
-          <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`}>
-            <button type="submit" class="button">Release all reports and e-mail the leaders</button>
-          </form>
+          <p>
+            <a class="button" href={`/admin/cycles/${cycle.id}/confirm/release`}>Release all reports and e-mail the leaders</a>
+          </p>
         )}
         <table>
           <caption>Scored responses</caption>
@@ -77,10 +77,7 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
                 <td><a href={`/school/reports/${r.responseId}`}>Open the report<span class="visually-hidden"> of {r.schoolName}</span></a></td>
                 <td>
                   {r.released ? 'Released' : canRelease ? (
-                    <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`} class="inline">
-                      <input type="hidden" name="schoolId" value={r.schoolId} />
-                      <button type="submit" class="link-button">Release<span class="visually-hidden"> the report of {r.schoolName}</span></button>
-                    </form>
+                    <a href={`/admin/cycles/${cycle.id}/confirm/release?schoolId=${r.schoolId}`}>Release<span class="visually-hidden"> the report of {r.schoolName}</span></a>
                   ) : 'Not yet'}
                 </td>
               </tr>

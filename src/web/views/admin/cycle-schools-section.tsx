@@ -18,9 +18,7 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
         <a href={`/admin/cycles/${cycle.id}/status.csv`}>Download the status list (CSV)</a>
       </p>
       {open && (
-        <form method="post" action={`/admin/cycles/${cycle.id}/reminders`} class="inline">
-          <button type="submit" class="button">Send due reminders now</button>
-        </form>
+        <a class="button" href={`/admin/cycles/${cycle.id}/confirm/reminders`}>Send due reminders now</a>
       )}
       {open && addable.length > 0 && (
         <form method="post" action={`/admin/cycles/${cycle.id}/schools`} class="filter-form">

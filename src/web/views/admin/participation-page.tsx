@@ -56,6 +56,14 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
           </form>
         </>
       )}
+      {open && p.status !== 'declined' && p.status !== 'submitted' && (
+        <>
+          <h2>The school will not take part</h2>
+          <p>
+            <a href={`${base}/decline`}>Decline on the school’s behalf</a> when the dean has said no by other means.
+          </p>
+        </>
+      )}
       {open && (p.status === 'accepted' || p.status === 'in_progress') && (
         <>
           <h2>Record progress</h2>
