@@ -66,8 +66,7 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('button', { name: 'Open the cycle and send the invitations' }).click()
     expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
     await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
-    // The page refreshes itself (Refresh header) until sending is done; a reload of ours could race with that
-    // navigation, so wait for the refreshed page that no longer shows the progress.
+    // The progress script keeps the bar current without a reload and changes the heading when sending is done.
     const listedWhenSent = async () =>
       (await admin.getByRole('heading', { name: 'Sending invitations' }).count()) === 0
         ? admin.locator('#schools-title + * ~ table tbody tr td:first-child a').allTextContents()

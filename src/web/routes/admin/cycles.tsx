@@ -19,6 +19,7 @@ import { cycleParticipationRoutes } from './cycle-participations'
 import { cycleReportRoutes } from './cycle-reports'
 import { cycleConfirmationRoutes } from './cycle-confirmations'
 import { participationDeclineRoutes } from './participation-decline'
+import { jobProgressRoutes } from './job-progress'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
@@ -67,8 +68,6 @@ export const cycleRoutes = new Hono<AppEnv>()
     if (!id) return c.notFound()
     const view = await cycleDashboard(c.var.db, c.var.actor, id)
     const addable = await schoolsAddableToCycle(c.var.db, c.var.actor, id)
-    // While invitations are being created the page refreshes itself; no script needed.
-    if (view.progress?.status === 'running') c.header('Refresh', '2')
     const chartSvg = view.daily.length > 0 ? await dailyProgressSvg(view.daily, view.total.invited) : ''
     return c.render(<CycleDashboardPage view={view} chartSvg={chartSvg} addable={addable} />, { title: view.cycle.title })
   })
@@ -123,6 +122,7 @@ export const cycleRoutes = new Hono<AppEnv>()
     return seeOther(c, `/admin/cycles/${id}`, sent === 0 ? 'No reminders were due.' : `${sent} reminders queued.`)
   })
   .route('/:id/confirm', cycleConfirmationRoutes)
+  .route('/:id/progress', jobProgressRoutes)
   .route('/:id/schools/:pid/decline', participationDeclineRoutes)
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)

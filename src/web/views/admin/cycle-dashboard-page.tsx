@@ -6,6 +6,7 @@ import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
 import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
 import { AdvanceCycleAction } from './cycle-advance-action'
+import { JobProgressPanel } from './job-progress-panel'
 
 
 function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
@@ -40,29 +41,7 @@ function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: st
   )
 }
 
-function ProgressNote({ progress }: { progress: CycleDashboard['progress'] }) {
-  if (!progress) return null
-  if (progress.status === 'running') {
-    return (
-      <section aria-labelledby="sending-title" class="notice">
-        <h2 id="sending-title">Sending invitations</h2>
-        <label for="sending">
-          {progress.done} of {progress.total} invitations created
-        </label>
-        <progress id="sending" max={progress.total} value={progress.done}>
-          {progress.done} of {progress.total}
-        </progress>
-        <p class="muted small">This page refreshes every two seconds until sending is done.</p>
-      </section>
-    )
-  }
-  if (progress.status === 'failed') return <p class="notice notice-warning">Sending invitations stopped: {progress.error}. It will be retried.</p>
-  return (
-    <p class="muted">
-      {progress.total} invitations created <When at={progress.finishedAt} />.
-    </p>
-  )
-}
+const SENDING_TEXT = { runningHeading: 'Sending invitations', doneHeading: 'Invitations sent', failedHeading: 'Sending invitations stopped', noun: 'invitations created' }
 
 export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: string; addable: AddableSchool[] }) {
   const { cycle, total, byDiscipline, byState, daily, progress } = props.view
@@ -102,7 +81,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
       {next && (
         <AdvanceCycleAction cycle={cycle} next={next} disabled={progress?.status === 'running'} />
       )}
-      <ProgressNote progress={progress} />
+      <JobProgressPanel id="sending" url={`/admin/cycles/${cycle.id}/progress/invitations`} pageHref={`/admin/cycles/${cycle.id}`} progress={progress} text={SENDING_TEXT} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (
         <p>
           <a href={`/admin/cycles/${cycle.id}/reports`}>Reports, norms and release</a>

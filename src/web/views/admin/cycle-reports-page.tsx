@@ -2,20 +2,9 @@ import type { CycleReportsOverview } from '../../../services/reports/cycle-repor
 import type { FormState } from '../../form'
 import { ErrorSummary } from '../form-fields'
 import { When } from '../format'
+import { JobProgressPanel } from './job-progress-panel'
 
-function BuildProgress({ progress }: { progress: CycleReportsOverview['progress'] }) {
-  if (!progress) return <p class="muted">Reports have not been built yet. Close the cycle, then score it.</p>
-  if (progress.status === 'running') {
-    return (
-      <div class="notice" role="status">
-        <label for="building">{progress.done} of {progress.total} responses scored</label>
-        <progress id="building" max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
-      </div>
-    )
-  }
-  if (progress.status === 'failed') return <p class="notice notice-warning">Building reports stopped: {progress.error}. It will be retried.</p>
-  return <p class="muted">{progress.total} responses scored <When at={progress.finishedAt} />.</p>
-}
+const SCORING_TEXT = { runningHeading: 'Scoring responses', doneHeading: 'Responses scored', failedHeading: 'Scoring stopped', noun: 'responses scored' }
 
 export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; form?: FormState | undefined }) {
   const { cycle } = view
@@ -29,10 +18,14 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
       {cycle.status === 'closed' && (
         <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
           <input type="hidden" name="to" value="scored" />
-          <button type="submit" class="button">Score and freeze norms</button>
+          <button type="submit" class="button" data-job-button disabled={view.progress?.status === 'running'}>Score and freeze norms</button>
         </form>
       )}
-      <BuildProgress progress={view.progress} />
+      {view.progress ? (
+        <JobProgressPanel id="building" url={`/admin/cycles/${cycle.id}/progress/scoring`} pageHref={`/admin/cycles/${cycle.id}/reports`} progress={view.progress} text={SCORING_TEXT} />
+      ) : (
+        <p class="muted">Reports have not been built yet. Close the cycle, then score it.</p>
+      )}
       <section aria-labelledby="snapshots-title">
         <h2 id="snapshots-title">Norms snapshots</h2>
         {view.snapshots.length === 0 ? <p class="muted">None yet.</p> : (
