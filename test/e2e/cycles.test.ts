@@ -28,8 +28,9 @@ describe('a national round run from the admin console', () => {
   test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders skip the submitted, counts add up', async () => {
     const admin = await signInAsAdmin()
 
-    // The directory: the demo schools, searchable, accessible.
-    await admin.getByRole('link', { name: 'Directory of schools' }).click()
+    // The directory, from the admin navigation: the demo schools, searchable, accessible.
+    await admin.getByRole('navigation', { name: 'Program administration' }).getByRole('link', { name: 'Schools' }).click()
+    expect(await admin.getByRole('navigation', { name: 'Program administration' }).getByRole('link', { name: 'Schools' }).getAttribute('aria-current')).toBe('page')
     await admin.getByLabel('Discipline').selectOption('dental')
     await admin.getByRole('button', { name: 'Search' }).click()
     await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^\d+ schools found/)

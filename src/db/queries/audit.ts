@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, like, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, ilike, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../client'
 import { users } from '../schema/accounts'
 import { cycles } from '../schema/cycles'
@@ -82,7 +82,10 @@ export async function auditEventPage(db: Db, filter: AuditFilter, page: { before
   return { rows: rows.slice(0, page.size), newer: page.before !== undefined, older: rows.length > page.size }
 }
 
-/** Everything recorded about one school, oldest first: the raw material of its timeline. */
-export function auditEventsOfSchool(db: Db, schoolId: string, limit: number) {
-  return named(db).where(eq(auditEvents.schoolId, schoolId)).orderBy(asc(auditEvents.id)).limit(limit)
+/** What was recorded about one school since a moment, oldest first, leaving out the noisy kinds: its timeline. */
+export function auditEventsOfSchool(db: Db, schoolId: string, since: Date, leaveOut: readonly string[], limit: number) {
+  return named(db)
+    .where(and(eq(auditEvents.schoolId, schoolId), gte(auditEvents.at, since), leaveOut.length ? notInArray(auditEvents.action, [...leaveOut]) : undefined))
+    .orderBy(asc(auditEvents.id))
+    .limit(limit)
 }

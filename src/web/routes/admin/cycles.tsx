@@ -20,6 +20,7 @@ import { cycleReportRoutes } from './cycle-reports'
 import { cycleConfirmationRoutes } from './cycle-confirmations'
 import { participationDeclineRoutes } from './participation-decline'
 import { jobProgressRoutes } from './job-progress'
+import { schoolTimelineRoutes } from './school-timeline'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
@@ -124,5 +125,6 @@ export const cycleRoutes = new Hono<AppEnv>()
   .route('/:id/confirm', cycleConfirmationRoutes)
   .route('/:id/progress', jobProgressRoutes)
   .route('/:id/schools/:pid/decline', participationDeclineRoutes)
+  .route('/:id/schools/:pid/timeline', schoolTimelineRoutes)
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)

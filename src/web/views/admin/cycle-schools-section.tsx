@@ -60,6 +60,9 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
               <td>
                 <a href={`/admin/cycles/${cycle.id}/schools/${s.id}`}>{s.schoolName}</a>
                 {s.source !== 'sampled' && s.source !== 'all-eligible' && <span class="tag">{s.source}</span>}
+                <div class="small">
+                  <a href={`/admin/cycles/${cycle.id}/schools/${s.id}/timeline`}>Timeline<span class="visually-hidden"> of {s.schoolName}</span></a>
+                </div>
               </td>
               <td>{s.state}</td>
               <td>{DISCIPLINE_LABELS[s.discipline]}</td>

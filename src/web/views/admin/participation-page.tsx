@@ -17,6 +17,9 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
         <a href={`/admin/cycles/${p.cycleId}`}>← {p.cycleTitle}</a>
       </p>
       <h1>{p.schoolName}</h1>
+      <p>
+        <a href={`${base}/timeline`}>Timeline: everything that happened with this school in this cycle</a>
+      </p>
       <dl class="pairs">
         <dt>Status</dt>
         <dd>{PARTICIPATION_LABELS[p.status]}</dd>
