@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { cycleParticipations } from '../../src/db/schema/cycles'
 import { mailMessages } from '../../src/db/schema/operations'
-import { insertSchools } from '../../src/db/queries/schools'
 import { CLI_OPERATOR } from '../../src/domain/policy/roles'
-import { sendCycleInvitations } from '../../src/services/cycles/send-invitations'
-import { latestProgress } from '../../src/db/queries/job-progress'
 import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
 import { answersAtLevel, scoreCycleThroughAdmin, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
+import { draftPaCycle, openPaCycle } from '../support/admin-cycle-seed'
 import { seedMember, seedUser, signedIn } from '../support/seed'
 import { formPost, testApp } from '../support/test-app'
 
@@ -17,28 +14,13 @@ const { app, db, queue } = await testApp()
 await importInstrumentDirectory(db, CLI_OPERATOR)
 const admin = await seedUser(db, { programRole: 'admin' })
 const headers = await signedIn(db, admin)
-const DAY = 86_400_000
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 const get = async (path: string) => {
   const res = await app.request(path, { headers })
   return { status: res.status, html: await res.text() }
 }
 const mailCount = async () => (await db.select({ id: mailMessages.id }).from(mailMessages)).length
 
-/** A draft cycle of this test's own discipline (PA), with three schools: two with a dean's address, one without. */
-async function draftCycle() {
-  const tag = randomUUID().slice(0, 6)
-  await insertSchools(db, [0, 1, 2].map((i) => ({
-    name: `Confirm ${tag} School ${i}`, city: 'Springfield', state: 'IL', discipline: 'pa' as const, control: 'public' as const,
-    carnegieGroup: 'r2' as const, deanName: i < 2 ? `Dean ${i}` : null, deanEmail: i < 2 ? `dean-${i}-${tag}@school.test` : null,
-  })))
-  const body = new URLSearchParams({
-    title: `Confirm round ${tag}`, instrumentVersion: 'smm-2024', invite: 'all', samplePerDiscipline: '', sampleSeed: '',
-    opensOn: isoDay(new Date()), deadlineOn: isoDay(new Date(Date.now() + 10 * DAY)), reminderDays: '14, 7, 1', disciplines: 'pa',
-  })
-  const res = await app.request('/admin/cycles/new', { ...formPost({}, headers), body })
-  return { id: res.headers.get('location')!.split('/').pop()!, title: `Confirm round ${tag}` }
-}
+const draftCycle = () => draftPaCycle({ app, db }, headers)
 
 describe('confirming actions that e-mail people or cannot be undone', () => {
   test('opening shows how many deans get the invitation and the invitation itself, and sends nothing until confirmed', async () => {
@@ -64,10 +46,7 @@ describe('confirming actions that e-mail people or cannot be undone', () => {
   })
 
   test('closing says how many schools lose the chance to answer; reminders say who gets which message', async () => {
-    const cycle = await draftCycle()
-    await app.request(`/admin/cycles/${cycle.id}/advance`, formPost({ to: 'open' }, headers))
-    const progress = (await latestProgress(db, 'cycle.send-invitations', cycle.id))!
-    await sendCycleInvitations(db, queue, 'http://localhost', { cycleId: cycle.id, progressId: progress.id })
+    const cycle = await openPaCycle({ app, db, queue }, headers)
 
     const close = await get(`/admin/cycles/${cycle.id}/confirm/close`)
     expect(close.html).toContain('0 schools have submitted')
