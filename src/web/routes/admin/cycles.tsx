@@ -21,6 +21,7 @@ import { cycleConfirmationRoutes } from './cycle-confirmations'
 import { participationDeclineRoutes } from './participation-decline'
 import { jobProgressRoutes } from './job-progress'
 import { schoolTimelineRoutes } from './school-timeline'
+import { cycleBulkRoutes } from './cycle-bulk'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
@@ -124,6 +125,7 @@ export const cycleRoutes = new Hono<AppEnv>()
   })
   .route('/:id/confirm', cycleConfirmationRoutes)
   .route('/:id/progress', jobProgressRoutes)
+  .route('/:id/bulk', cycleBulkRoutes)
   .route('/:id/schools/:pid/decline', participationDeclineRoutes)
   .route('/:id/schools/:pid/timeline', schoolTimelineRoutes)
   .route('/:id/schools', cycleParticipationRoutes)

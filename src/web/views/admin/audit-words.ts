@@ -60,6 +60,8 @@ export function auditPhrase(e: AuditFacts): string {
     case 'cycle.invitation-readdressed': return `sent the invitation of ${school} to ${str(d['to']) ?? 'a new addressee'}`
     case 'cycle.invitation-accepted': return `accepted the invitation for ${school}`
     case 'cycle.invitation-declined': return `declined the invitation for ${school}`
+    case 'cycle.reminder-sent': return `sent ${school} a reminder`
+    case 'cycle.bulk-action': return `${str(d['action']) === 'extend' ? 'extended the deadline of' : str(d['action']) === 'resend' ? 'sent the invitation again to' : 'sent a reminder to'} ${str(d['schools']) ?? 'several'} schools of ${cycle} at once`
     case 'cycle.declined-for-school': return `declined the invitation on behalf of ${school}`
     case 'cycle.deadline-extended': return d['until'] ? `extended the deadline of ${school}` : `removed the deadline extension of ${school}`
     case 'cycle.participation-in_progress': return `marked ${school} as in progress`

@@ -2,6 +2,7 @@ import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { When } from '../format'
+import { BulkBar, BulkCheckbox } from './bulk-actions-form'
 
 export type AddableSchool = { id: string; name: string; state: string }
 
@@ -42,9 +43,12 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
           <button type="submit" class="button">Add and invite</button>
         </form>
       )}
+      {open && <BulkBar cycleId={cycle.id} />}
+      <div class="table-scroll">
       <table>
         <thead>
           <tr>
+            {open && <th scope="col"><span class="visually-hidden">Select</span></th>}
             <th scope="col">School</th>
             <th scope="col">State</th>
             <th scope="col">Discipline</th>
@@ -57,6 +61,7 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
         <tbody>
           {schools.map((s) => (
             <tr>
+              {open && <td><BulkCheckbox id={s.id} schoolName={s.schoolName} /></td>}
               <td>
                 <a href={`/admin/cycles/${cycle.id}/schools/${s.id}`}>{s.schoolName}</a>
                 {s.source !== 'sampled' && s.source !== 'all-eligible' && <span class="tag">{s.source}</span>}
@@ -89,6 +94,7 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   )
 }
