@@ -18,6 +18,9 @@ export type AuditFacts = {
 export function auditActor(e: Pick<AuditFacts, 'actorName' | 'actorEmail'>): string {
   if (e.actorName) return e.actorName
   if (!e.actorEmail) return 'Someone not signed in'
+  // An invitee who answered through their personal link has no account yet: name them by the address it went to.
+  if (e.actorEmail.startsWith('system:invitation:')) return e.actorEmail.slice('system:invitation:'.length)
+  if (e.actorEmail === 'system:demo') return 'The demo data'
   if (e.actorEmail.startsWith('system:')) return `The system (${e.actorEmail.slice('system:'.length)})`
   return e.actorEmail
 }
