@@ -1,6 +1,7 @@
 import type { AccountRow } from '../../../services/admin/account-list'
 import { ACCOUNT_LIST_LIMIT } from '../../../services/admin/account-list'
 import { When } from '../format'
+import { TableScroll } from '../table-scroll'
 
 const PROGRAM_ROLE_LABELS: Record<string, string> = { admin: 'Program admin', analyst: 'Analyst' }
 
@@ -23,7 +24,7 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
       {accounts.length === 0 ? (
         <p>No account matches.</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="Accounts">
           <table>
             <caption>
               {accounts.length === ACCOUNT_LIST_LIMIT ? `The first ${ACCOUNT_LIST_LIMIT} accounts; search to narrow the list` : `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'}`}
@@ -53,7 +54,7 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p>
         <a href="/admin/audit?what=account.">Changes to accounts in the audit log</a>

@@ -2,13 +2,14 @@ import type { AuditLogPage, NamedAuditEvent } from '../../../services/admin/audi
 import type { FormState } from '../../form'
 import { ErrorSummary, SelectField, TextField } from '../form-fields'
 import { When } from '../format'
+import { TableScroll } from '../table-scroll'
 import { AUDIT_ACTION_GROUPS, auditSentence } from './audit-words'
 
 /** Recorded actions as sentences, newest first; a narrow screen scrolls the table in its own box. */
 export function AuditTable({ events, caption, empty = 'Nothing recorded yet.' }: { events: NamedAuditEvent[]; caption?: string | undefined; empty?: string }) {
   if (events.length === 0) return <p>{empty}</p>
   return (
-    <div class="table-scroll">
+    <TableScroll label="Audit entries">
       <table class="audit-table">
         {caption && <caption>{caption}</caption>}
         <thead>
@@ -33,7 +34,7 @@ export function AuditTable({ events, caption, empty = 'Nothing recorded yet.' }:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

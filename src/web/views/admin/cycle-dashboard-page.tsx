@@ -4,6 +4,7 @@ import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
+import { TableScroll } from '../table-scroll'
 import { CycleSchoolsSection, type AddableSchool } from './cycle-schools-section'
 import { AdvanceCycleAction } from './cycle-advance-action'
 import { JobProgressPanel } from './job-progress-panel'
@@ -11,6 +12,7 @@ import { JobProgressPanel } from './job-progress-panel'
 
 function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
   return (
+    <TableScroll label={caption}>
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -38,6 +40,7 @@ function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: st
         ))}
       </tbody>
     </table>
+    </TableScroll>
   )
 }
 

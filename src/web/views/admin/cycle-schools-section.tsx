@@ -2,6 +2,7 @@ import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { When } from '../format'
+import { TableScroll } from '../table-scroll'
 import { BulkBar, BulkCheckbox } from './bulk-actions-form'
 
 export type AddableSchool = { id: string; name: string; state: string }
@@ -44,7 +45,7 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
         </form>
       )}
       {open && <BulkBar cycleId={cycle.id} />}
-      <div class="table-scroll">
+      <TableScroll label="Schools in this cycle">
       <table>
         <thead>
           <tr>
@@ -94,7 +95,7 @@ export function CycleSchoolsSection({ view, addable }: { view: CycleDashboard; a
           ))}
         </tbody>
       </table>
-      </div>
+      </TableScroll>
     </section>
   )
 }
