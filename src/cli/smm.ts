@@ -62,7 +62,7 @@ const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
   },
   'seed demo': ({ config }) =>
     withRuntime(config, async ({ database }) =>
-      (await seedDemoOnce(database.db, CLI_OPERATOR)) ? 'Demo data seeded.' : 'Demo data was already seeded.',
+      (await seedDemoOnce(database.db, CLI_OPERATOR, new Date(), config.baseUrl)) ? 'Demo data seeded.' : 'Demo data was already seeded.',
     ),
   'instruments import': ({ rest, config }) =>
     withRuntime(config, async ({ database }) => {

@@ -12,6 +12,7 @@ import { createMetrics } from './metrics'
 import { requestContext } from './middleware/request-context'
 import { renderError } from './render-error'
 import { adminHomeRoutes } from './routes/admin/home'
+import { adminAccountRoutes } from './routes/admin/accounts'
 import { adminMailRoutes } from './routes/admin/mail'
 import { adminInstrumentRoutes } from './routes/admin/instruments'
 import { assetRoutes } from './routes/assets'
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps, log: Logger) {
           actor={c.var.actor}
           flash={c.var.flash}
           devMailbox={devMailbox}
+          path={c.req.path}
         >
           {children}
         </Layout>
@@ -102,6 +104,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/', signInRoutes)
   app.route('/admin', adminHomeRoutes)
   app.route('/admin/mail', adminMailRoutes)
+  app.route('/admin/accounts', adminAccountRoutes)
   app.route('/admin/instruments', adminInstrumentRoutes)
   if (devMailbox) app.route('/dev/mailbox', devMailboxRoutes)
   app.route('/', programPageRoutes)

@@ -45,7 +45,7 @@ describe('a pilot round with a per-discipline sample, schools added late, and pu
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Pilot sample round')
     expect(await admin.getByText('Pilot or test round.').isVisible()).toBe(true)
 
-    await admin.getByRole('link', { name: 'Check and open the cycle' }).click()
+    await admin.getByRole('link', { name: 'Open the cycle and send invitations' }).click()
     const dentistry = admin.getByRole('row', { name: /Dentistry/ })
     expect(await dentistry.textContent()).toContain('A random sample of 1')
     await checkPage(admin, 'cycle-opening-preview')

@@ -28,8 +28,9 @@ describe('a national round run from the admin console', () => {
   test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders skip the submitted, counts add up', async () => {
     const admin = await signInAsAdmin()
 
-    // The directory: the demo schools, searchable, accessible.
-    await admin.getByRole('link', { name: 'Directory of schools' }).click()
+    // The directory, from the admin navigation: the demo schools, searchable, accessible.
+    await admin.getByRole('navigation', { name: 'Program administration' }).getByRole('link', { name: 'Schools' }).click()
+    expect(await admin.getByRole('navigation', { name: 'Program administration' }).getByRole('link', { name: 'Schools' }).getAttribute('aria-current')).toBe('page')
     await admin.getByLabel('Discipline').selectOption('dental')
     await admin.getByRole('button', { name: 'Search' }).click()
     await expect.poll(() => admin.getByRole('status').textContent()).toMatch(/^\d+ schools found/)
@@ -56,9 +57,11 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Sampled round')
 
-    // Before opening, the counts per discipline are shown and nothing is sent yet.
-    await admin.getByRole('link', { name: 'Check and open the cycle' }).click()
+    // Opening is checked first: the counts per discipline, how many deans get the invitation, and the message itself.
+    await admin.getByRole('link', { name: 'Open the cycle and send invitations' }).click()
     expect(await admin.getByRole('table', { name: 'Schools per discipline' }).textContent()).toContain('A random sample of 2')
+    expect(await admin.getByText(/4\s+deans get the invitation/).isVisible()).toBe(true)
+    expect(await admin.locator('.mail-preview').textContent()).toMatch(/Invitation: Sampled round for /)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/cycle-opening-preview.png', fullPage: true })
     expect(invitations()).toHaveLength(0)
@@ -67,11 +70,10 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('button', { name: 'Open the cycle and send 4 invitations' }).click()
     expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
     await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
-    // The page refreshes itself (Refresh header) until sending is done; a reload of ours could race with that
-    // navigation, so wait for the refreshed page that no longer shows the progress.
+    // The progress script keeps the bar current without a reload and changes the heading when sending is done.
     const listedWhenSent = async () =>
       (await admin.getByRole('heading', { name: 'Sending invitations' }).count()) === 0
-        ? admin.locator('#schools-title + * ~ table tbody tr td:first-child a').allTextContents()
+        ? admin.locator('#schools-title ~ * tbody tr td > a[href*="/schools/"]:not([href$="/timeline"])').allTextContents()
         : []
     await expect.poll(() => listedWhenSent().catch(() => []), { timeout: 30_000 }).toHaveLength(4)
     const listed = await listedWhenSent()
@@ -103,7 +105,9 @@ describe('a national round run from the admin console', () => {
 
     // Ten days before the deadline the 14-day reminder is due: three schools get it, the submitted one does not.
     const before = running.peer.received.length
-    await admin.getByRole('button', { name: 'Send due reminders now' }).click()
+    await admin.getByRole('link', { name: 'Send due reminders now' }).click()
+    expect(await admin.getByText('3 schools are due a reminder', { exact: false }).isVisible()).toBe(true)
+    await admin.getByRole('button', { name: 'Send the reminders' }).click()
     expect(await admin.getByText('3 reminders queued.').isVisible()).toBe(true)
     await expect.poll(() => running.peer.received.length - before, { timeout: 30_000 }).toBe(3)
     const reminded = running.peer.received.slice(before).map(toOf)

@@ -24,7 +24,7 @@ async function deanOfAnOpenRound(): Promise<Page> {
   await admin.getByLabel('Opening date').fill(isoDay(new Date()))
   await admin.getByLabel('Deadline', { exact: true }).fill(isoDay(new Date(Date.now() + 30 * DAY)))
   await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
-  await admin.getByRole('link', { name: 'Check and open the cycle' }).click()
+  await admin.getByRole('link', { name: 'Open the cycle and send invitations' }).click()
   await admin.getByRole('button', { name: 'Open the cycle and send 1 invitation' }).click()
   await expect.poll(() => running.peer.received.filter((m) => m.subject?.startsWith('Invitation: Team round')).length, { timeout: 30_000 }).toBe(1)
   const invitation = running.peer.received.find((m) => m.subject?.startsWith('Invitation: Team round'))!

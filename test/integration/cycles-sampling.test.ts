@@ -101,9 +101,9 @@ describe('adding schools to an open cycle', () => {
   test('search by name, state or unit id; schools already in are shown as such; several are added and invited at once; counts stay true', async () => {
     const cycleId = idOf(await app.request('/admin/cycles/new', cycleForm({ title: 'Add-to round', 'sample-nursing-bsn-msn': '2', sampleSeed: '11' }, ['md', 'nursing-bsn-msn'])))
     await app.request(`/admin/cycles/${cycleId}/advance`, formPost({ to: 'open' }, headers))
-    // While sending, the page reads "n of 5 invitations created"; once done, "5 invitations created (sending finished …)".
-    const createdLine = async () => (await page(`/admin/cycles/${cycleId}`)).match(/\d+ invitations created \(sending finished/)?.[0]
-    await expect.poll(createdLine, { timeout: 20_000 }).toBe('5 invitations created (sending finished')
+    // While sending, the page reads "n of 5 invitations created"; once done, "5 invitations created (finished …)".
+    const createdLine = async () => (await page(`/admin/cycles/${cycleId}`)).match(/\d+ invitations created \(finished/)?.[0]
+    await expect.poll(createdLine, { timeout: 20_000 }).toBe('5 invitations created (finished')
     // Schools that join the directory after the cycle opened, so the draw above could not pick them.
     const late = await insertSchools(db, [
       { name: 'Late Addition College of Nursing', city: 'Columbia', state: 'SC', discipline: 'nursing-bsn-msn', control: 'public', carnegieGroup: 'r2', ipedsUnitId: 918273, deanName: 'Dean Late', deanEmail: `late-${randomUUID().slice(0, 6)}@school.test` },
@@ -141,7 +141,7 @@ describe('adding schools to an open cycle', () => {
     }
     // Both deans get their invitation through SMTP, and the cycle page counts every invitation.
     await peer.waitFor(rows.find((r) => r.schoolId === late[1]!.id)!.inviteeEmail!)
-    expect(await createdLine()).toBe('7 invitations created (sending finished')
+    expect(await createdLine()).toBe('7 invitations created (finished')
     const dashboard = await page(`/admin/cycles/${cycleId}`)
     expect(dashboard).toMatch(/<span class="figure">7<\/span> invited/)
 

@@ -9,17 +9,15 @@ const { app, db } = await testApp()
 await importShippedInstruments(db)
 await seedDemoOnce(db, CLI_OPERATOR)
 
-test("the demo dean lands on the school's page: the open round can be started, last year's closed round cannot", async () => {
+test("the demo dean lands on the school's page with this year's response under way", async () => {
   const dean = (await findUserByEmail(db, 'dean@demo.socialmissionmetrics.test'))!
   const headers = await signedIn(db, dean)
   const html = await (await app.request('/school', { headers })).text()
-  expect(html.match(/Start the response/g)).toHaveLength(1)
-  expect(html).toContain('not entered on this platform')
-
-  const start = html.match(/href="(\/school\/participations\/[0-9a-f-]+\/response)"/)![1]!
-  const opened = await app.request(start, { headers })
-  expect(opened.status).toBe(303)
-  const overview = await app.request(opened.headers.get('location')!, { headers })
+  // The demo shows the product: the open round's response is in progress, with answers and a team.
+  expect(html).toContain('In progress')
+  const responses = [...html.matchAll(/href="(\/school\/responses\/[0-9a-f-]+)"/g)].map((m) => m[1]!)
+  expect(responses.length).toBeGreaterThanOrEqual(1)
+  const overview = await app.request(responses[0]!, { headers })
   expect(overview.status).toBe(200)
   expect(await overview.text()).toContain('Whole questionnaire')
 })

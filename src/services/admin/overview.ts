@@ -21,8 +21,3 @@ export async function adminOverview(db: Db, actor: Actor) {
 }
 
 export type AdminOverview = Awaited<ReturnType<typeof adminOverview>>
-
-export async function auditLog(db: Db, actor: Actor, limit = 200) {
-  assertCan(actor, 'audit.view')
-  return recentAuditEvents(db, limit)
-}

@@ -8,6 +8,7 @@ import { canMoveCycle, cycleSettingsEditable, type CycleStatus } from '../../dom
 import { chooseInvited, eligibleSchools, invitationPlan, isSampled, newSampleSeed, samplesTooLarge } from '../../domain/cycle/sampling'
 import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../../domain/school/school-facts'
 import type { Actor } from '../../domain/policy/roles'
+import { invitationMailGroup } from '../admin/cycle-confirmations'
 import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
 import { JOB_NAMES, type JobQueue } from '../jobs'
@@ -86,7 +87,7 @@ export async function eligibleCounts(db: Db, actor: Actor) {
  * What opening a draft would do, before anything is sent: per discipline the eligible schools and how many will
  * be invited (drawn now from today's directory with the recorded seed, the same draw opening makes).
  */
-export async function openingPreview(db: Db, actor: Actor, cycleId: string) {
+export async function openingPreview(db: Db, actor: Actor, baseUrl: string, cycleId: string) {
   assertCan(actor, 'cycles.manage')
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
   const eligible = eligibleSchools(await schoolsForEligibility(db), cycle.disciplines)
@@ -98,6 +99,7 @@ export async function openingPreview(db: Db, actor: Actor, cycleId: string) {
     toInvite: chosen.length,
     withoutAddress: chosen.filter((s) => !s.deanEmail).length,
     tooLarge: samplesTooLarge(eligible, cycle.disciplines, cycle.sampleSizes),
+    invitations: await invitationMailGroup(db, baseUrl, cycle, chosen),
   }
 }
 

@@ -1,8 +1,14 @@
 import type { Db } from '../../db/client'
-import { insertCycle } from '../../db/queries/cycles'
-import { insertDemoParticipations } from '../../db/queries/demo-participations'
+import { insertAuditEvent } from '../../db/queries/audit'
+import { insertCycle, moveCycleStatus } from '../../db/queries/cycles'
+import { insertDemoParticipations, insertDemoResponse } from '../../db/queries/demo-participations'
+import { startProgress } from '../../db/queries/job-progress'
+import { insertRelease, scoredResponses } from '../../db/queries/scoring'
 import type { ParticipationStatus } from '../../db/schema/cycles'
+import type { Instrument } from '../../domain/instrument/instrument-model'
 import type { Discipline } from '../../domain/school/school-facts'
+import { BUILD_REPORTS_KIND, buildCycleReports } from '../reports/cycle-scoring'
+import { demoAnswersAtLevel } from './demo-answers'
 
 const DAY = 24 * 3_600_000
 
@@ -14,15 +20,16 @@ const OUTCOMES: Partial<Record<Discipline, ParticipationStatus[]>> = {
 }
 
 /**
- * A closed round from last year over the demo's medical, osteopathic and dental schools, so the public
- * participation page has something to show, small counts included.
+ * Last year's round over the demo's medical, osteopathic and dental schools, run to the end: the submitted schools
+ * have real answers (spread over the quartiles), the real scoring job scored them and froze the norms, and every
+ * report is released (without e-mail), so the public participation page, the reports and the trend have content.
  */
-export async function seedDemoPastCycle(db: Db, schools: { id: string; discipline: Discipline }[], now: Date) {
+export async function seedDemoPastCycle(db: Db, schools: { id: string; discipline: Discipline }[], instrument: Instrument, now: Date) {
   const opensAt = new Date(now.getTime() - 400 * DAY)
   const deadlineAt = new Date(now.getTime() - 250 * DAY)
   const cycle = await insertCycle(db, {
     title: `${opensAt.getUTCFullYear()} national round (demo)`,
-    instrumentVersion: 'smm-2024',
+    instrumentVersion: instrument.id,
     disciplines: ['md', 'do', 'dental'],
     status: 'closed',
     opensAt,
@@ -47,6 +54,20 @@ export async function seedDemoPastCycle(db: Db, schools: { id: string; disciplin
       submittedAt: status === 'submitted' ? new Date(deadlineAt.getTime() - 5 * DAY) : null,
     }]
   })
-  await insertDemoParticipations(db, rows)
+  const inserted = await insertDemoParticipations(db, rows)
+  for (const [i, p] of inserted.entries()) {
+    if (p.status !== 'submitted') continue
+    const level = 0.2 + ((i * 29) % 75) / 100
+    await insertDemoResponse(db, { participationId: p.id, cycleId: cycle.id, schoolId: p.schoolId, instrumentVersion: instrument.id, submittedAt: rows[i]!.submittedAt!, certifiedByName: 'Demo Dean' }, demoAnswersAtLevel(instrument, level))
+  }
+  // The real scoring job, run here: scores every response and freezes the norms (the cycle becomes scored).
+  const progressId = await startProgress(db, BUILD_REPORTS_KIND, cycle.id, inserted.filter((p) => p.status === 'submitted').length)
+  await buildCycleReports(db, { cycleId: cycle.id, progressId }, () => new Date(deadlineAt.getTime() + 20 * DAY))
+  const releasedAt = new Date(deadlineAt.getTime() + 30 * DAY)
+  for (const target of await scoredResponses(db, cycle.id)) {
+    await insertRelease(db, { responseId: target.responseId, cycleId: cycle.id, schoolId: target.schoolId, releasedBy: null })
+    await insertAuditEvent(db, { at: releasedAt, action: 'report.released', schoolId: target.schoolId, subject: target.responseId, actorEmail: 'system:demo', details: {} })
+  }
+  await moveCycleStatus(db, cycle.id, 'scored', 'released')
   return cycle
 }

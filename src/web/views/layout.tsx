@@ -3,6 +3,7 @@ import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import type { Flash } from '../context'
 import { en } from '../i18n/en'
+import { AdminNav } from './admin/admin-nav'
 
 export type LayoutProps = {
   title: string
@@ -10,11 +11,13 @@ export type LayoutProps = {
   actor: Actor
   flash: Flash | null
   devMailbox: boolean
+  /** The request's path: marks the current admin section. */
+  path?: string | undefined
   children?: Child
 }
 
 /** Every page: a skip link, the site header with what this person may open, the main content, a footer. */
-export function Layout({ title, description, actor, flash, devMailbox, children }: LayoutProps) {
+export function Layout({ title, description, actor, flash, devMailbox, path = '/', children }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -25,6 +28,7 @@ export function Layout({ title, description, actor, flash, devMailbox, children 
           name="description"
           content={description ?? 'The social mission self-assessment for medical, dental, nursing and PA schools.'}
         />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
       </head>
       <body>
@@ -110,6 +114,7 @@ export function Layout({ title, description, actor, flash, devMailbox, children 
             </nav>
           </div>
         </header>
+        {path.startsWith('/admin') && can(actor, 'admin.console') && <AdminNav path={path} />}
         <main id="main" class="wrap" tabindex={-1}>
           {flash && (
             <p class={`flash flash-${flash.kind}`} role="status">

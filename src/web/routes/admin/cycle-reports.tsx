@@ -19,7 +19,6 @@ const cycleIdOf = (c: Ctx) => {
 
 async function page(c: Ctx, cycleId: string, form?: FormState) {
   const view = await cycleReportsOverview(c.var.db, c.var.actor, cycleId)
-  if (view.progress?.status === 'running') c.header('Refresh', '2')
   return c.render(<CycleReportsPage view={view} form={form} />, { title: `Reports: ${view.cycle.title}` })
 }
 

@@ -22,6 +22,11 @@ import { csvDownload } from './csv-download'
 import { cycleParticipationRoutes } from './cycle-participations'
 import { cyclePublicationRoutes } from './cycle-publication'
 import { cycleReportRoutes } from './cycle-reports'
+import { cycleConfirmationRoutes } from './cycle-confirmations'
+import { participationDeclineRoutes } from './participation-decline'
+import { jobProgressRoutes } from './job-progress'
+import { schoolTimelineRoutes } from './school-timeline'
+import { cycleBulkRoutes } from './cycle-bulk'
 import { startCycleScoring } from '../../../services/reports/cycle-scoring'
 import { releaseReports } from '../../../services/reports/report-release'
 
@@ -89,15 +94,13 @@ export const cycleRoutes = new Hono<AppEnv>()
     const id = cycleId(c)
     if (!id) return c.notFound()
     const view = await cycleDashboard(c.var.db, c.var.actor, id)
-    // While invitations are being created the page refreshes itself; no script needed.
-    if (view.progress?.status === 'running') c.header('Refresh', '2')
     const chartSvg = view.daily.length > 0 ? await dailyProgressSvg(view.daily, view.total.invited) : ''
     return c.render(<CycleDashboardPage view={view} chartSvg={chartSvg} />, { title: view.cycle.title })
   })
   .get('/:id/open', async (c) => {
     const id = cycleId(c)
     if (!id) return c.notFound()
-    const preview = await openingPreview(c.var.db, c.var.actor, id)
+    const preview = await openingPreview(c.var.db, c.var.actor, c.var.deps.config.baseUrl, id)
     if (preview.cycle.status !== 'draft') return seeOther(c, `/admin/cycles/${id}`, 'This cycle is already open.')
     return c.render(<CycleOpeningPreviewPage preview={preview} />, { title: 'Check before opening' })
   })
@@ -161,6 +164,11 @@ export const cycleRoutes = new Hono<AppEnv>()
     const sent = await sendDueRemindersNow(c.var.db, c.var.deps.jobs, c.var.deps.config.baseUrl, c.var.actor, id, c.var.clientIp)
     return seeOther(c, `/admin/cycles/${id}`, sent === 0 ? 'No reminders were due.' : `${sent} reminders queued.`)
   })
+  .route('/:id/confirm', cycleConfirmationRoutes)
+  .route('/:id/progress', jobProgressRoutes)
+  .route('/:id/bulk', cycleBulkRoutes)
+  .route('/:id/schools/:pid/decline', participationDeclineRoutes)
+  .route('/:id/schools/:pid/timeline', schoolTimelineRoutes)
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)
   .route('/:id/publication', cyclePublicationRoutes)

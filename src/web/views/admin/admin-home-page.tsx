@@ -1,7 +1,7 @@
 import { CycleTable } from './cycle-list-page'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { AdminOverview } from '../../../services/admin/overview'
-import { When } from '../format'
+import { AuditTable } from './audit-page'
 
 export function AdminHomePage({ overview }: { overview: AdminOverview }) {
   const totalSchools = overview.schoolsByDiscipline.reduce((sum, row) => sum + row.n, 0)
@@ -9,16 +9,6 @@ export function AdminHomePage({ overview }: { overview: AdminOverview }) {
   return (
     <>
       <h1>Program administration</h1>
-      <nav aria-label="Program administration">
-        <ul class="filters">
-          <li>
-            <a href="/admin/schools">Directory of schools</a>
-          </li>
-          <li>
-            <a href="/admin/cycles">Assessment cycles</a>
-          </li>
-        </ul>
-      </nav>
       {failed > 0 && (
         <p class="notice notice-warning">
           {failed} {failed === 1 ? 'message' : 'messages'} could not be delivered. <a href="/admin/mail?status=failed">Review failed mail</a>
@@ -79,37 +69,5 @@ export function AdminHomePage({ overview }: { overview: AdminOverview }) {
         </p>
       </section>
     </>
-  )
-}
-
-export function AuditTable({ events }: { events: AdminOverview['recentAudit'] }) {
-  if (events.length === 0) return <p>Nothing recorded yet.</p>
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">About</th>
-          <th scope="col">From</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr>
-            <td>
-              <When at={event.at} />
-            </td>
-            <td>{event.actorEmail ?? 'system'}</td>
-            <td>
-              <code>{event.action}</code>
-            </td>
-            <td>{event.subject ?? ''}</td>
-            <td>{event.ip ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }

@@ -1,16 +1,20 @@
-import { CYCLE_ADVANCE_LABELS, CYCLE_STATUS_LABELS, nextCycleStatus } from '../../../domain/cycle/cycle-states'
+import { CYCLE_STATUS_LABELS, nextCycleStatus } from '../../../domain/cycle/cycle-states'
 import { DISCIPLINE_LABELS, type Discipline } from '../../../domain/school/school-facts'
 import type { Tally } from '../../../domain/cycle/cycle-summary'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { ChartFigure } from '../../charts/accessible-chart'
 import { When } from '../format'
+import { TableScroll } from '../table-scroll'
 import { CycleCalendarSection, ExtensionsNote } from './cycle-calendar-section'
 import { InvitedSummary, PilotNotice } from './cycle-sampling-summary'
 import { CycleSchoolsSection } from './cycle-schools-section'
+import { AdvanceCycleAction } from './cycle-advance-action'
+import { JobProgressPanel } from './job-progress-panel'
 
 
 function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: { label: string; tally: Tally }[] }) {
   return (
+    <TableScroll label={caption}>
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -38,33 +42,11 @@ function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: st
         ))}
       </tbody>
     </table>
+    </TableScroll>
   )
 }
 
-/** `created` counts every school with an invitation, including those added after opening. */
-function ProgressNote({ progress, created }: { progress: CycleDashboard['progress']; created: number }) {
-  if (!progress) return null
-  if (progress.status === 'running') {
-    return (
-      <section aria-labelledby="sending-title" class="notice">
-        <h2 id="sending-title">Sending invitations</h2>
-        <label for="sending">
-          {progress.done} of {progress.total} invitations created
-        </label>
-        <progress id="sending" max={progress.total} value={progress.done}>
-          {progress.done} of {progress.total}
-        </progress>
-        <p class="muted small">This page refreshes every two seconds until sending is done.</p>
-      </section>
-    )
-  }
-  if (progress.status === 'failed') return <p class="notice notice-warning">Sending invitations stopped: {progress.error}. It will be retried.</p>
-  return (
-    <p class="muted">
-      {created} invitations created (sending finished <When at={progress.finishedAt} />).
-    </p>
-  )
-}
+const SENDING_TEXT = { runningHeading: 'Sending invitations', doneHeading: 'Invitations sent', failedHeading: 'Sending invitations stopped', noun: 'invitations created' }
 
 export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: string }) {
   const { cycle, total, byDiscipline, byState, daily, progress } = props.view
@@ -102,16 +84,11 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <dd>{cycle.reminderDays.length ? `${cycle.reminderDays.join(', ')} days before the deadline` : 'none'}</dd>
       </dl>
       <ExtensionsNote view={props.view} />
-      {next === 'open' ? (
-        // Opening sends the invitations: the counts per discipline are shown and confirmed first.
-        <a class="button" href={`/admin/cycles/${cycle.id}/open`}>Check and open the cycle</a>
-      ) : next && cycle.kind !== 'historical' && (
-        <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
-          <input type="hidden" name="to" value={next} />
-          <button type="submit" class="button">{CYCLE_ADVANCE_LABELS[cycle.status]}</button>
-        </form>
+      {next && cycle.kind !== 'historical' && (
+        <AdvanceCycleAction cycle={cycle} next={next} disabled={progress?.status === 'running'} />
       )}
-      <ProgressNote progress={progress} created={props.view.schools.filter((s) => s.invitedAt !== null).length} />
+      <JobProgressPanel id="sending" url={`/admin/cycles/${cycle.id}/progress/invitations`} pageHref={`/admin/cycles/${cycle.id}`} progress={progress} text={SENDING_TEXT}
+        doneCount={props.view.schools.filter((s) => s.invitedAt !== null).length} />
       <CycleCalendarSection view={props.view} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (
         <p>

@@ -1,6 +1,7 @@
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { OpeningPreview } from '../../../services/cycles/cycle-admin'
 import { When } from '../format'
+import { MailPreview } from './confirmation-page'
 import { PilotNotice } from './cycle-sampling-summary'
 
 /**
@@ -8,7 +9,7 @@ import { PilotNotice } from './cycle-sampling-summary'
  * is refused here (and again by the service) while a sample is larger than its pool.
  */
 export function CycleOpeningPreviewPage({ preview }: { preview: OpeningPreview }) {
-  const { cycle, plan, toInvite, withoutAddress, tooLarge } = preview
+  const { cycle, plan, toInvite, withoutAddress, tooLarge, invitations } = preview
   const eligible = plan.reduce((sum, p) => sum + p.eligible, 0)
   return (
     <>
@@ -63,6 +64,17 @@ export function CycleOpeningPreviewPage({ preview }: { preview: OpeningPreview }
           each an addressee on the cycle page.
         </p>
       )}
+      <h2>Who is e-mailed</h2>
+      {invitations.people === 0 ? <p>Nobody is e-mailed.</p> : (
+        <>
+          <p>
+            <strong>{invitations.people}</strong> {invitations.label}. This is the message as the first of them will read it; each dean gets
+            their own link.
+          </p>
+          <MailPreview group={invitations} index={0} />
+        </>
+      )}
+      <p class="notice notice-warning">The cycle’s settings cannot change once it is open, and the invitations cannot be called back.</p>
       {tooLarge.length > 0 ? (
         <div class="error-summary" role="alert" aria-labelledby="too-large-title">
           <h2 id="too-large-title">The cycle cannot open yet</h2>

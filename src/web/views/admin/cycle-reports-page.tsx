@@ -2,20 +2,9 @@ import type { CycleReportsOverview } from '../../../services/reports/cycle-repor
 import type { FormState } from '../../form'
 import { ErrorSummary } from '../form-fields'
 import { When } from '../format'
+import { JobProgressPanel } from './job-progress-panel'
 
-function BuildProgress({ progress }: { progress: CycleReportsOverview['progress'] }) {
-  if (!progress) return <p class="muted">Reports have not been built yet. Close the cycle, then score it.</p>
-  if (progress.status === 'running') {
-    return (
-      <div class="notice" role="status">
-        <label for="building">{progress.done} of {progress.total} responses scored</label>
-        <progress id="building" max={progress.total} value={progress.done}>{progress.done} of {progress.total}</progress>
-      </div>
-    )
-  }
-  if (progress.status === 'failed') return <p class="notice notice-warning">Building reports stopped: {progress.error}. It will be retried.</p>
-  return <p class="muted">{progress.total} responses scored <When at={progress.finishedAt} />.</p>
-}
+const SCORING_TEXT = { runningHeading: 'Scoring responses', doneHeading: 'Responses scored', failedHeading: 'Scoring stopped', noun: 'responses scored' }
 
 export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; form?: FormState | undefined }) {
   const { cycle } = view
@@ -30,10 +19,14 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
       {cycle.status === 'closed' && (
         <form method="post" action={`/admin/cycles/${cycle.id}/advance`} class="inline">
           <input type="hidden" name="to" value="scored" />
-          <button type="submit" class="button">Score and freeze norms</button>
+          <button type="submit" class="button" data-job-button disabled={view.progress?.status === 'running'}>Score and freeze norms</button>
         </form>
       )}
-      <BuildProgress progress={view.progress} />
+      {view.progress ? (
+        <JobProgressPanel id="building" url={`/admin/cycles/${cycle.id}/progress/scoring`} pageHref={`/admin/cycles/${cycle.id}/reports`} progress={view.progress} text={SCORING_TEXT} />
+      ) : (
+        <p class="muted">Reports have not been built yet. Close the cycle, then score it.</p>
+      )}
       <section aria-labelledby="snapshots-title">
         <h2 id="snapshots-title">Norms snapshots</h2>
         {view.snapshots.length === 0 ? <p class="muted">None yet.</p> : (
@@ -68,9 +61,9 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
       <section aria-labelledby="reports-title">
         <h2 id="reports-title">School reports</h2>
         {canRelease && cycle.status === 'scored' && (
-          <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`}>
-            <button type="submit" class="button">Release all reports and e-mail the leaders</button>
-          </form>
+          <p>
+            <a class="button" href={`/admin/cycles/${cycle.id}/confirm/release`}>Release all reports and e-mail the leaders</a>
+          </p>
         )}
         {view.reports.length > 0 && (
           <p>
@@ -89,10 +82,7 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
                 <td><a href={`/school/reports/${r.responseId}`}>Open the report<span class="visually-hidden"> of {r.schoolName}</span></a></td>
                 <td>
                   {r.released ? 'Released' : canRelease ? (
-                    <form method="post" action={`/admin/cycles/${cycle.id}/reports/release`} class="inline">
-                      <input type="hidden" name="schoolId" value={r.schoolId} />
-                      <button type="submit" class="link-button">Release<span class="visually-hidden"> the report of {r.schoolName}</span></button>
-                    </form>
+                    <a href={`/admin/cycles/${cycle.id}/confirm/release?schoolId=${r.schoolId}`}>Release<span class="visually-hidden"> the report of {r.schoolName}</span></a>
                   ) : 'Not yet'}
                 </td>
               </tr>

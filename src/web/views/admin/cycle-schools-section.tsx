@@ -2,6 +2,8 @@ import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
 import { When } from '../format'
+import { TableScroll } from '../table-scroll'
+import { BulkBar, BulkCheckbox } from './bulk-actions-form'
 
 const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
 
@@ -30,18 +32,19 @@ export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
         <a href={`/admin/cycles/${cycle.id}/status.csv`}>Download the status list (CSV)</a>
       </p>
       {open && (
-        <form method="post" action={`/admin/cycles/${cycle.id}/reminders`} class="inline">
-          <button type="submit" class="button">Send due reminders now</button>
-        </form>
+        <a class="button" href={`/admin/cycles/${cycle.id}/confirm/reminders`}>Send due reminders now</a>
       )}
       {open && (
         <p>
           <a class="button button-secondary" href={`/admin/cycles/${cycle.id}/schools/add`}>Add schools to this cycle</a>
         </p>
       )}
+      {open && <BulkBar cycleId={cycle.id} />}
+      <TableScroll label="Schools in this cycle">
       <table>
         <thead>
           <tr>
+            {open && <th scope="col"><span class="visually-hidden">Select</span></th>}
             <th scope="col">School</th>
             <th scope="col">State</th>
             <th scope="col">Discipline</th>
@@ -54,9 +57,13 @@ export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
         <tbody>
           {schools.map((s) => (
             <tr>
+              {open && <td><BulkCheckbox id={s.id} schoolName={s.schoolName} /></td>}
               <td>
                 <a href={`/admin/cycles/${cycle.id}/schools/${s.id}`}>{s.schoolName}</a>
                 {s.source !== 'sampled' && s.source !== 'all-eligible' && <span class="tag">{s.source}</span>}
+                <div class="small">
+                  <a href={`/admin/cycles/${cycle.id}/schools/${s.id}/timeline`}>Timeline<span class="visually-hidden"> of {s.schoolName}</span></a>
+                </div>
               </td>
               <td>{s.state}</td>
               <td>{DISCIPLINE_LABELS[s.discipline]}</td>
@@ -85,6 +92,7 @@ export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   )
 }

@@ -17,6 +17,9 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
         <a href={`/admin/cycles/${p.cycleId}`}>← {p.cycleTitle}</a>
       </p>
       <h1>{p.schoolName}</h1>
+      <p>
+        <a href={`${base}/timeline`}>Timeline: everything that happened with this school in this cycle</a>
+      </p>
       <dl class="pairs">
         <dt>Status</dt>
         <dd>{PARTICIPATION_LABELS[p.status]}</dd>
@@ -60,6 +63,14 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
             <TextField name="until" label="Extended deadline" type="date" hint="The end of this day (UTC). Leave empty to remove the extension." form={form} />
             <button type="submit" class="button">Save the extension</button>
           </form>
+        </>
+      )}
+      {open && p.status !== 'declined' && p.status !== 'submitted' && (
+        <>
+          <h2>The school will not take part</h2>
+          <p>
+            <a href={`${base}/decline`}>Decline on the school’s behalf</a> when the dean has said no by other means.
+          </p>
         </>
       )}
       {open && (p.status === 'accepted' || p.status === 'in_progress') && (

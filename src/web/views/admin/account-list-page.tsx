@@ -1,0 +1,64 @@
+import type { AccountRow } from '../../../services/admin/account-list'
+import { ACCOUNT_LIST_LIMIT } from '../../../services/admin/account-list'
+import { When } from '../format'
+import { TableScroll } from '../table-scroll'
+
+const PROGRAM_ROLE_LABELS: Record<string, string> = { admin: 'Program admin', analyst: 'Analyst' }
+
+/** Everyone with an account, what they are on the program team and at which schools. */
+export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; search: string }) {
+  return (
+    <>
+      <h1>Accounts</h1>
+      <p>
+        People get an account when they are invited: deans through a cycle’s invitation, colleagues through their school’s team page, the program
+        team with <code>npm run smm -- admin create</code>.
+      </p>
+      <form method="get" action="/admin/accounts" class="filter-form">
+        <div class="field">
+          <label for="q">Name or e-mail</label>
+          <input id="q" name="q" type="text" value={search} />
+        </div>
+        <button type="submit" class="button">Search</button>
+      </form>
+      {accounts.length === 0 ? (
+        <p>No account matches.</p>
+      ) : (
+        <TableScroll label="Accounts">
+          <table>
+            <caption>
+              {accounts.length === ACCOUNT_LIST_LIMIT ? `The first ${ACCOUNT_LIST_LIMIT} accounts; search to narrow the list` : `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'}`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Program team</th>
+                <th scope="col">Schools</th>
+                <th scope="col">Last signed in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr>
+                  <td>
+                    {a.name && <div>{a.name}</div>}
+                    <div class={a.name ? 'muted small' : ''}>{a.email}</div>
+                    {a.disabledAt && <span class="status status-failed">disabled</span>}
+                  </td>
+                  <td>{a.programRole ? PROGRAM_ROLE_LABELS[a.programRole] ?? a.programRole : '—'}</td>
+                  <td>{a.schools.length ? a.schools.join(', ') : '—'}</td>
+                  <td>
+                    <When at={a.lastSignInAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <p>
+        <a href="/admin/audit?what=account.">Changes to accounts in the audit log</a>
+      </p>
+    </>
+  )
+}
