@@ -1,5 +1,5 @@
 import { raw } from 'hono/html'
-import { ScrollBox } from './scroll-box'
+import { TableScroll } from '../views/table-scroll'
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
@@ -24,7 +24,7 @@ export function ChartFigure(props: { id: string; svg: string; title: string; des
       <div class="chart-svg">{raw(labelSvg(props.svg, props.id, props.title, props.description))}</div>
       <details>
         <summary>Show the numbers as a table</summary>
-        <ScrollBox label={props.table.caption}>
+        <TableScroll label={props.table.caption}>
         <table>
           <caption>{props.table.caption}</caption>
           <thead>
@@ -42,7 +42,7 @@ export function ChartFigure(props: { id: string; svg: string; title: string; des
             ))}
           </tbody>
         </table>
-        </ScrollBox>
+        </TableScroll>
       </details>
     </figure>
   )

@@ -3,6 +3,7 @@ import type { FieldChange, MatchedRow } from '../../../domain/school/directory-i
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { PlanStep } from '../../../services/directory/directory-import'
 import { MappingHiddenFields } from './directory-import-mapping'
+import { RowProblemsTable } from './row-problems-table'
 
 export function ImportUploadPage({ message }: { message?: string | undefined }) {
   return (
@@ -68,7 +69,7 @@ export function ImportPreviewPage({ preview, content }: { preview: PlanStep; con
           <button type="submit" class="link-button">Change which column holds what</button>
         </form>
       )}
-      {!clean && <ProblemTable problems={plan.problems} />}
+      {!clean && <RowProblemsTable problems={plan.problems} columnLabel="Field" />}
       {clean && added.length === 0 && changed.length === 0 && <p>Every row is already in the directory as the file has it: there is nothing to import.</p>}
       {clean && (added.length > 0 || changed.length > 0) && (
         <form method="post" action="/admin/schools/import/confirm">
@@ -96,30 +97,6 @@ function chosenLabel(added: number, changed: number) {
   if (changed === 0) return `Import ${plural(added, 'school', 'schools')}`
   if (added === 0) return 'Update the ticked schools'
   return `Add ${plural(added, 'new school', 'new schools')} and update the ticked ones`
-}
-
-function ProblemTable({ problems }: { problems: PlanStep['plan']['problems'] }) {
-  return (
-    <table>
-      <caption>Problems, by row of the file (row 1 is the header)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Field</th>
-          <th scope="col">Problem</th>
-        </tr>
-      </thead>
-      <tbody>
-        {problems.map((p) => (
-          <tr class={p.duplicate ? 'row-duplicate' : undefined}>
-            <td class="num">{p.row}</td>
-            <td>{p.field ?? (p.duplicate ? 'duplicate' : '')}</td>
-            <td>{p.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
 }
 
 function ChangeList({ changes }: { changes: FieldChange[] }) {

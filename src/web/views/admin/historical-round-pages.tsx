@@ -2,6 +2,7 @@ import type { HistoricalPreview } from '../../../services/history/historical-imp
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { FormState } from '../../form'
 import { ErrorSummary, HintAndError, SelectField, TextField, describedBy } from '../form-fields'
+import { RowProblemsTable } from './row-problems-table'
 
 const BASE = '/admin/historical-rounds'
 const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
@@ -92,27 +93,7 @@ export function HistoricalRoundPreviewPage({ preview, content }: { preview: Chec
         </dd>
       </dl>
       {!clean && (
-        <div class="table-scroll" role="region" aria-label="Problems" tabindex={0}>
-          <table>
-            <caption>Problems, by row of the file (row 1 is the header)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr id={`problem-${i}`}>
-                  <td class="num">{p.row}</td>
-                  <td>{p.field ?? ''}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowProblemsTable problems={problems} columnLabel="Column" />
       )}
       {clean && (
         <form method="post" action={`${BASE}/confirm`}>

@@ -2,7 +2,7 @@ import type { Placement } from '../../../domain/benchmark/comparison-groups'
 import type { AreaResult, ReportView } from '../../../services/reports/report-view'
 import type { FormState } from '../../form'
 import { ChartFigure } from '../../charts/accessible-chart'
-import { ScrollBox } from '../../charts/scroll-box'
+import { TableScroll } from '../table-scroll'
 import { ErrorSummary } from '../form-fields'
 import { chartDescription, GROUP_LABELS, groupLine, importedTrendNote, placementText, placementWords, revisionNotice, scoreText, snapshotLine, trendColumnLabel, trendNote } from './report-text'
 import { AreaDriversSection } from './report-area-drivers'
@@ -24,7 +24,7 @@ function PlacementCell({ p }: { p: Placement }) {
 function AreaTable({ areas }: { areas: AreaResult[] }) {
   const showTargets = areas.some((a) => a.previousTarget !== null)
   return (
-    <ScrollBox label="Score and stars per area">
+    <TableScroll label="Score and stars per area">
       <table>
         <caption>Score and stars per area</caption>
         <thead>
@@ -54,7 +54,7 @@ function AreaTable({ areas }: { areas: AreaResult[] }) {
           ))}
         </tbody>
       </table>
-    </ScrollBox>
+    </TableScroll>
   )
 }
 
@@ -66,7 +66,7 @@ function TrendSection({ view }: { view: ReportView }) {
       <h2 id="trend-title">Trend</h2>
       {differs && <p class="notice">{trendNote}</p>}
       {view.trend.some((t) => t.importedYear !== null) && <p class="notice">{importedTrendNote}</p>}
-      <ScrollBox label="Scores by cycle, oldest first">
+      <TableScroll label="Scores by cycle, oldest first">
         <table>
           <caption>Scores by cycle, oldest first</caption>
           <thead>
@@ -88,7 +88,7 @@ function TrendSection({ view }: { view: ReportView }) {
             ))}
           </tbody>
         </table>
-      </ScrollBox>
+      </TableScroll>
     </section>
   )
 }
@@ -144,7 +144,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
       <AreaDriversSection view={view} />
       <section aria-labelledby="domains-title">
         <h2 id="domains-title">Domains</h2>
-        <ScrollBox label="Score per domain">
+        <TableScroll label="Score per domain">
           <table>
             <caption>Score per domain</caption>
             <thead><tr><th scope="col">Domain</th><th scope="col" class="num">Score</th><th scope="col">Vs all schools</th></tr></thead>
@@ -154,7 +154,7 @@ export function ReportPage({ view, chartSvg, form }: { view: ReportView; chartSv
               ))}
             </tbody>
           </table>
-        </ScrollBox>
+        </TableScroll>
       </section>
       <TrendSection view={view} />
       <ReportMethodsSection view={view} />
