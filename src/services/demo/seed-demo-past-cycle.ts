@@ -57,7 +57,9 @@ export async function seedDemoPastCycle(db: Db, schools: { id: string; disciplin
   const inserted = await insertDemoParticipations(db, rows)
   for (const [i, p] of inserted.entries()) {
     if (p.status !== 'submitted') continue
-    const level = 0.2 + ((i * 29) % 75) / 100
+    // Levels spread over 0.2–0.94; the offset gives the first school (the demo dean's) a middling 0.63, so its
+    // report shows strengths and weaknesses rather than a zero in every area.
+    const level = 0.2 + (((i + 17) * 29) % 75) / 100
     await insertDemoResponse(db, { participationId: p.id, cycleId: cycle.id, schoolId: p.schoolId, instrumentVersion: instrument.id, submittedAt: rows[i]!.submittedAt!, certifiedByName: 'Demo Dean' }, demoAnswersAtLevel(instrument, level))
   }
   // The real scoring job, run here: scores every response and freezes the norms (the cycle becomes scored).
