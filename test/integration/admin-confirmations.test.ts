@@ -54,6 +54,14 @@ describe('confirming actions that e-mail people or cannot be undone', () => {
     expect(close.html).toContain('0 schools have submitted')
     expect(close.html).toContain('A closed cycle cannot be opened again.')
     expect(close.html).toContain('Nobody is e-mailed.')
+    expect(close.html).not.toContain('inside an extension')
+
+    // A school whose deadline runs past the cycle's keeps answering after the close, and the page says so.
+    const [first] = await db.select().from(cycleParticipations).where(eq(cycleParticipations.cycleId, cycle.id)).limit(1)
+    const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) // the cycle's deadline is in 10 days
+    expect((await app.request(`/admin/cycles/${cycle.id}/schools/${first!.id}/extension`, formPost({ until }, headers))).status).toBe(303)
+    const withExtension = (await get(`/admin/cycles/${cycle.id}/confirm/close`)).html
+    expect(withExtension).toContain('1 school is inside an extension: closing does not stop them')
 
     const reminders = await get(`/admin/cycles/${cycle.id}/confirm/reminders`)
     expect(reminders.html).toMatch(/schools are due a reminder/)

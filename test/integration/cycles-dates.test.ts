@@ -42,7 +42,7 @@ async function seedSchools(count: number) {
 /** A draft PA cycle made through the form; every PA school in the directory is eligible. */
 async function draftCycle(fields: Record<string, string>) {
   const body = new URLSearchParams({
-    title: `Dates round ${randomUUID().slice(0, 6)}`, instrumentVersion: 'smm-2024', invite: 'all', samplePerDiscipline: '', sampleSeed: '',
+    title: `Dates round ${randomUUID().slice(0, 6)}`, instrumentVersion: 'smm-2024', sampleSeed: '',
     reminderDays: '14, 7', disciplines: 'pa', ...fields,
   })
   const res = await app.request('/admin/cycles/new', { ...formPost({}, headers), body })

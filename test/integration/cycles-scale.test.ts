@@ -28,7 +28,7 @@ describe('opening a cycle for 2,000 schools', () => {
       })))
     }
     const body = new URLSearchParams({
-      title: 'Scale round', instrumentVersion: 'smm-2024', invite: 'all', disciplines: 'nursing-adn',
+      title: 'Scale round', instrumentVersion: 'smm-2024', disciplines: 'nursing-adn',
       opensOn: '2026-01-01', deadlineOn: '2030-12-31', reminderDays: '30',
     })
     const created = await app.request('/admin/cycles/new', { ...formPost({}, headers), body })

@@ -40,7 +40,7 @@ describe('an invitation the receiving server refuses', () => {
       carnegieGroup: 'r2' as const, deanName: `Dean ${i}`, deanEmail,
     })))
     const body = new URLSearchParams({
-      title: 'Bounce round', instrumentVersion: 'smm-2024', invite: 'all', samplePerDiscipline: '', sampleSeed: '', disciplines: 'dental',
+      title: 'Bounce round', instrumentVersion: 'smm-2024', sampleSeed: '', disciplines: 'dental',
       opensOn: isoDay(new Date()), deadlineOn: isoDay(new Date(Date.now() + 30 * 86_400_000)), reminderDays: '7',
     })
     const created = await app.request('/admin/cycles/new', { ...formPost({}, headers), body })

@@ -19,7 +19,7 @@ export async function draftPaCycle(t: Pick<TestApp, 'app' | 'db'>, headers: Reco
     carnegieGroup: 'r2' as const, deanName: i < 2 ? `Dean ${i}` : null, deanEmail: i < 2 ? `dean-${i}-${tag}@school.test` : null,
   })))
   const body = new URLSearchParams({
-    title: `Confirm round ${tag}`, instrumentVersion: 'smm-2024', invite: 'all', samplePerDiscipline: '', sampleSeed: '',
+    title: `Confirm round ${tag}`, instrumentVersion: 'smm-2024', sampleSeed: '',
     opensOn: isoDay(new Date()), deadlineOn: isoDay(new Date(Date.now() + 10 * DAY)), reminderDays: '14, 7, 1', disciplines: 'pa',
   })
   const res = await t.app.request('/admin/cycles/new', { ...formPost({}, headers), body })

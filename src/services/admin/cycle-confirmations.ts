@@ -4,6 +4,7 @@ import { findCycle } from '../../db/queries/cycles'
 import { findDirectorySchool } from '../../db/queries/directory'
 import { findParticipation, participationsOfCycle, reminderCandidates } from '../../db/queries/participations'
 import { scoredResponses } from '../../db/queries/scoring'
+import { insideExtension } from '../../domain/cycle/cycle-calendar'
 import { participationDeadline } from '../../domain/cycle/invitation-rules'
 import { dueReminder } from '../../domain/cycle/reminders'
 import type { Actor } from '../../domain/policy/roles'
@@ -45,12 +46,14 @@ export async function invitationMailGroup(
 }
 
 /** Closing: nobody is e-mailed, but the schools that have not submitted can no longer answer. */
-export async function confirmClose(db: Db, actor: Actor, cycleId: string) {
+export async function confirmClose(db: Db, actor: Actor, cycleId: string, now = new Date()) {
   const cycle = await cycleOf(db, actor, cycleId)
   if (cycle.status !== 'open') throw new AppError('cycle.not_open', 'Only an open cycle can be closed.', 409)
   const rows = await participationsOfCycle(db, cycleId)
-  const count = (status: string) => rows.filter((r) => r.status === status).length
-  return { cycle, submitted: count('submitted'), unfinished: count('invited') + count('accepted') + count('in_progress') }
+  const unfinished = rows.filter((r) => r.status === 'invited' || r.status === 'accepted' || r.status === 'in_progress')
+  // Closing never cancels an extension (decision 080): those schools keep answering until their own deadline.
+  const extended = unfinished.filter((r) => insideExtension(cycle.deadlineAt, r.deadlineOverrideAt, now)).length
+  return { cycle, submitted: rows.filter((r) => r.status === 'submitted').length, locked: unfinished.length - extended, extended }
 }
 
 /** Releasing: the reports not yet released (all, or one school's), and every leader of those schools. */

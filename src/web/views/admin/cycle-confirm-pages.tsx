@@ -15,8 +15,10 @@ export function CloseConfirmPage({ facts }: { facts: Facts<typeof confirmClose> 
       title="Close the cycle"
       summary={
         <p>
-          {plural(facts.submitted, 'school has', 'schools have')} submitted. {plural(facts.unfinished, 'school has', 'schools have')} not, and will no longer be able to
+          {plural(facts.submitted, 'school has', 'schools have')} submitted. {plural(facts.locked, 'school has', 'schools have')} not, and will no longer be able to
           answer or accept.
+          {facts.extended > 0 &&
+            ` ${plural(facts.extended, 'school is', 'schools are')} inside an extension: closing does not stop them; they keep answering until their own deadline and are placed against the frozen norms as late ones.`}
         </p>
       }
       groups={[]}
