@@ -45,6 +45,8 @@ describe('a pilot round with a per-discipline sample, schools added late, and pu
     await admin.getByRole('button', { name: 'Add the ticked schools and invite them' }).click()
     expect(await admin.getByText('2 schools added and invited.').isVisible()).toBe(true)
 
+    // Closing goes through its confirmation page (decision 110).
+    await admin.getByRole('link', { name: 'Close the cycle' }).click()
     await admin.getByRole('button', { name: 'Close the cycle' }).click()
     await admin.getByRole('link', { name: 'Public participation figures' }).click()
     expect(await admin.getByText('A pilot or test round is never published.').isVisible()).toBe(true)
