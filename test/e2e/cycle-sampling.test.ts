@@ -1,32 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { seriousAxeViolations } from './support/browser'
-import { DAY, DEMO_ADMIN, isoDay, useMailingServer } from './support/mailing-server'
+import { checkAtWidths, noSidewaysScroll, seriousAxeViolations } from './support/browser'
+import { DAY, isoDay, signInAsAdminByMail, useMailingServer } from './support/mailing-server'
 
 const running = useMailingServer()
-const PHONE = { width: 390, height: 844 }
-
-async function signInAsAdmin(): Promise<Page> {
-  const page = await (await running.browser.newContext()).newPage()
-  await page.goto(`${running.server.baseUrl}/sign-in`)
-  await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
-  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-  const mail = await running.peer.waitFor(DEMO_ADMIN, 30_000)
-  await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect.poll(() => page.url()).toBe(`${running.server.baseUrl}/admin`)
-  return page
-}
+const signInAsAdmin = () => signInAsAdminByMail(running)
 
 /** Axe-clean, and at phone width nothing scrolls sideways; a screenshot at both widths to look at. */
-async function checkPage(page: Page, name: string) {
-  expect(await seriousAxeViolations(page)).toEqual([])
-  await page.screenshot({ path: `test-results/${name}-1280.png`, fullPage: true })
-  await page.setViewportSize(PHONE)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
-  await page.screenshot({ path: `test-results/${name}-390.png`, fullPage: true })
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const checkPage = (page: Page, name: string) => checkAtWidths(page, name, { desk: [seriousAxeViolations], phone: [noSidewaysScroll] })
 
 describe('a pilot round with a per-discipline sample, schools added late, and publishing', () => {
   test('the admin sets sizes per discipline, checks the counts, opens, adds schools by search and cannot publish a pilot', async () => {
@@ -64,6 +45,8 @@ describe('a pilot round with a per-discipline sample, schools added late, and pu
     await admin.getByRole('button', { name: 'Add the ticked schools and invite them' }).click()
     expect(await admin.getByText('2 schools added and invited.').isVisible()).toBe(true)
 
+    // Closing goes through its confirmation page (decision 110).
+    await admin.getByRole('link', { name: 'Close the cycle' }).click()
     await admin.getByRole('button', { name: 'Close the cycle' }).click()
     await admin.getByRole('link', { name: 'Public participation figures' }).click()
     expect(await admin.getByText('A pilot or test round is never published.').isVisible()).toBe(true)

@@ -2,24 +2,14 @@ import { describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { ParsedMail } from 'mailparser'
 import { seriousAxeViolations } from './support/browser'
-import { DAY, DEMO_ADMIN, isoDay, useMailingServer } from './support/mailing-server'
+import { DAY, isoDay, signInAsAdminByMail, useMailingServer } from './support/mailing-server'
 
 const toOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0]!.address!
 const invitationLink = (m: ParsedMail) => m.text!.match(/http:\/\/\S+\/invitation\?token=[\w-]+/)![0]
 
 const running = useMailingServer()
 
-async function signInAsAdmin(): Promise<Page> {
-  const page = await (await running.browser.newContext()).newPage()
-  await page.goto(`${running.server.baseUrl}/sign-in`)
-  await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
-  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-  const mail = await running.peer.waitFor(DEMO_ADMIN, 30_000)
-  await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect.poll(() => page.url()).toBe(`${running.server.baseUrl}/admin`)
-  return page
-}
+const signInAsAdmin = () => signInAsAdminByMail(running)
 
 const invitations = () => running.peer.received.filter((m) => m.subject?.startsWith('Invitation: Sampled round'))
 const figure = (page: Page, label: string) => page.locator('.figures li', { hasText: label }).locator('.figure').textContent()

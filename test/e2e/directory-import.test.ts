@@ -1,45 +1,28 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { checkAtWidths, noSidewaysScroll, seriousAxeViolations } from './support/browser'
+import { useAdminSession } from './support/admin-session'
 
 // The directory import's new steps in a browser: the column mapping of an IPEDS file, then a re-import whose
 // changed rows are chosen one by one; each page accessible and without sideways scrolling on a phone.
 
-let browser: Browser
-let server: RunningServer
+const running = useAdminSession()
 let page: Page
 beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startServer()
-  page = await (await browser.newContext()).newPage()
-  await page.goto(server.demoAdminLink!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.baseUrl}/admin`)
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
+  page = await running.adminPage()
 })
 
 const ipeds = readFileSync(new URL('../fixtures/directory/ipeds-hd2024-nursing-excerpt.csv', import.meta.url), 'utf8')
 
 async function uploadFile(name: string, content: string) {
-  await page.goto(`${server.baseUrl}/admin/schools/import`)
+  await page.goto(`${running.server.baseUrl}/admin/schools/import`)
   await page.getByLabel('CSV file (UTF-8)').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) })
   await page.getByRole('button', { name: 'Check the file' }).click()
 }
 
 /** Accessible, and as wide as the window at phone width; screenshots at both widths for a person to look at. */
-async function checkPage(name: string) {
-  expect(await seriousAxeViolations(page)).toEqual([])
-  await page.screenshot({ path: `test-results/${name}-1280.png`, fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
-  await page.screenshot({ path: `test-results/${name}-390.png`, fullPage: true })
-  await page.setViewportSize({ width: 1280, height: 800 })
-}
+const checkPage = (name: string) => checkAtWidths(page, name, { desk: [seriousAxeViolations], phone: [noSidewaysScroll] })
 
 test('an IPEDS file is mapped once, imported, and re-imported with the changed rows chosen one by one', async () => {
   await page.setViewportSize({ width: 1280, height: 800 })

@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { scrollsSideways, seriousAxeViolations } from './support/browser'
+import { useAdminSession } from './support/admin-session'
 
-let browser: Browser
-let server: RunningServer
-let session: Awaited<ReturnType<BrowserContext['cookies']>>
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startServer()
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(server.demoAdminLink!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.baseUrl}/admin`)
-  session = await context.cookies()
-  await context.close()
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
-
-async function adminPage(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } })
-  await context.addCookies(session)
-  return context.newPage()
-}
-const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+const running = useAdminSession()
+const adminPage = (width: number) => running.adminPage({ viewport: { width, height: 900 } })
 
 /** Five demo medical schools' directory ids, read from the directory's links. */
 async function demoSchoolIds(page: Page): Promise<string[]> {
-  await page.goto(`${server.baseUrl}/admin/schools?discipline=md`)
+  await page.goto(`${running.server.baseUrl}/admin/schools?discipline=md`)
   const hrefs = await page.locator('a[href^="/admin/schools/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
   return [...new Set(hrefs.map((h) => h.match(/\/admin\/schools\/([0-9a-f-]{36})$/)?.[1]).filter((id): id is string => id !== undefined))].slice(0, 5)
 }
@@ -48,7 +25,7 @@ test('a past round is checked row by row, then imported; every page is accessibl
   const page = await adminPage(1280)
   const ids = await demoSchoolIds(page)
   expect(ids).toHaveLength(5)
-  await page.goto(`${server.baseUrl}/admin/cycles`)
+  await page.goto(`${running.server.baseUrl}/admin/cycles`)
   await page.getByRole('link', { name: 'Import a past round' }).click()
   expect(await seriousAxeViolations(page)).toEqual([])
 
@@ -60,13 +37,13 @@ test('a past round is checked row by row, then imported; every page is accessibl
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.screenshot({ path: 'test-results/historical-round-problems.png', fullPage: true })
   const phone = await adminPage(390)
-  await phone.goto(`${server.baseUrl}/admin/historical-rounds`)
+  await phone.goto(`${running.server.baseUrl}/admin/historical-rounds`)
   await fillRound(phone, [header, `${ids[0]},sometimes,,`, `${ids[1]},,140,50`].join('\n'))
   expect(await scrollsSideways(phone)).toBe(false)
   await phone.screenshot({ path: 'test-results/historical-round-problems-390.png', fullPage: true })
 
   // A clean file: preview, import, and the round's page.
-  await page.goto(`${server.baseUrl}/admin/historical-rounds`)
+  await page.goto(`${running.server.baseUrl}/admin/historical-rounds`)
   await fillRound(page, [header, `${ids[0]},required,,`, ...ids.slice(1).map((id, i) => `${id},,${20 * i},${10 * i}`)].join('\n'))
   expect(await page.locator('main').textContent()).toContain('1 with item answers, 4 with area scores only')
   expect(await seriousAxeViolations(page)).toEqual([])
@@ -77,10 +54,10 @@ test('a past round is checked row by row, then imported; every page is accessibl
   expect(await seriousAxeViolations(page)).toEqual([])
 
   // The codebook: a wide table that scrolls in its box, not the page.
-  await phone.goto(`${server.baseUrl}/admin/historical-rounds/smm-2019/codebook`)
+  await phone.goto(`${running.server.baseUrl}/admin/historical-rounds/smm-2019/codebook`)
   expect(await seriousAxeViolations(phone)).toEqual([])
   expect(await scrollsSideways(phone)).toBe(false)
   await phone.screenshot({ path: 'test-results/historical-codebook-390.png' })
-  await page.goto(`${server.baseUrl}/admin/historical-rounds`)
+  await page.goto(`${running.server.baseUrl}/admin/historical-rounds`)
   await page.screenshot({ path: 'test-results/historical-round-upload.png', fullPage: true })
 })

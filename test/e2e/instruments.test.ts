@@ -1,39 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { expect, test } from 'vitest'
+import { seriousAxeViolations } from './support/browser'
+import { useAdminSession } from './support/admin-session'
 
-let browser: Browser
-let server: RunningServer
-let session: Awaited<ReturnType<BrowserContext['cookies']>>
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startServer()
-  // The printed admin link is single use: sign in once and share the session cookie between contexts.
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(server.demoAdminLink!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.baseUrl}/admin`)
-  session = await context.cookies()
-  await context.close()
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
-
-async function adminPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled })
-  await context.addCookies(session)
-  return context.newPage()
-}
+const running = useAdminSession()
+const adminPage = (javaScriptEnabled: boolean) => running.adminPage({ javaScriptEnabled })
 const K12 = 'With how many K-12 schools or districts does the school have an active pathway partnership?'
 const GATE = /run or co-run at least one pathway program/
 
 test('with JavaScript, answering the gate question shows the follow-up at once, and taking it back hides it', async () => {
   const page = await adminPage(true)
-  await page.goto(`${server.baseUrl}/admin`)
+  await page.goto(`${running.server.baseUrl}/admin`)
   await page.getByRole('link', { name: 'Instrument versions' }).click()
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.screenshot({ path: 'test-results/instruments-list.png', fullPage: true })
@@ -51,10 +27,10 @@ test('with JavaScript, answering the gate question shows the follow-up at once, 
   await gate.getByLabel('No', { exact: true }).check()
   await expect.poll(() => followUp.isVisible()).toBe(false)
 
-  await page.goto(`${server.baseUrl}/admin/instruments/diff?before=smm-2019&after=smm-2024`)
+  await page.goto(`${running.server.baseUrl}/admin/instruments/diff?before=smm-2019&after=smm-2024`)
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.screenshot({ path: 'test-results/instruments-diff.png' })
-  await page.goto(`${server.baseUrl}/admin/instruments/smm-2019`)
+  await page.goto(`${running.server.baseUrl}/admin/instruments/smm-2019`)
   expect(await page.getByRole('heading', { name: 'Crosswalk to smm-2024' }).isVisible()).toBe(true)
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.screenshot({ path: 'test-results/instruments-2019.png', fullPage: true })
@@ -63,7 +39,7 @@ test('with JavaScript, answering the gate question shows the follow-up at once, 
 test('without JavaScript, "Apply answers" re-renders the preview with the follow-up shown or hidden', async () => {
   const page = await adminPage(false)
   page.setDefaultTimeout(8000)
-  await page.goto(`${server.baseUrl}/admin/instruments/smm-2024/preview?discipline=md`)
+  await page.goto(`${running.server.baseUrl}/admin/instruments/smm-2024/preview?discipline=md`)
   expect(await page.getByLabel(K12).isVisible()).toBe(false)
   await page.getByRole('group', { name: GATE }).getByLabel('Yes', { exact: true }).check()
   expect(await page.getByLabel(K12).isVisible()).toBe(false) // nothing runs in the page itself

@@ -1,47 +1,32 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { describe, expect, test } from 'vitest'
+import { scrollsSideways, seriousAxeViolations } from './support/browser'
+import { useServer } from './support/admin-session'
 
 const PUBLIC_PAGES = ['/', '/about', '/assessment', '/participation', '/badge', '/champions', '/champions/nominate', '/toolkits', '/contact']
 const PHONE = { width: 390, height: 844 }
 
-let browser: Browser
-let server: RunningServer
-beforeAll(async () => {
-  browser = await launchBrowser()
-  server = await startServer()
-})
-afterAll(async () => {
-  await server?.stop()
-  await browser?.close()
-})
+const running = useServer()
 
 const shotName = (path: string) => (path === '/' ? 'home' : path.slice(1).replace(/\//g, '-'))
 
-/** The page is readable at phone width: nothing forces the reader to scroll sideways. */
-async function fitsWidth(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
-}
-
 describe('the public site', () => {
   test('every public page is accessible, titled, and readable on a desktop and a phone', async () => {
-    const desktop = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-    const phone = await (await browser.newContext({ viewport: PHONE, isMobile: true })).newPage()
+    const desktop = await (await running.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    const phone = await (await running.browser.newContext({ viewport: PHONE, isMobile: true })).newPage()
     for (const path of PUBLIC_PAGES) {
-      await desktop.goto(`${server.baseUrl}${path}`)
+      await desktop.goto(`${running.server.baseUrl}${path}`)
       expect(await desktop.title()).toMatch(/ · Social Mission Metrics$/)
       expect(await seriousAxeViolations(desktop), path).toEqual([])
       await desktop.screenshot({ path: `test-results/public-${shotName(path)}-desktop.png`, fullPage: true })
-      await phone.goto(`${server.baseUrl}${path}`)
-      expect(await fitsWidth(phone), path).toBe(true)
+      await phone.goto(`${running.server.baseUrl}${path}`)
+      expect(await scrollsSideways(phone), path).toBe(false)
       await phone.screenshot({ path: `test-results/public-${shotName(path)}-phone.png`, fullPage: true })
     }
   })
 
   test('the participation page shows the demo past round with small counts as "fewer than 5"', async () => {
-    const page = await (await browser.newContext()).newPage()
-    await page.goto(`${server.baseUrl}/participation`)
+    const page = await (await running.browser.newContext()).newPage()
+    await page.goto(`${running.server.baseUrl}/participation`)
     expect(await page.getByRole('heading', { level: 2, name: /national round \(demo\)/ }).count()).toBe(1)
     const table = page.getByRole('table', { name: /schools by discipline/ })
     expect(await table.getByRole('row', { name: /Dentistry/ }).textContent()).toContain('fewer than 5')
@@ -50,8 +35,8 @@ describe('the public site', () => {
   })
 
   test('a visitor nominates a Champion; the admin finds it in the inbox, features it, and it appears publicly', async () => {
-    const visitor = await (await browser.newContext()).newPage()
-    await visitor.goto(`${server.baseUrl}/champions/nominate`)
+    const visitor = await (await running.browser.newContext()).newPage()
+    await visitor.goto(`${running.server.baseUrl}/champions/nominate`)
 
     // First try: the nominee's name left empty and a mistyped address.
     await visitor.getByLabel('Nominee’s role').fill('Director of Community Health Programs')
@@ -72,15 +57,15 @@ describe('the public site', () => {
     await visitor.getByLabel('Nominee’s name').fill('Dr. Elena Quiñones')
     await visitor.getByLabel('Your e-mail address').fill('marisol.vega@example.org')
     await visitor.getByRole('button', { name: 'Send the nomination' }).click()
-    await expect.poll(() => visitor.url()).toBe(`${server.baseUrl}/champions`)
+    await expect.poll(() => visitor.url()).toBe(`${running.server.baseUrl}/champions`)
     expect(await visitor.getByText('Your nomination has reached the program team.').isVisible()).toBe(true)
 
     // The admin signs in through the link the server printed and opens the nominations.
-    const admin = await (await browser.newContext()).newPage()
-    await admin.goto(server.demoAdminLink!)
+    const admin = await (await running.browser.newContext()).newPage()
+    await admin.goto(running.server.demoAdminLink!)
     await admin.getByRole('button', { name: 'Sign in' }).click()
-    await expect.poll(() => admin.url()).toBe(`${server.baseUrl}/admin`)
-    await admin.goto(`${server.baseUrl}/admin/champions`)
+    await expect.poll(() => admin.url()).toBe(`${running.server.baseUrl}/admin`)
+    await admin.goto(`${running.server.baseUrl}/admin/champions`)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.getByRole('link', { name: /Dr\. Elena Quiñones/ }).click()
     expect(await admin.getByText('Founded a student-run free clinic serving uninsured families.').isVisible()).toBe(true)
@@ -91,10 +76,10 @@ describe('the public site', () => {
     await expect.poll(() => admin.getByText('The Champion is featured on the public page.').isVisible()).toBe(true)
 
     // The admin heard of it by e-mail too (the dev mailbox keeps it).
-    await admin.goto(`${server.baseUrl}/dev/mailbox`)
+    await admin.goto(`${running.server.baseUrl}/dev/mailbox`)
     expect(await admin.getByRole('link', { name: 'New in the inbox: Champion nomination' }).count()).toBeGreaterThan(0)
 
-    await visitor.goto(`${server.baseUrl}/champions`)
+    await visitor.goto(`${running.server.baseUrl}/champions`)
     const card = visitor.getByRole('listitem').filter({ hasText: 'Dr. Elena Quiñones' })
     expect(await card.textContent()).toContain('1,200 uninsured families')
     expect(await visitor.getByText('marisol.vega@example.org').count()).toBe(0)

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import AxeBuilder from '@axe-core/playwright'
 import pg from 'pg'
 import type { Browser, Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
@@ -12,7 +11,7 @@ import { storedInstrument } from '../../src/services/instruments/instrument-cont
 import { adminUrl, databaseUrlFor } from '../support/postgres-urls'
 import { answersAtLevel, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
-import { launchBrowser, seriousAxeViolations } from './support/browser'
+import { launchBrowser, scrollsSideways, seriousAxeViolations, wcagViolations } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
 import { DEMO_ADMIN } from './support/mailing-server'
 
@@ -46,14 +45,6 @@ afterAll(async () => {
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
   await admin.end()
 })
-
-/** Every axe finding of any impact against WCAG 2.2 A and AA (the shared helper keeps to serious and critical). */
-async function allAxeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-}
-
-const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
 
 /** The newest sign-in link mail sent to this address (a dean also has the release e-mail in the same inbox). */
 const signInMail = (email: string) =>
@@ -125,7 +116,7 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     expect(await page.locator('.figures li', { hasText: 'vs all schools' }).textContent()).toContain('Top quartile')
     expect(await page.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
-    expect(await allAxeViolations(page)).toEqual([])
+    expect(await wcagViolations(page)).toEqual([])
     // What the result means comes first, in words, with the group beside it.
     expect(await page.locator('.figures li', { hasText: 'vs all schools' }).locator('p').first().textContent()).toMatch(/^Your school is in the top quartile of all schools/)
     const area = page.locator('details.report-area').first()
@@ -142,7 +133,7 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     await page.setViewportSize({ width: 390, height: 844 })
     expect(await scrollsSideways(page)).toBe(false)
     expect(await page.locator('.chart-svg svg').evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')))).toBeGreaterThan(0.95)
-    expect(await allAxeViolations(page)).toEqual([])
+    expect(await wcagViolations(page)).toEqual([])
     await page.screenshot({ path: 'test-results/report-page-390.png', fullPage: true })
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: 'test-results/report-top-390.png' })

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser, seriousAxeViolations } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
 import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
-import { DEMO_ADMIN } from './support/mailing-server'
+import { signInAsAdminByMail } from './support/mailing-server'
 
 const DEAN = 'dean@demo.socialmissionmetrics.test'
 
@@ -72,15 +72,7 @@ describe('with a real SMTP server', () => {
   })
 
   test('the sign-in e-mail crosses SMTP and its link signs the admin in', async () => {
-    const page = await (await browser.newContext()).newPage()
-    await page.goto(`${server.baseUrl}/sign-in`)
-    await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
-    await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-    const mail = await peer.waitFor(DEMO_ADMIN, 30_000)
-    const link = mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0]
-    await page.goto(link)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect.poll(() => page.url()).toBe(`${server.baseUrl}/admin`)
+    const page = await signInAsAdminByMail({ browser, peer, server })
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Program administration')
   })
 })

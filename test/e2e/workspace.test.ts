@@ -8,8 +8,7 @@ import { openDatabase } from '../../src/db/client'
 import { migrateDatabase } from '../../src/db/migrate'
 import { createSignInLink } from '../../src/services/auth/sign-in'
 import { answerAllRequired, seedWorkspace } from '../support/workspace-seed'
-import AxeBuilder from '@axe-core/playwright'
-import { launchBrowser } from './support/browser'
+import { checkAtWidths, launchBrowser, noSidewaysScroll, wcagViolations } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
 
 // The team is seeded straight into the database before the server starts (one PGlite process at a time): a
@@ -60,16 +59,8 @@ async function signIn(who: keyof typeof tokens, javaScriptEnabled = true): Promi
  * At 1280 and 390 px: no sideways scrolling, a full-page screenshot of each, and axe clean at every impact on the
  * WCAG 2.2 AA rules.
  */
-async function looksRight(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    expect([name, width, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([name, width, true])
-    await page.screenshot({ path: `test-results/${name}-${width}.png`, fullPage: true })
-  }
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const looksRight = (page: Page, name: string) =>
+  checkAtWidths(page, name, { desk: [noSidewaysScroll], phone: [noSidewaysScroll, wcagViolations] }, { desk: 900, phone: 900 })
 const area = (areaId: string) => `${server.baseUrl}/school/responses/${w.responseId}/areas/${areaId}`
 const itemStatus = (page: Page, itemId: string) => page.locator(`[data-answer="${itemId}"] [data-item-status]`)
 

@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtp-peer'
 import { launchBrowser } from './browser'
 import { startServer, type RunningServer } from './server'
@@ -25,4 +25,20 @@ export function useMailingServer() {
     await running.browser?.close()
   })
   return running
+}
+
+/**
+ * A page signed in as the demo admin the way a person does it: the address typed on the sign-in page, then the link
+ * from the e-mail that crossed SMTP.
+ */
+export async function signInAsAdminByMail({ browser, peer, server }: { browser: Browser; peer: SmtpPeer; server: RunningServer }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`${server.baseUrl}/sign-in`)
+  await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
+  const mail = await peer.waitFor(DEMO_ADMIN, 30_000)
+  await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect.poll(() => page.url()).toBe(`${server.baseUrl}/admin`)
+  return page
 }
