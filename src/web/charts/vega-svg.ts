@@ -7,6 +7,13 @@ let libraries: Promise<[typeof Vega, typeof VegaLite]> | undefined
 const chartLibraries = () => (libraries ??= Promise.all([import('vega'), import('vega-lite')]))
 
 /**
+ * Vega names an empty mark container (a layer with no rows, such as the group's quartiles when the group is too small
+ * to show) as a graphics symbol with no label, which assistive technology cannot describe (axe: svg-img-alt). An
+ * empty container shows nothing, so it is drawn without a role.
+ */
+const withoutEmptyMarkRoles = (svg: string) => svg.replace(/(<g [^>]*?) role="graphics-symbol" aria-roledescription="[^"]*"\/>/g, '$1/>')
+
+/**
  * Renders a Vega-Lite spec to an SVG string on the server, without a browser or canvas: pages stay readable
  * without JavaScript, and reports can embed the same charts. Callers supply the data inline in the spec.
  */
@@ -15,7 +22,7 @@ export async function vegaLiteToSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile(spec).spec
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' })
   try {
-    return await view.toSVG()
+    return withoutEmptyMarkRoles(await view.toSVG())
   } finally {
     view.finalize()
   }
@@ -39,7 +46,7 @@ export function vegaLiteShape(spec: TopLevelSpec): (values: readonly object[]) =
     try {
       // Fresh objects: vega tags the rows it is given, and the caller's rows are not ours to tag.
       view.data(CHART_DATA, values.map((v) => ({ ...v })))
-      return await view.toSVG()
+      return withoutEmptyMarkRoles(await view.toSVG())
     } finally {
       view.finalize()
     }

@@ -92,10 +92,12 @@ export function CycleOpeningPreviewPage({ preview }: { preview: OpeningPreview }
       ) : (
         <form method="post" action={`/admin/cycles/${cycle.id}/advance`}>
           <input type="hidden" name="to" value="open" />
-          <button type="submit" class="button">
-            Open the cycle and send {toInvite - withoutAddress} {toInvite - withoutAddress === 1 ? 'invitation' : 'invitations'}
-          </button>{' '}
-          <a href={`/admin/cycles/${cycle.id}/edit`}>Change the settings</a>
+          <div class="button-group">
+            <button type="submit" class="button">
+              Open the cycle and send {toInvite - withoutAddress} {toInvite - withoutAddress === 1 ? 'invitation' : 'invitations'}
+            </button>
+            <a href={`/admin/cycles/${cycle.id}/edit`}>Change the settings</a>
+          </div>
         </form>
       )}
     </>

@@ -86,7 +86,9 @@ const GROUP_NOUNS: Record<GroupKind, string> = { all: 'all schools', discipline:
 export function meaningSentence(p: Placement, requested: GroupKind, subject = 'Your school'): string {
   if (p.kind === 'no-score') return `${subject} has no score here: none of the answers could be scored.`
   if (p.kind === 'not-enough') {
-    return `Fewer than ${K_MIN_COUNT} ${GROUP_NOUNS[requested === 'similar' ? 'discipline' : requested]} have a score, so there are not enough schools to compare with.`
+    // Counted, "all schools" reads "Fewer than 5 schools", not "Fewer than 5 all schools".
+    const counted = requested === 'all' ? 'schools' : GROUP_NOUNS[requested === 'similar' ? 'discipline' : requested]
+    return `Fewer than ${K_MIN_COUNT} ${counted} have a score, so there are not enough schools to compare with.`
   }
   const fellBack = p.fellBack ? `There are fewer than ${K_MIN_COUNT} ${GROUP_NOUNS[requested]}, so this compares with ${GROUP_NOUNS[p.group]}. ` : ''
   return `${fellBack}${subject} is in the ${QUARTILE_LABELS[p.stars].toLowerCase()} of ${GROUP_NOUNS[p.group]}: ${HIGHER[p.stars]}.`
