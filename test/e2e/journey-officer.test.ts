@@ -124,6 +124,8 @@ describe('the program officer’s journey', () => {
     expect(await admin.getByText(/The cycle is open\. Sending 3 invitations/).isVisible()).toBe(true)
     await expect.poll(() => peer.received.filter(isInvitation).length, { timeout: 30_000 }).toBe(3)
     await expect.poll(() => admin.getByRole('heading', { name: 'Sending invitations' }).count(), { timeout: 30_000 }).toBe(0)
+    // The step that waited for the sending is offered again without a reload.
+    expect(await admin.getByRole('link', { name: 'Close the cycle' }).count()).toBe(1)
     await checkJourneyPage(admin, 'officer-07-sent')
     for (const s of schools) expect(peer.received.filter(isInvitation).some((m) => m.subject!.endsWith(`for ${s.name}`))).toBe(true)
 

@@ -33,6 +33,15 @@ function watch(panel: HTMLElement) {
     }
     if (s.status === 'failed') panel.classList.add('notice-warning')
     for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-job-button]')) button.disabled = false
+    if (s.status !== 'done') return
+    // A step that waited for the job (e.g. "Close the cycle" while invitations were sent) becomes its link again.
+    for (const waiting of document.querySelectorAll<HTMLElement>('[data-job-link]')) {
+      const link = document.createElement('a')
+      link.className = 'button'
+      link.href = waiting.dataset.jobLink!
+      link.textContent = waiting.textContent
+      waiting.replaceWith(link)
+    }
   }
   const poll = async () => {
     try {

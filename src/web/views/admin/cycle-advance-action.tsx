@@ -11,7 +11,8 @@ export function AdvanceCycleAction({ cycle, next, disabled }: { cycle: { id: str
   const label = CYCLE_ADVANCE_LABELS[cycle.status]
   const confirm = CONFIRM_PAGE[next]
   if (confirm) {
-    if (disabled) return <span class="button" aria-disabled="true">{label}</span>
+    // While a job runs the step waits; the progress script turns this into the link when the job is done.
+    if (disabled) return <span class="button" aria-disabled="true" data-job-link={`/admin/cycles/${cycle.id}/${confirm}`}>{label}</span>
     return (
       <a class="button" href={`/admin/cycles/${cycle.id}/${confirm}`}>
         {label}
