@@ -1,69 +1,37 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import pg from 'pg'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openDatabase, type Database } from '../../src/db/client'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Database } from '../../src/db/client'
 import { findUserByEmail } from '../../src/db/queries/accounts'
 import { responses } from '../../src/db/schema/responses'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
-import { adminUrl, databaseUrlFor } from '../support/postgres-urls'
 import { answersAtLevel, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
+import type { SmtpPeer } from '../support/smtp-peer'
 import { answerAllRequired } from '../support/workspace-seed'
-import { launchBrowser } from './support/browser'
 import { checkJourneyPage } from './support/journey-checks'
-import { DAY, DEMO_ADMIN, isoDay } from './support/mailing-server'
-import { startServer, type RunningServer } from './support/server'
+import { DAY, isoDay, signInAsAdminByMail, usePostgresMailingServer } from './support/mailing-server'
+import type { RunningServer } from './support/server'
 
 // The dean's journey end to end, every page at 1280 and 390 px. The server runs on a throwaway PostgreSQL database
 // (as in reports.test.ts) so the test can stand in for what happens off-screen: the colleagues answering the areas
 // the dean does not (saved through the same service the pages use) and other schools of the round submitting, so
 // that the report has a group to compare with.
 
-const PG_SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const dbName = `smm_e2e_journey_dean_${randomUUID().slice(0, 8)}`
-
+const running = usePostgresMailingServer('journey_dean')
 let browser: Browser
 let peer: SmtpPeer
 let server: RunningServer
 let database: Database
-beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl(PG_SERVER) })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${dbName}`)
-  await admin.end()
-  browser = await launchBrowser()
-  peer = await startSmtpPeer()
-  server = await startServer({ SMTP_URL: peer.url, QUEUE_POLL_SECONDS: '0.5', DATABASE_URL: databaseUrlFor(PG_SERVER, dbName) })
-  database = await openDatabase({ url: databaseUrlFor(PG_SERVER, dbName) })
-})
-afterAll(async () => {
-  await database?.close()
-  await server?.stop()
-  await peer?.close()
-  await browser?.close()
-  const admin = new pg.Client({ connectionString: adminUrl(PG_SERVER) })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin.end()
+beforeAll(() => {
+  ({ browser, peer, server, database } = running)
 })
 
 const newPage = async () => (await browser.newContext()).newPage()
 const addressOf = (m: { to?: unknown }) => (m.to && !Array.isArray(m.to) ? (m.to as { text: string }).text : '')
 
-async function signInAsAdmin(): Promise<Page> {
-  const page = await newPage()
-  await page.goto(`${server.baseUrl}/sign-in`)
-  await page.getByLabel('E-mail address').fill(DEMO_ADMIN)
-  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-  const mail = await peer.waitFor(DEMO_ADMIN, 30_000)
-  await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect.poll(() => page.url()).toBe(`${server.baseUrl}/admin`)
-  return page
-}
+const signInAsAdmin = () => signInAsAdminByMail({ browser, peer, server })
 
 describe('the dean’s journey', () => {
   test('invitation → team → answer → check answers → submit → PDF copy → report from My school, each page at 1280 and 390 px', { timeout: 240_000 }, async () => {

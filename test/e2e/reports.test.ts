@@ -1,49 +1,28 @@
 import { randomUUID } from 'node:crypto'
-import pg from 'pg'
 import type { Browser, Page } from 'playwright-core'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openDatabase, type Database } from '../../src/db/client'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { Database } from '../../src/db/client'
 import { insertUser } from '../../src/db/queries/accounts'
 import { insertMembership } from '../../src/db/queries/schools'
 import type { SchoolRole } from '../../src/domain/policy/roles'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
-import { adminUrl, databaseUrlFor } from '../support/postgres-urls'
 import { answersAtLevel, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
-import { startSmtpPeer, type SmtpPeer } from '../support/smtp-peer'
-import { launchBrowser, scrollsSideways, seriousAxeViolations, wcagViolations } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
-import { DEMO_ADMIN } from './support/mailing-server'
+import type { SmtpPeer } from '../support/smtp-peer'
+import { scrollsSideways, seriousAxeViolations, wcagViolations } from './support/browser'
+import type { RunningServer } from './support/server'
+import { DEMO_ADMIN, usePostgresMailingServer } from './support/mailing-server'
 
 // The server runs on a throwaway PostgreSQL database, so this test can seed the closed cycle straight into it
 // (PGlite would be locked by the server's process).
 
-const PG_SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const dbName = `smm_e2e_reports_${randomUUID().slice(0, 8)}`
-
+const running = usePostgresMailingServer('reports')
 let browser: Browser
 let peer: SmtpPeer
 let server: RunningServer
 let database: Database
-beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl(PG_SERVER) })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${dbName}`)
-  await admin.end()
-  browser = await launchBrowser()
-  peer = await startSmtpPeer()
-  server = await startServer({ SMTP_URL: peer.url, QUEUE_POLL_SECONDS: '0.5', DATABASE_URL: databaseUrlFor(PG_SERVER, dbName) })
-  database = await openDatabase({ url: databaseUrlFor(PG_SERVER, dbName) })
-})
-afterAll(async () => {
-  await database?.close()
-  await server?.stop()
-  await peer?.close()
-  await browser?.close()
-  const admin = new pg.Client({ connectionString: adminUrl(PG_SERVER) })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin.end()
+beforeAll(() => {
+  ({ browser, peer, server, database } = running)
 })
 
 /** The newest sign-in link mail sent to this address (a dean also has the release e-mail in the same inbox). */
