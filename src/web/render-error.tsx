@@ -19,7 +19,8 @@ const TITLES: Record<number, string> = {
 /** The one exit for errors: known ones become a readable page with their status; unknown ones are logged. */
 export const renderError = (log: Logger) => (err: Error, c: Context<AppEnv>) => {
   if (err instanceof AppError && err.status === 401) {
-    return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303)
+    const asked = new URL(c.req.url)
+    return c.redirect(`/sign-in?next=${encodeURIComponent(asked.pathname + asked.search)}`, 303)
   }
   let status = 500
   let message = 'Something went wrong on our side. It has been logged, and we will look into it.'

@@ -139,6 +139,28 @@ describe('using the link', () => {
     const res2 = await app.request('/sign-in/link', formPost({ token: tokenOf(evil!) }))
     expect(res2.headers.get('location')).toBe('/')
   })
+
+  test.each(['/\t/evil.example', '/x\r\nSet-Cookie: a=b', '/..//evil.example', `/${'a'.repeat(800)}`, 'javascript:alert(1)'])(
+    'a return path like %j is dropped: the link is still sent, and it signs the person in at their home page',
+    async (next) => {
+      const user = await seedUser(db)
+      const { link } = await requestLink(user.email, { next })
+      const res = await app.request('/sign-in/link', formPost({ token: tokenOf(link!) }))
+      expect(res.status).toBe(303)
+      expect(res.headers.get('location')).toBe('/')
+      expect(res.headers.get('set-cookie')).toMatch(/smm_session=[\w-]+/)
+    },
+  )
+
+  test('a page that needs signing in sends the person to sign in and back to the same page and query', async () => {
+    const res = await app.request('/admin/mail?status=failed')
+    expect(res.status).toBe(303)
+    const signIn = new URL(res.headers.get('location')!, 'http://localhost')
+    expect(signIn.pathname).toBe('/sign-in')
+    expect(signIn.searchParams.get('next')).toBe('/admin/mail?status=failed')
+    const form = await (await app.request(`${signIn.pathname}${signIn.search}`)).text()
+    expect(form).toContain('value="/admin/mail?status=failed"')
+  })
 })
 
 describe('signing out', () => {

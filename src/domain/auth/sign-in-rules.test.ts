@@ -6,15 +6,22 @@ describe('safeNextPath', () => {
   test('keeps a path on this site', () => {
     expect(safeNextPath('/admin/mail?status=failed')).toBe('/admin/mail?status=failed')
   })
-  test.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'admin', ''])(
+  test('keeps the path readable and encodes what a header could not carry', () => {
+    expect(safeNextPath('/school/areas/équité?tab=1#q2')).toBe('/school/areas/%C3%A9quit%C3%A9?tab=1#q2')
+  })
+  test.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'admin', '', '/\t/evil.example', '/\n/evil.example',
+    '/..//evil.example', '/%2e%2e//evil.example', '/x\r\nSet-Cookie: a=b', '/\u0000', '/' + 'a'.repeat(600)])(
     'refuses %j, which could send someone to another site',
     (path) => expect(safeNextPath(path)).toBeNull(),
   )
   test('never returns anything that does not start with a single slash', () => {
     fc.assert(
-      fc.property(fc.string(), (path) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webPath(), fc.constantFrom('/', '/.', '/..')).chain((p) => fc.constantFrom(p, `/${p}`, `/..${p}`)), (path) => {
         const safe = safeNextPath(path)
-        return safe === null || (safe.startsWith('/') && !safe.startsWith('//'))
+        if (safe === null) return true
+        // What a browser would do with it as a Location header: stay on the same site, with nothing it would strip.
+        return safe.startsWith('/') && !safe.startsWith('//') && /^[\x21-\x7e]*$/.test(safe) &&
+          new URL(safe, 'https://site.example').origin === 'https://site.example'
       }),
     )
   })

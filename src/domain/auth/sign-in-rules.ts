@@ -14,10 +14,25 @@ export const SIGN_IN_RATE_LIMITS = {
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase()
 
+/** A base no real request has: a path that resolves elsewhere changes the origin. */
+const SAME_SITE = 'http://same-site.invalid'
+
 /** Only same-site paths may follow a sign-in, so a link can never bounce someone to another site. */
 export function safeNextPath(path: string | null | undefined): string | null {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return null
-  return path.length > 500 ? null : path
+  if (!path || path.length > 500 || !path.startsWith('/') || path.startsWith('//')) return null
+  // Browsers drop tabs and newlines inside a URL and read a backslash as a slash, so '/\t/evil.example' or
+  // '/\\evil.example' would leave the site; a control character in a Location header would also fail the response.
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return null
+  let url: URL
+  try {
+    url = new URL(path, SAME_SITE)
+  } catch {
+    return null
+  }
+  // Re-read from the parsed URL: percent-encoded (safe in a header) and with dot segments resolved, which can
+  // turn '/..//evil.example' into a protocol-relative '//evil.example'.
+  const safe = url.pathname + url.search + url.hash
+  return url.origin === SAME_SITE && !safe.startsWith('//') ? safe : null
 }
 
 export type LinkState = 'valid' | 'expired' | 'used' | 'unknown'

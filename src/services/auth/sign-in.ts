@@ -98,6 +98,6 @@ export async function completeSignIn(
       return { ok: false, state: state === 'valid' ? 'used' : state, ...(link ? { email: link.email } : {}) }
     }
     const session = await startSession(tx, { userId: link.userId, email: link.email }, client, now)
-    return { ok: true, ...session, nextPath: link.nextPath }
+    return { ok: true, ...session, nextPath: safeNextPath(link.nextPath) }
   })
 }

@@ -3,6 +3,7 @@ import { deleteCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { can } from '../../../domain/policy/policy'
 import type { Actor } from '../../../domain/policy/roles'
+import { safeNextPath } from '../../../domain/auth/sign-in-rules'
 import { completeSignIn, inspectSignInLink, requestSignInLink } from '../../../services/auth/sign-in'
 import { actorForSession, signOut } from '../../../services/auth/sessions'
 import type { AppEnv, Ctx } from '../../context'
@@ -13,7 +14,8 @@ import { ConfirmSignInPage, LinkProblemPage, LinkSentPage, SignInPage } from '..
 
 const SignInForm = z.object({
   email: z.email('Enter an e-mail address, like name@school.edu.').max(254, 'That address is too long.'),
-  next: z.string().max(500).optional(),
+  // A return path that is not a safe same-site path is dropped, not an error the person could not fix.
+  next: z.string().optional().catch(undefined).transform((next) => safeNextPath(next) ?? undefined),
 })
 const TokenForm = z.object({ token: z.string().min(1).max(200) })
 
@@ -26,7 +28,7 @@ export function homeFor(actor: Actor): string {
 }
 
 export const signInRoutes = new Hono<AppEnv>()
-  .get('/sign-in', (c) => signInPage(c, { values: { next: c.req.query('next') ?? '' }, errors: {} }))
+  .get('/sign-in', (c) => signInPage(c, { values: { next: safeNextPath(c.req.query('next')) ?? '' }, errors: {} }))
   .post('/sign-in', formOf(SignInForm, signInPage), async (c) => {
     const { email, next } = c.req.valid('form')
     const { deps } = c.var
