@@ -27,5 +27,12 @@ export function assertCan(actor: Actor, action: ProgramAction | SchoolAction, ta
   if (actor.kind === 'anonymous') signInRequired()
   // Trusted jobs (kind 'system') are answered by the policy like anyone else: only what it grants their label.
   const allowed = target ? can(actor, action as SchoolAction, target) : can(actor, action as ProgramAction)
-  if (!allowed) throw new AppError('forbidden', 'You do not have access to this page.', 403)
+  if (allowed) return
+  // Someone outside the school learns nothing, not even that the thing exists: the same 404 as a made-up id.
+  // A member without the right role already knows the school's things exist and is told it is not for them.
+  if (target && !isMemberOf(actor, target.schoolId)) notFound('page')
+  throw new AppError('forbidden', 'You do not have access to this page.', 403)
 }
+
+const isMemberOf = (actor: Actor, schoolId: string) =>
+  actor.kind === 'user' && actor.memberships.some((m) => m.schoolId === schoolId)

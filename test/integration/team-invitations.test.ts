@@ -144,7 +144,15 @@ describe('who sees the team page', () => {
     expect((await app.request(`${path}/members/${leader.id}/remove`, formPost({}, headers))).status).toBe(403)
 
     const outsider = await seedMember(db, (await seedSchool(db)).id, 'leader')
-    expect((await app.request(path, { headers: await signedIn(db, outsider) })).status).toBe(403)
+    // Outside the school, the team looks exactly like a response that does not exist.
+    const theirs = await signedIn(db, outsider)
+    const madeUp = `/school/responses/${randomUUID()}/team`
+    for (const [asked, made] of [[path, madeUp], [`${path}/invite`, `${madeUp}/invite`]] as const) {
+      const real = asked.endsWith('/invite') ? await app.request(asked, formPost({ email: 'x@school.test', role: 'contributor' }, theirs)) : await app.request(asked, { headers: theirs })
+      const fake = made.endsWith('/invite') ? await app.request(made, formPost({ email: 'x@school.test', role: 'contributor' }, theirs)) : await app.request(made, { headers: theirs })
+      expect(real.status).toBe(404)
+      expect(fake.status).toBe(404)
+    }
     expect((await app.request(path)).status).toBe(303) // not signed in: off to sign in
     expect((await app.request('/school/responses/not-a-uuid/team', { headers })).status).toBe(404)
   })
