@@ -1,5 +1,6 @@
+import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
-import { countCsvRecords, readCsvUpload } from './csv-files'
+import { countCsvRecords, csvWithBom, readCsvUpload } from './csv-files'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const read = (text: string) => {
@@ -44,5 +45,22 @@ describe('the independent record count', () => {
     expect(countCsvRecords('h\r\na\nb\rc')).toBe(4)
     expect(countCsvRecords('h\n"a\nb\rc",1\r\n\r\n\nd\r')).toBe(3)
     expect(countCsvRecords('')).toBe(0)
+  })
+})
+
+describe('writing a CSV a spreadsheet cannot run', () => {
+  const dangerous = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1']
+  test.each(dangerous)('text starting like a formula, %j, is written as text', (text) => {
+    const [, [cell] = []] = parse(csvWithBom(['name'], [[text]]).slice(1)) as string[][]
+    expect(cell).toBe(`'${text}`)
+  })
+  test('numbers, dates and ordinary text are written as they are', () => {
+    const file = csvWithBom(['a', 'b', 'c', 'd'], [[-9, 54.25, new Date('2026-01-02T03:04:05Z'), 'Université — Sud']])
+    expect(file).toContain('-9,54.25,2026-01-02T03:04:05.000Z,Université — Sud')
+  })
+  test('a file we wrote reads back with the text as it was typed, line breaks of every kind included', () => {
+    const rows = [...dangerous, 'lone\rCR', 'lone\nLF'].map((name, i) => [name, `city ${i}`])
+    const back = read(csvWithBom(['name', 'city'], rows))
+    expect(back.rows.map((r) => r.name)).toEqual(rows.map(([name]) => name))
   })
 })

@@ -5,9 +5,27 @@ import { stringify } from 'csv-stringify/sync'
 
 const BOM = '\uFEFF'
 
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one) as a formula, so a
+ * school name like `=HYPERLINK(…)` would act when the file is opened. Such text gets a leading apostrophe, which
+ * spreadsheets read as "this is text" and hide. Numbers stay numbers: -9 is a value, not a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+export const neutraliseCsvText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text)
+
+/** The reverse, for our own files coming back: an import keeps the text as it was typed before the export. */
+const restoreCsvText = (text: string) => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text)
+
+function csvCell(v: unknown): string {
+  if (v instanceof Date) return v.toISOString()
+  if (v === null || v === undefined) return ''
+  return typeof v === 'number' || typeof v === 'bigint' ? String(v) : neutraliseCsvText(String(v))
+}
+
 export function csvWithBom(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v))
-  return BOM + stringify([header as string[], ...rows.map((r) => r.map(cell))], { record_delimiter: '\r\n' })
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone CR or LF, which readers (ours
+  // included) take as the end of a record: quote any line break.
+  return BOM + stringify([header as string[], ...rows.map((r) => r.map(csvCell))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ })
 }
 
 export type CsvReadResult =
@@ -68,5 +86,5 @@ export function readCsvUpload(bytes: Uint8Array): CsvReadResult {
   }
   const [header = [], ...body] = records
   const names = header.map((h) => h.trim())
-  return { ok: true, header: names, rows: body.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? '']))) }
+  return { ok: true, header: names, rows: body.map((r) => Object.fromEntries(names.map((n, i) => [n, restoreCsvText(r[i] ?? '')]))) }
 }

@@ -127,6 +127,17 @@ describe('a re-import updates', () => {
     const [saved] = await db.select().from(schools).where(eq(schools.id, id))
     expect(saved).toMatchObject({ name: `Omega ${tag} School of Dentistry`, city: 'Las Vegas' })
   })
+
+  test('a name a spreadsheet would run as a formula is exported as text and comes back unchanged', async () => {
+    const tag = unique()
+    const name = `=HYPERLINK("http://evil.example","${tag}")`
+    await db.insert(schools).values({ name, city: 'Reno', state: 'NV', discipline: 'dental', control: 'public', carnegieGroup: 'other' })
+    const exported = await (await app.request('/admin/schools/export.csv', { headers })).text()
+    const line = exported.split('\r\n').find((l) => l.includes(tag))!
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""${tag}"")"`)
+    const header = exported.replace(/^\uFEFF/, '').split('\r\n')[0]
+    expect(await (await upload('back.csv', `${header}\r\n${line}\r\n`)).text()).toContain('0 new schools, 0 changed, 1 unchanged.')
+  })
 })
 
 describe('files in other columns', () => {
