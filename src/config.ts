@@ -15,6 +15,7 @@ const Env = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Config = {
@@ -32,6 +33,8 @@ export type Config = {
   seedDemo: boolean
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   queuePollSeconds: number
+  /** Bearer token for `/metrics`; in production, without it, `/metrics` does not exist. */
+  metricsToken: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +62,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: e.SEED_DEMO === 'auto' && e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
   }
 }
 

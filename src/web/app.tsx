@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps, log: Logger) {
     await next()
   })
 
-  app.route('/', opsRoutes(metrics.registry))
+  app.route('/', opsRoutes(metrics.registry, deps.config))
   app.route('/assets', assetRoutes())
   app.route('/', publicHomeRoutes)
   app.route('/', signInRoutes)

@@ -1,9 +1,10 @@
+import pino from 'pino'
 import { describe, expect, test } from 'vitest'
-import { MAX_BODY_BYTES } from '../../src/web/app'
+import { MAX_BODY_BYTES, createApp } from '../../src/web/app'
 import { TEST_ORIGIN, formPost, testApp } from '../support/test-app'
 import { seedMember, seedSchool, seedUser, signedIn } from '../support/seed'
 
-const { app, db } = await testApp()
+const { app, db, queue, config } = await testApp()
 
 describe('operations endpoints', () => {
   test('/healthz answers ok while the database answers', async () => {
@@ -17,6 +18,21 @@ describe('operations endpoints', () => {
     const text = await (await app.request('/metrics')).text()
     expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} \d+/)
     expect(text).toContain('process_cpu_user_seconds_total')
+  })
+
+  test('in production /metrics needs its bearer token, and does not exist when none is configured', async () => {
+    const deps = { db, jobs: queue, checkHealth: async () => true }
+    const token = 'a-long-metrics-token-for-tests'
+    const guarded = createApp({ ...deps, config: { ...config, env: 'production', metricsToken: token } }, pino({ level: 'silent' }))
+    expect((await guarded.request('/metrics')).status).toBe(401)
+    expect((await guarded.request('/metrics', { headers: { Authorization: 'Bearer wrong-token-of-some-length' } })).status).toBe(401)
+    const allowed = await guarded.request('/metrics', { headers: { Authorization: `Bearer ${token}` } })
+    expect(allowed.status).toBe(200)
+    expect(await allowed.text()).toContain('process_cpu_user_seconds_total')
+
+    const unconfigured = createApp({ ...deps, config: { ...config, env: 'production', metricsToken: undefined } }, pino({ level: 'silent' }))
+    expect((await unconfigured.request('/metrics')).status).toBe(404)
+    expect((await unconfigured.request('/healthz')).status).toBe(200)
   })
 })
 
