@@ -164,7 +164,7 @@ describe('files in other columns', () => {
     expect(carrington).toMatchObject({ name: 'Carrington College-Tucson', discipline: 'nursing-adn', control: 'private', carnegieGroup: 'associate', state: 'AZ', status: 'active' })
     expect((await db.select().from(schools).where(eq(schools.ipedsUnitId, 101365)))[0]?.discipline).toBe('nursing-bsn-msn')
     const [southUniversity] = await db.select().from(schools).where(eq(schools.ipedsUnitId, 133465))
-    expect(southUniversity!.website).toBe('www.southuniversity.edu/west-palm-beach#location=West%20Palm%20Beach,%20FL')
+    expect(southUniversity!.website).toBe('https://www.southuniversity.edu/west-palm-beach#location=West%20Palm%20Beach,%20FL')
 
     // The next file of this shape skips the mapping step: here the same file, which now changes nothing.
     const next = await (await upload('hd2024-nursing-again.csv', file)).text()

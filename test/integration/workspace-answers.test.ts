@@ -192,6 +192,30 @@ describe('the area form without JavaScript', () => {
     const stored = await db.select({ itemId: answers.itemId, value: answers.value }).from(answers).where(eq(answers.responseId, w.responseId))
     expect(Object.fromEntries(stored.map((a) => [a.itemId, a.value]))).toEqual({ 'pathway-programs.has-programs': true, 'pathway-programs.budget-line': true })
   })
+
+  test('numbers too large to be true and made-up versions are refused beside the field, never a server error', async () => {
+    const w = await seedWorkspace(db)
+    const leader = await signedIn(db, w.leader)
+    const res = await app.request(`/school/responses/${w.responseId}/areas/pathway-programs`, formPost({
+      'pathway-programs.has-programs': 'yes',
+      'pathway-programs.has-programs.base': '99999999999999999999',
+      'pathway-programs.k12-partnerships': '123456789012345678901234',
+      'pathway-programs.k12-partnerships.base': '-1',
+    }, leader))
+    expect(res.status).toBe(422)
+    const html = await res.text()
+    expect(html).toContain('Enter 1,000,000 or less.')
+    expect(html).toContain('value="123456789012345678901234"')
+    // The made-up version counted as "never seen": the first answer still landed.
+    const [stored] = await db.select({ value: answers.value }).from(answers).where(eq(answers.responseId, w.responseId))
+    expect(stored?.value).toBe(true)
+
+    for (const baseVersion of [2 ** 31, 2 ** 53, -1, 1.5]) {
+      const json = await saveJson(leader, w.responseId, { itemId: 'pathway-programs.budget-line', value: true, baseVersion })
+      expect(json.status).toBe(422)
+      expect(typeof (await json.json()).message).toBe('string')
+    }
+  })
 })
 
 describe('review, submit and reopen', () => {

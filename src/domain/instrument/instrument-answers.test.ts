@@ -41,6 +41,10 @@ describe('validateAnswer, kind by kind', () => {
     ['count', 1.5, 'Enter a whole number (a count).'],
     ['count', -1, 'Enter 0 or more.'],
     ['count', 'ten', 'Enter a number, e.g. 42.'],
+    ['count', 1_000_000, 'ok'],
+    ['count', 1_000_001, 'Enter 1,000,000 or less.'],
+    ['count', 2 ** 60, 'Enter 1,000,000 or less.'],
+    ['count', Number.POSITIVE_INFINITY, 'Enter a number, e.g. 42.'],
     ['pct', 99.5, 'ok'],
     ['pct', 140, 'A percentage is between 0 and 100.'],
     ['pct', -3, 'A percentage is between 0 and 100.'],
@@ -57,6 +61,7 @@ describe('validateAnswer, kind by kind', () => {
     ['table', { 'r.c': 3 }, 'ok'],
     ['table', { 'r.c': -3 }, 'Counts cannot be negative.'],
     ['table', { 'r.c': 2.5 }, 'Enter whole numbers only.'],
+    ['table', { 'r.c': 1e15 }, 'Enter 1,000,000 or less in each cell.'],
   ])('%s: %j → %s', (id, value, expected) => {
     expect(check(id, value)).toBe(expected)
   })

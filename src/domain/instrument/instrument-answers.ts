@@ -34,18 +34,26 @@ export function answerSchemaFor(item: Item): z.ZodType<Answer> {
       return z.string({ error: 'Enter some text.' }).trim().min(1, 'Enter some text.').max(item.maxLength, `Keep it under ${item.maxLength} characters.`)
     case 'table': {
       const cell = z.number({ error: 'Enter a whole number in each cell.' }).int('Enter whole numbers only.').min(0, 'Counts cannot be negative.')
+        .max(LARGEST_COUNT, `Enter ${LARGEST_COUNT.toLocaleString('en-US')} or less in each cell.`)
       return z.strictObject(Object.fromEntries(tableCells(item).map((key) => [key, cell.optional()]))) as z.ZodType<Answer>
     }
   }
 }
 
+/**
+ * Bounds for numbers an item leaves open. No school counts a million of anything this instrument asks about, so a
+ * larger count is a typing slip; and beyond these, JSON and the database could no longer keep the number exactly.
+ */
+export const LARGEST_COUNT = 1_000_000
+const LARGEST_DECIMAL = 1_000_000_000
+
 function numberSchema(item: Extract<Item, { kind: 'number' }>) {
   let schema = z.number({ error: 'Enter a number, e.g. 42.' }).refine(Number.isFinite, 'Enter a number, e.g. 42.')
-  const min = item.min ?? (item.unit === 'decimal' ? undefined : 0)
-  const max = item.max ?? (item.unit === 'percent' ? 100 : undefined)
+  const min = item.min ?? (item.unit === 'decimal' ? -LARGEST_DECIMAL : 0)
+  const max = item.max ?? (item.unit === 'percent' ? 100 : item.unit === 'count' ? LARGEST_COUNT : LARGEST_DECIMAL)
   if (item.unit === 'count') schema = schema.refine(Number.isInteger, 'Enter a whole number (a count).')
-  if (min !== undefined) schema = schema.refine((n) => n >= min, item.unit === 'percent' ? 'A percentage is between 0 and 100.' : `Enter ${min} or more.`)
-  if (max !== undefined) schema = schema.refine((n) => n <= max, item.unit === 'percent' ? 'A percentage is between 0 and 100.' : `Enter ${max} or less.`)
+  if (min !== undefined) schema = schema.refine((n) => n >= min, item.unit === 'percent' ? 'A percentage is between 0 and 100.' : `Enter ${min.toLocaleString('en-US')} or more.`)
+  if (max !== undefined) schema = schema.refine((n) => n <= max, item.unit === 'percent' ? 'A percentage is between 0 and 100.' : `Enter ${max.toLocaleString('en-US')} or less.`)
   return schema
 }
 

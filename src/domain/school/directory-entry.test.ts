@@ -25,6 +25,24 @@ describe('directory entries', () => {
     expect(result.problems.find((p) => p.field === 'discipline')!.message).toContain('Unknown discipline “vet”')
   })
 
+  test.each([
+    ['https://www.herzing.edu/', 'https://www.herzing.edu/'],
+    ['www.uab.edu/medicine', 'https://www.uab.edu/medicine'],
+    ['HTTP://Example.EDU/a?b=1', 'HTTP://Example.EDU/a?b=1'],
+    ['https://alpha.test', 'https://alpha.test'],
+  ])('a website %j is kept as the http(s) address %j', (typed, kept) => {
+    const result = checkDirectoryEntry({ ...good, website: typed })
+    expect(result.ok && result.entry.website).toBe(kept)
+  })
+
+  test.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://files.school.edu', 'https://exa mple.edu', 'localhost', 'https://'])(
+    'a website %j is refused with a message saying what to enter',
+    (typed) => {
+      const result = checkDirectoryEntry({ ...good, website: typed })
+      expect(!result.ok && result.problems).toEqual([{ field: 'website', message: 'Enter the school’s web address, like https://www.school.edu (no spaces).' }])
+    },
+  )
+
   test('the name+state key ignores case, spacing and punctuation', () => {
     expect(nameStateKey("St. Mary's  College", 'ca')).toBe(nameStateKey('st marys college', 'CA').replace('marys', 'mary s'))
     fc.assert(

@@ -70,8 +70,8 @@ export function checkDirectoryEntry(raw: Partial<Record<DirectoryField, string>>
   if (!oneOf(CARNEGIE_GROUPS, carnegie)) fail('carnegie_group', `Unknown Carnegie group “${text('carnegie_group')}”; use one of ${CARNEGIE_GROUPS.join(', ')}.`)
   const ipeds = text('ipeds_unit_id')
   if (ipeds !== '' && !/^\d{6}$/.test(ipeds)) fail('ipeds_unit_id', 'An IPEDS unit id has six digits, like 100663.')
-  const website = optional(raw.website)
-  if (website && (website.length > 300 || /\s/.test(website))) fail('website', 'Enter a web address without spaces.')
+  const website = webAddress(optional(raw.website))
+  if (website === false) fail('website', 'Enter the school’s web address, like https://www.school.edu (no spaces).')
   const deanEmail = optional(raw.dean_email)?.toLowerCase() ?? null
   if (deanEmail && (!EMAIL.test(deanEmail) || deanEmail.length > 254)) fail('dean_email', 'Enter the dean’s e-mail address, like dean@school.edu.')
   const status = text('status').toLowerCase() || 'active'
@@ -89,11 +89,28 @@ export function checkDirectoryEntry(raw: Partial<Record<DirectoryField, string>>
       control: control as Control,
       carnegieGroup: carnegie as CarnegieGroup,
       ipedsUnitId: ipeds === '' ? null : Number(ipeds),
-      website,
+      website: website || null,
       deanName: optional(raw.dean_name),
       deanEmail,
       status: status as 'active' | 'inactive',
     },
+  }
+}
+
+/**
+ * A website is an http(s) address. Lists often give a bare host ("www.school.edu/nursing"), which means https;
+ * any other scheme (javascript:, data:, ftp:) is refused, since the directory shows it as a link.
+ */
+function webAddress(typed: string | null): string | null | false {
+  if (!typed) return null
+  if (typed.length > 300 || /\s/.test(typed)) return false
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(typed)
+  if (hasScheme && !/^https?:\/\//i.test(typed)) return false
+  const address = hasScheme ? typed : `https://${typed}`
+  try {
+    return new URL(address).hostname.includes('.') ? address : false
+  } catch {
+    return false
   }
 }
 

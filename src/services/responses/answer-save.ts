@@ -13,6 +13,9 @@ import { editFactsOf, loadResponseAccess, loadSessionResponseAccess, mayEditArea
 
 const Url = z.url({ protocol: /^https?$/, error: 'Enter a full web address starting with https://' }).max(2000, 'Keep the link under 2,000 characters.')
 
+/** Versions are a PostgreSQL integer; a larger one could only be made up, and must not reach the database. */
+export const LARGEST_VERSION = 2_147_483_647
+
 /** One answer as the questionnaire script sends it. `value: null` clears the answer. */
 export const AnswerSaveInput = z.strictObject({
   itemId: z.string().min(1).max(200),
@@ -20,7 +23,7 @@ export const AnswerSaveInput = z.strictObject({
   escape: z.enum(['dont-know', 'not-applicable']).optional(),
   note: z.string().trim().max(4000, 'Keep the note under 4,000 characters.').nullish(),
   evidenceUrl: z.union([z.literal(''), Url]).nullish(),
-  baseVersion: z.number().int().min(0),
+  baseVersion: z.number().int().min(0).max(LARGEST_VERSION),
   /** Confirms a carried-forward answer as it stands. */
   confirm: z.boolean().optional(),
 })

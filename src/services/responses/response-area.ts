@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/policy/roles'
 import { minutesLeft, overallProgress, progressByArea, visibleItems, type StoredAnswer } from '../../domain/response/response-progress'
 import { checkEditable } from '../../domain/response/response-rules'
 import { AppError, notFound } from '../errors'
-import { CONFLICT_MESSAGE, saveWithAccess, type Theirs } from './answer-save'
+import { CONFLICT_MESSAGE, LARGEST_VERSION, saveWithAccess, type Theirs } from './answer-save'
 import { areaRows } from './response-areas'
 import { areaOf, auditProgramView, editFactsOf, loadResponseAccess, mayEditArea, type ResponseAccess } from './response-access'
 
@@ -78,7 +78,9 @@ export async function saveAreaAnswers(db: Db, actor: Actor, responseId: string, 
         if (value !== null) problems.set(item.id, { message: 'This question does not apply given your other answers, so it cannot be answered.' })
         continue
       }
-      const baseVersion = Number(field(itemFields(item.id).base)[0] ?? '0') || 0
+      // A made-up version becomes 0, which an existing answer meets as a conflict to resolve, never a failure.
+      const typedVersion = Number(field(itemFields(item.id).base)[0] ?? '0')
+      const baseVersion = Number.isInteger(typedVersion) && typedVersion >= 0 && typedVersion <= LARGEST_VERSION ? typedVersion : 0
       const input = { itemId: item.id, value, note, evidenceUrl: evidenceUrl ?? '', baseVersion, confirm }
       const outcome = await saveWithAccess(tx, pageAccess, input, now)
       if (outcome.ok) saved++
