@@ -58,8 +58,14 @@ describe('participation in past rounds', () => {
     // Completed: md 9 and dental 2 with a shown total of 11 would give dental away, so md's 9 is withheld.
     expect(md!.completed).toEqual({ kind: 'withheld' })
     expect(cycle.byDiscipline.total.completed).toEqual({ kind: 'shown', value: 11 })
-    // Taking part counts accepted, in progress and submitted: md 9 + dental 3 = 12.
-    expect(cycle.byDiscipline.total.takingPart).toEqual({ kind: 'shown', value: 12 })
+    // Taking part (accepted, in progress, submitted) is md 9 + dental 3 = 12 of 16 invited: shown, it would say
+    // that 4 schools did not take part, so it is not shown.
+    expect(cycle.byDiscipline.total.takingPart).toEqual({ kind: 'withheld' })
+    // No subtraction of two shown figures on the page gives a count under 5.
+    for (const line of [...cycle.byDiscipline.rows, cycle.byDiscipline.total]) {
+      const figures = [line.invited, line.takingPart, line.completed].filter((c) => c.kind === 'shown').map((c) => c.value)
+      for (let i = 1; i < figures.length; i++) expect(figures[i - 1]! - figures[i]!).toBeGreaterThanOrEqual(5)
+    }
   })
 
   test('a round that is still open, or only drafted, is not shown even with a publication date; an unpublished closed one neither', async () => {
@@ -75,8 +81,9 @@ describe('participation in past rounds', () => {
   test('scored and released rounds are published, by state as well', async () => {
     const released = await seedCycle('released', repeat(6, ['md', 'submitted'] as [Discipline, ParticipationStatus]))
     const cycle = (await publicParticipation(db)).find((c) => c.title === released.title)!
+    // All six invited took part and completed: showing that would say "no school declined", a count of 0.
     expect(cycle.byState.rows).toEqual([
-      { group: 'IL', invited: { kind: 'shown', value: 6 }, takingPart: { kind: 'shown', value: 6 }, completed: { kind: 'shown', value: 6 } },
+      { group: 'IL', invited: { kind: 'shown', value: 6 }, takingPart: { kind: 'withheld' }, completed: { kind: 'withheld' } },
     ])
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { K_MIN_COUNT, publishCountList, publishCounts, type PublishedCount } from './small-counts'
+import { K_MIN_COUNT, publishCountList, publishCounts, publishNestedCounts, type PublishedCount } from './small-counts'
 
 const shown = (value: number): PublishedCount => ({ kind: 'shown', value })
 const small: PublishedCount = { kind: 'fewer-than-k' }
@@ -119,6 +119,90 @@ describe('properties', () => {
           if (total.kind === 'shown') expect(hiddenIn(t.cells.map((row) => row[c]!))).not.toBe(1)
         })
       }),
+    )
+  })
+})
+
+describe('publishing nested stages (invited ⊇ taking part ⊇ completed)', () => {
+  test('a small difference between two shown stages is not left to subtraction', () => {
+    // 12 invited and 9 taking part would say 3 did not take part.
+    const { rows } = publishNestedCounts([[12, 9, 6], [40, 30, 20]])
+    const [invited, takingPart] = rows[0]!
+    expect(invited!.kind === 'shown' && takingPart!.kind === 'shown').toBe(false)
+  })
+
+  test('large groups are shown in full, and the totals are the sums', () => {
+    expect(publishNestedCounts([[40, 30, 20], [50, 25, 10]])).toEqual({
+      rows: [[shown(40), shown(30), shown(20)], [shown(50), shown(25), shown(10)]],
+      totals: [shown(90), shown(55), shown(30)],
+    })
+  })
+
+  test('refuses a stage larger than the one before', () => {
+    expect(() => publishNestedCounts([[5, 7, 1]])).toThrow()
+  })
+
+  /** Every figure a reader can work out by subtracting or adding published ones, one line at a time, to the end. */
+  function workedOut(stages: number[][], published: { rows: PublishedCount[][]; totals: PublishedCount[] }) {
+    const width = stages[0]!.length
+    // Variables: each group's stages n(g,j) and the difference of every two stages d(g,i,j) = n(g,i) - n(g,j),
+    // and the same for the totals. A difference with the empty stage after the last is the stage itself.
+    const truth = new Map<string, number>()
+    const lines: { total: string; parts: string[] }[] = []
+    const totalsRow = range(0, width - 1).map((j) => stages.reduce((a, r) => a + r[j]!, 0))
+    const blocks = [...stages.map((row, g) => ({ id: `g${g}`, row })), { id: 'all', row: totalsRow }]
+    const gaps: [number, number][] = range(0, width - 1).flatMap((i) => range(0, width - 1).filter((j) => j > i).map((j): [number, number] => [i, j]))
+    for (const { id, row } of blocks) {
+      row.forEach((v, j) => truth.set(`${id}.n${j}`, v))
+      for (const [i, j] of gaps) {
+        truth.set(`${id}.d${i}-${j}`, row[i]! - row[j]!)
+        lines.push({ total: `${id}.n${i}`, parts: [`${id}.d${i}-${j}`, `${id}.n${j}`] })
+      }
+    }
+    const groupIds = blocks.slice(0, -1).map((b) => b.id)
+    for (let j = 0; j < width; j++) lines.push({ total: `all.n${j}`, parts: groupIds.map((g) => `${g}.n${j}`) })
+    for (const [i, j] of gaps) lines.push({ total: `all.d${i}-${j}`, parts: groupIds.map((g) => `${g}.d${i}-${j}`) })
+    const known = new Set<string>()
+    published.rows.forEach((row, g) => row.forEach((c, j) => c.kind === 'shown' && known.add(`g${g}.n${j}`)))
+    published.totals.forEach((c, j) => c.kind === 'shown' && known.add(`all.n${j}`))
+    for (let changed = true; changed; ) {
+      changed = false
+      for (const { total, parts } of lines) {
+        const unknown = [total, ...parts].filter((v) => !known.has(v))
+        if (unknown.length === 1) {
+          known.add(unknown[0]!)
+          changed = true
+        }
+      }
+    }
+    return [...known].map((v) => ({ v, value: truth.get(v)! }))
+  }
+
+  const nested = fc
+    .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }))
+    .chain(([groups, width]) => fc.array(fc.array(fc.nat({ max: 25 }), { minLength: width, maxLength: width }), { minLength: groups, maxLength: groups }))
+    .map((rows) => rows.map((parts) => parts.map((_, j) => parts.slice(j).reduce((a, b) => a + b, 0))))
+
+  test('no figure under 5 can be worked out from the published ones by any chain of sums and differences', () => {
+    fc.assert(
+      fc.property(nested, (stages) => {
+        const published = publishNestedCounts(stages)
+        published.rows.forEach((row, g) => row.forEach((c, j) => c.kind === 'shown' && expect(c.value).toBe(stages[g]![j])))
+        for (const { v, value } of workedOut(stages, published)) expect({ v, value }).toEqual({ v, value: expect.toSatisfy((n: number) => n >= K_MIN_COUNT) })
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  test('a table the size of the by-state page (56 groups) holds the same promise', () => {
+    const states = fc.array(fc.tuple(fc.nat({ max: 12 }), fc.nat({ max: 12 }), fc.nat({ max: 12 })), { minLength: 56, maxLength: 56 })
+      .map((rows) => rows.map(([a, b, c]) => [a + b + c, b + c, c]))
+    fc.assert(
+      fc.property(states, (stages) => {
+        const published = publishNestedCounts(stages)
+        for (const { value } of workedOut(stages, published)) expect(value).toBeGreaterThanOrEqual(K_MIN_COUNT)
+      }),
+      { numRuns: 20 },
     )
   })
 })

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { participationCounts, publishedCycles } from '../../db/queries/participation-stats'
 import type { ParticipationStatus } from '../../db/schema/cycles'
-import { publishCountList, type PublishedCount } from '../../domain/privacy/small-counts'
+import { publishNestedCounts, type PublishedCount } from '../../domain/privacy/small-counts'
 import { DISCIPLINES, type Discipline } from '../../domain/school/school-facts'
 
 /** Schools that said yes: they accepted, are answering, or have submitted. */
@@ -55,13 +55,9 @@ function breakdown<G extends string>(rows: CountRow[], order: (groups: Set<strin
   const groups = order(new Set(rows.map((r) => r.group)))
   const count = (group: string, keep: (s: ParticipationStatus) => boolean) =>
     rows.filter((r) => r.group === group && keep(r.status)).reduce((sum, r) => sum + r.n, 0)
-  // Each column is its own additive list with its total; the columns are nested, not parts of one another's sum.
-  const column = (keep: (s: ParticipationStatus) => boolean) => publishCountList(groups.map((g) => count(g, keep)))
-  const invited = column(() => true)
-  const takingPart = column((s) => TAKING_PART.has(s))
-  const completed = column((s) => s === 'submitted')
-  return {
-    rows: groups.map((group, i) => ({ group, invited: invited.counts[i]!, takingPart: takingPart.counts[i]!, completed: completed.counts[i]! })),
-    total: { invited: invited.total, takingPart: takingPart.total, completed: completed.total },
-  }
+  // The stages are nested (completed ⊆ taking part ⊆ invited), so their differences are counts of schools too.
+  const stages = groups.map((g) => [count(g, () => true), count(g, (s) => TAKING_PART.has(s)), count(g, (s) => s === 'submitted')])
+  const published = publishNestedCounts(stages)
+  const row = ([invited, takingPart, completed]: PublishedCount[]) => ({ invited: invited!, takingPart: takingPart!, completed: completed! })
+  return { rows: groups.map((group, i) => ({ group, ...row(published.rows[i]!) })), total: row(published.totals) }
 }
