@@ -5,9 +5,10 @@ import { findParticipation } from '../../db/queries/participations'
 import { answerActivity, mailOfParticipation } from '../../db/queries/school-timeline'
 import type { Actor } from '../../domain/policy/roles'
 import { assertCan, notFound } from '../errors'
+import { recordAudit } from '../audit'
 
 /** Reading the answers page by page is routine, not a milestone; sign-ins belong to people, not the school. */
-const LEFT_OUT = ['response.viewed', 'auth.signed-in', 'auth.signed-out']
+const LEFT_OUT = ['response.viewed', 'team.viewed', 'school.timeline-viewed', 'auth.signed-in', 'auth.signed-out']
 const MAX_EVENTS = 500
 
 export type TimelineMail = Awaited<ReturnType<typeof mailOfParticipation>>[number]
@@ -29,6 +30,7 @@ export async function schoolTimeline(db: Db, actor: Actor, participationId: stri
   ])
   const entries: TimelineEntry[] = [...events.map((event) => ({ at: event.at, event })), ...mail.map((m) => ({ at: m.at, mail: m }))]
   entries.sort((a, b) => a.at.getTime() - b.at.getTime())
+  await recordAudit(db, actor, 'school.timeline-viewed', { schoolId: p.schoolId, subject: p.id })
   return { participation: p, entries, answers, truncated: events.length === MAX_EVENTS }
 }
 

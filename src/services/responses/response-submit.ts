@@ -70,6 +70,7 @@ export async function answersCopy(db: Db, actor: Actor, responseId: string, ip: 
 export async function submissionConfirmation(db: Db, actor: Actor, responseId: string) {
   const access = await loadResponseAccess(db, actor, responseId)
   if (access.status !== 'submitted') throw new AppError('response.not_submitted', 'This response has not been submitted yet.', 409)
+  await auditProgramView(db, access, 'confirmation')
   return { access, team: await teamAddresses(db, access.schoolId) }
 }
 

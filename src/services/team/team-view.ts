@@ -4,6 +4,7 @@ import { listTeamMembers } from '../../db/queries/team'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
 import { grantableRoles } from '../../domain/team/team-rules'
+import { recordAudit } from '../audit'
 import { storedInstrument } from '../instruments/instrument-content'
 import { responseFor } from './team-response'
 import { managerAt } from './team-response'
@@ -20,6 +21,8 @@ export async function openTeam(db: Db, actor: Actor, responseId: string) {
     listAreaAssignments(db, responseId),
   ])
   const manager = managerAt(actor, response.schoolId)
+  // Who is on a school's team is the school's business: the program team looking leaves a trace.
+  if (manager.role === null) await recordAudit(db, actor, 'team.viewed', { schoolId: response.schoolId, subject: response.id })
   return {
     response,
     members,

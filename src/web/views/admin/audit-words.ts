@@ -45,6 +45,8 @@ export function auditPhrase(e: AuditFacts): string {
     case 'response.paper-entry-started': return `began typing in the paper answers of ${school}`
     case 'response.carried-forward': return `carried forward ${str(d['written']) ?? 'earlier'} answers into the response of ${school}`
     case 'action-plan.saved': return `saved the action plan of ${school}`
+    case 'team.viewed': return `looked at the team of ${school}`
+    case 'school.timeline-viewed': return `looked at the timeline of ${school}`
     case 'team.member-invited': return `invited ${str(d['email']) ?? 'a colleague'} to the team of ${school}`
     case 'team.role-changed': return `changed a team member’s role at ${school} to ${str(d['to']) ?? 'another role'}`
     case 'team.member-removed': return `removed a member from the team of ${school}`
