@@ -17,6 +17,7 @@ import { adminMailRoutes } from './routes/admin/mail'
 import { adminInstrumentRoutes } from './routes/admin/instruments'
 import { assetRoutes } from './routes/assets'
 import { signInRoutes } from './routes/auth/sign-in'
+import { teamJoinRoutes } from './routes/auth/team-join'
 import { devMailboxRoutes } from './routes/dev/mailbox'
 import { opsRoutes } from './routes/ops/health'
 import { publicHomeRoutes } from './routes/public/home'
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/assets', assetRoutes())
   app.route('/', publicHomeRoutes)
   app.route('/', signInRoutes)
+  app.route('/', teamJoinRoutes)
   app.route('/admin', adminHomeRoutes)
   app.route('/admin/mail', adminMailRoutes)
   app.route('/admin/accounts', adminAccountRoutes)

@@ -56,7 +56,10 @@ describe('a school’s team', () => {
     expect(await dean.getByLabel('Role', { exact: true }).inputValue()).toBe('coordinator')
     await dean.getByRole('button', { name: 'Send the invitation' }).click()
     expect(await dean.getByText('Invitation sent to casey.coordinator@school.test.').isVisible()).toBe(true)
-    expect(await dean.getByText('Casey Coordinator coordinates the answers').isVisible()).toBe(true)
+    // Invited is not yet on the team: she is listed apart until she follows her link.
+    expect(await dean.getByRole('table').first().textContent()).toContain('Casey Coordinator')
+    expect(await dean.getByText('Nobody has been named yet').isVisible()).toBe(true)
+    expect(await seriousAxeViolations(dean)).toEqual([])
 
     await dean.getByLabel('E-mail address').fill('robin.contributor@school.test')
     await dean.getByLabel('Name (optional)').fill('Robin Contributor')
@@ -68,11 +71,19 @@ describe('a school’s team', () => {
     const mail = await running.peer.waitFor('robin.contributor@school.test', 30_000)
     expect(mail.subject).toContain('invited you to')
     const robin = await newPage()
-    await robin.goto(linkIn(mail.text!, '/sign-in/link'))
+    await robin.goto(linkIn(mail.text!, '/team/join'))
     expect(await seriousAxeViolations(robin)).toEqual([])
-    await robin.getByRole('button', { name: 'Sign in' }).click()
+    await robin.getByRole('button', { name: 'Join the team' }).click()
     await expect.poll(() => robin.getByRole('button', { name: /Sign out/ }).textContent()).toContain('robin.contributor@school.test')
     expect(robin.url()).toBe(teamUrl.replace(/\/team$/, ''))
+
+    // Casey joins too: until then she is only "invited", and nobody can be given areas before joining.
+    const casey = await newPage()
+    await casey.goto(linkIn((await running.peer.waitFor('casey.coordinator@school.test', 30_000)).text!, '/team/join'))
+    await casey.getByRole('button', { name: 'Join the team' }).click()
+    await expect.poll(() => casey.getByRole('button', { name: /Sign out/ }).textContent()).toContain('casey.coordinator@school.test')
+    await dean.reload()
+    expect(await dean.getByText('Casey Coordinator coordinates the answers').isVisible()).toBe(true)
 
     // The dean ticks two areas for Robin and gives the coordinator a whole domain.
     await dean.getByLabel('Service-learning: Robin Contributor').check()

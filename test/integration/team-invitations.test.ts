@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { users, signInTokens } from '../../src/db/schema/accounts'
+import { users } from '../../src/db/schema/accounts'
+import { teamInvitations } from '../../src/db/schema/team-invitations'
 import { auditEvents, mailMessages } from '../../src/db/schema/operations'
 import { schoolMemberships } from '../../src/db/schema/schools'
 import { readMail } from '../../src/services/mail/mailbox'
@@ -33,32 +34,82 @@ describe('inviting colleagues', () => {
     expect(mail!.kind).toBe('team-invitation')
     expect(mail!.subject).toContain(school.name)
     expect(mail!.textBody).toContain('expires in 14 days')
-    const link = mail!.textBody.match(/http:\/\/localhost(\/sign-in\/link\?token=[\w-]+)/)![1]!
+    const link = mail!.textBody.match(/http:\/\/localhost(\/team\/join\?token=[\w-]+)/)![1]!
     const token = new URL(`http://x${link}`).searchParams.get('token')!
 
-    // Created the account and the membership; the link lives 14 days.
+    // Nothing happens before they accept: no account, no membership; the team page lists the invitation.
+    expect(await db.select().from(users).where(eq(users.email, address))).toEqual([])
+    const [invitation] = await db.select().from(teamInvitations).where(eq(teamInvitations.email, address))
+    expect(invitation!.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * DAY)
+    expect(invitation!.tokenHash).not.toContain(token)
+    const listed = await (await app.request(path, { headers: await signedIn(db, leader) })).text()
+    expect(listed).toContain('Invited, not yet joined')
+    expect(listed).toContain(address)
+
+    // Opening the link (as a mail scanner would) joins nobody and signs nobody in; the button does both.
+    const opened = await app.request(link)
+    expect(opened.status).toBe(200)
+    expect(await opened.text()).toContain(`Join ${school.name}’s team`)
+    expect(opened.headers.get('set-cookie') ?? '').not.toContain('smm_session=')
+    const confirmed = await app.request('/team/join', formPost({ token }))
+    expect(confirmed.status).toBe(303)
+    expect(confirmed.headers.get('location')).toBe(`/school/responses/${response.id}`)
     const [user] = await db.select().from(users).where(eq(users.email, address))
     expect(user!.name).toBe('Casey Coordinator')
     expect(await roleOf(school.id, user!.id)).toBe('coordinator')
-    const [stored] = await db.select().from(signInTokens).where(eq(signInTokens.userId, user!.id))
-    expect(stored!.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * DAY)
-    expect(stored!.tokenHash).not.toContain(token)
-
-    // Opening the link (as a mail scanner would) signs nobody in; the button does.
-    const opened = await app.request(link)
-    expect(opened.status).toBe(200)
-    expect(opened.headers.get('set-cookie') ?? '').not.toContain('smm_session=')
-    const confirmed = await app.request('/sign-in/link', formPost({ token }))
-    expect(confirmed.status).toBe(303)
-    expect(confirmed.headers.get('location')).toBe(`/school/responses/${response.id}`)
     const cookie = confirmed.headers.get('set-cookie')!.match(/smm_session=[^;]+/)![0]
     const page = await app.request(path, { headers: { Cookie: cookie } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('Casey Coordinator coordinates the answers')
     expect((await app.request(link)).status).toBe(410) // once only
+    expect((await app.request('/team/join', formPost({ token }))).status).toBe(410)
 
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'team.member-invited'), eq(auditEvents.subject, user!.id)))
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'team.member-invited'), eq(auditEvents.subject, invitation!.id)))
     expect(audit!.details).toMatchObject({ email: address, role: 'coordinator' })
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'team.invitation-accepted'), eq(auditEvents.actorUserId, user!.id)))).toHaveLength(1)
+  })
+
+  test('inviting someone who already has an account tells the school nothing about them and adds them only when they accept', async () => {
+    const elsewhere = await seedSchool(db)
+    const known = await seedMember(db, elsewhere.id, 'leader')
+    await db.update(users).set({ name: 'Private Person Name', lastSignInAt: new Date('2011-02-03T10:00:00Z') }).where(eq(users.id, known.id))
+    const { school, leader, path } = await team()
+    const headers = await signedIn(db, leader)
+    expect((await app.request(`${path}/invite`, formPost({ email: known.email, name: 'Dr Typed', role: 'contributor' }, headers))).status).toBe(303)
+    const html = await (await app.request(path, { headers })).text()
+    expect(html).not.toContain('Private Person Name')
+    expect(html).not.toContain('2011')
+    expect(html).toContain('Dr Typed')
+    expect(await roleOf(school.id, known.id)).toBeUndefined()
+
+    const [mail] = await db.select().from(mailMessages).where(and(eq(mailMessages.toAddress, known.email), eq(mailMessages.kind, 'team-invitation')))
+    const token = mail!.textBody.match(/\/team\/join\?token=([\w-]+)/)![1]!
+    expect((await app.request('/team/join', formPost({ token }))).status).toBe(303)
+    expect(await roleOf(school.id, known.id)).toBe('contributor')
+    // Their own name stays theirs: the inviter's typing does not overwrite it.
+    expect((await db.select().from(users).where(eq(users.id, known.id)))[0]!.name).toBe('Private Person Name')
+  })
+
+  test('an invitation withdrawn, or replaced by a newer one, no longer works', async () => {
+    const { school, leader, path } = await team()
+    const headers = await signedIn(db, leader)
+    const email = `twice-${randomUUID().slice(0, 6)}@school.test`
+    await app.request(`${path}/invite`, formPost({ email, role: 'contributor' }, headers))
+    await app.request(`${path}/invite`, formPost({ email, role: 'coordinator' }, headers))
+    const mails = await db.select().from(mailMessages).where(eq(mailMessages.toAddress, email)).orderBy(mailMessages.createdAt)
+    const tokens = mails.map((m) => m.textBody.match(/\/team\/join\?token=([\w-]+)/)![1]!)
+    expect(tokens).toHaveLength(2)
+    const first = await app.request(`/team/join?token=${tokens[0]}`)
+    expect(first.status).toBe(410)
+    expect(await first.text()).toContain('This invitation was withdrawn')
+
+    const [open] = await db.select().from(teamInvitations).where(and(eq(teamInvitations.email, email), isNull(teamInvitations.cancelledAt)))
+    const withdrawn = await app.request(`${path}/invitations/${open!.id}/cancel`, formPost({}, headers))
+    expect(withdrawn.status).toBe(303)
+    expect((await app.request('/team/join', formPost({ token: tokens[1]! }))).status).toBe(410)
+    expect(await db.select().from(users).where(eq(users.email, email))).toEqual([])
+    expect(await roleOf(school.id, leader.id)).toBe('leader')
+    expect((await app.request(`/team/join?token=made-up`)).status).toBe(404)
   })
 
   test('the outbox withholds the invitation body from admins: it carries a personal link', async () => {

@@ -43,3 +43,13 @@ export async function setTeamRole(db: Db, schoolId: string, userId: string, role
 export async function deleteTeamMember(db: Db, schoolId: string, userId: string) {
   await db.delete(schoolMemberships).where(and(eq(schoolMemberships.schoolId, schoolId), eq(schoolMemberships.userId, userId)))
 }
+
+/** Whether this address already belongs to someone on the school's team (and nothing else about them). */
+export async function isTeamMemberByEmail(db: Db, schoolId: string, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: schoolMemberships.id })
+    .from(schoolMemberships)
+    .innerJoin(users, eq(users.id, schoolMemberships.userId))
+    .where(and(eq(schoolMemberships.schoolId, schoolId), eq(users.email, email)))
+  return row !== undefined
+}

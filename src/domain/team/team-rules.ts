@@ -6,6 +6,19 @@ import type { SchoolRole } from '../policy/roles'
 /** Days a colleague's invitation link stays usable: long enough for a busy dean's office, short enough to lapse. */
 export const TEAM_INVITATION_TTL_MS = 14 * 24 * 3_600_000
 
+export type TeamInvitationState = 'valid' | 'expired' | 'used' | 'cancelled' | 'unknown'
+
+/** Where a team invitation link stands; a used one says so even after it expired, so the person knows why. */
+export function teamInvitationState(
+  invitation: { expiresAt: Date; acceptedAt: Date | null; cancelledAt: Date | null } | undefined,
+  now: Date,
+): TeamInvitationState {
+  if (!invitation) return 'unknown'
+  if (invitation.acceptedAt) return 'used'
+  if (invitation.cancelledAt) return 'cancelled'
+  return invitation.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid'
+}
+
 /** Who is asking: a program admin, or a member of the school with a role. */
 export type TeamManager = { admin: boolean; role: SchoolRole | null }
 

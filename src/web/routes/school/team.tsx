@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { SCHOOL_ROLES } from '../../../domain/policy/roles'
 import { saveAreaAssignments } from '../../../services/team/team-assignments'
 import { myTeamResponseId } from '../../../services/team/team-entry'
-import { inviteColleague } from '../../../services/team/team-invite'
+import { cancelInvitation, inviteColleague } from '../../../services/team/team-invite'
 import { changeTeamRole, removeTeamMember } from '../../../services/team/team-roles'
 import { openTeam } from '../../../services/team/team-view'
 import type { AppEnv, Ctx } from '../../context'
@@ -13,7 +13,7 @@ import { TeamPage } from '../../views/school/team-page'
 
 // Mounted at /school: the team of one response (/school/responses/:responseId/team) and the way in (/school/team).
 
-const Ids = z.object({ responseId: z.uuid(), userId: z.uuid().optional() })
+const Ids = z.object({ responseId: z.uuid(), userId: z.uuid().optional(), invitationId: z.uuid().optional() })
 const Invite = z.object({
   email: z.email('Enter an e-mail address, like name@school.edu.').max(254, 'That address is too long.'),
   name: z.string().trim().max(200, 'Keep the name under 200 characters.').optional(),
@@ -24,7 +24,7 @@ const Person = z.object({ userId: z.uuid() })
 const Domain = z.object({ domainId: z.string().min(1).max(100), userId: z.uuid() })
 const Pair = z.string().regex(/^[a-z0-9-]{1,100}\|[0-9a-f-]{36}$/)
 
-const ids = (c: Ctx) => Ids.safeParse({ responseId: c.req.param('responseId'), userId: c.req.param('userId') })
+const ids = (c: Ctx) => Ids.safeParse({ responseId: c.req.param('responseId'), userId: c.req.param('userId'), invitationId: c.req.param('invitationId') })
 const teamPath = (responseId: string) => `/school/responses/${responseId}/team`
 
 async function page(c: Ctx, responseId: string, form: FormState = { values: {}, errors: {} }) {
@@ -60,6 +60,12 @@ export const teamRoutes = new Hono<AppEnv>()
       return page(c, p.data.responseId, { values, errors: { [result.field]: [result.message] } })
     }
     return seeOther(c, teamPath(p.data.responseId), `Invitation sent to ${result.email}.`)
+  })
+  .post('/responses/:responseId/team/invitations/:invitationId/cancel', async (c) => {
+    const p = ids(c)
+    if (!p.success || !p.data.invitationId) return c.notFound()
+    const email = await cancelInvitation(c.var.db, c.var.actor, p.data.responseId, p.data.invitationId, c.var.clientIp)
+    return seeOther(c, teamPath(p.data.responseId), `Invitation to ${email} withdrawn.`)
   })
   .post('/responses/:responseId/team/coordinator', async (c) => {
     const p = ids(c)

@@ -47,6 +47,8 @@ export function auditPhrase(e: AuditFacts): string {
     case 'action-plan.saved': return `saved the action plan of ${school}`
     case 'team.viewed': return `looked at the team of ${school}`
     case 'school.timeline-viewed': return `looked at the timeline of ${school}`
+    case 'team.invitation-cancelled': return `withdrew the team invitation of ${str(d['email']) ?? 'a colleague'} to ${school}`
+    case 'team.invitation-accepted': return `joined the team of ${school} as ${str(d['role']) ?? 'a member'}`
     case 'team.member-invited': return `invited ${str(d['email']) ?? 'a colleague'} to the team of ${school}`
     case 'team.role-changed': return `changed a team member’s role at ${school} to ${str(d['to']) ?? 'another role'}`
     case 'team.member-removed': return `removed a member from the team of ${school}`

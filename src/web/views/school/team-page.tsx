@@ -45,7 +45,7 @@ export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
       {view.canManage && (
         <section aria-labelledby="invite-title">
           <h2 id="invite-title">Invite a colleague</h2>
-          <p class="muted">They get an e-mail with a personal link, valid for 14 days, that signs them in to this response.</p>
+          <p class="muted">They get an e-mail with a personal link, valid for 14 days. They join the team when they follow it.</p>
           <form method="post" action={`${base}/invite`} class="narrow" novalidate>
             <TextField name="email" label="E-mail address" type="email" autocomplete="off" form={inviteForm} />
             <TextField name="name" label="Name (optional)" form={inviteForm} />
@@ -54,6 +54,45 @@ export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
               Send the invitation
             </button>
           </form>
+        </section>
+      )}
+      {view.invitations.length > 0 && (
+        <section aria-labelledby="invitations-title">
+          <h2 id="invitations-title">Invited, not yet joined</h2>
+          <p class="muted">They join the team when they follow the link in their e-mail. Inviting an address again sends a new link.</p>
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Invited</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Link expires</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.invitations.map((i) => (
+                  <tr>
+                    <td>
+                      {i.name ?? i.email}
+                      {i.name && <div class="small muted">{i.email}</div>}
+                    </td>
+                    <td>{TEAM_ROLE_LABELS[i.role]}</td>
+                    <td>
+                      <When at={i.expiresAt} />
+                    </td>
+                    <td>
+                      <form method="post" action={`${base}/invitations/${i.id}/cancel`} class="inline">
+                        <button type="submit" class="link-button">
+                          Withdraw<span class="visually-hidden"> the invitation of {i.email}</span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       <section aria-labelledby="people-title">
