@@ -1,10 +1,71 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { accountList } from '../../../services/admin/account-list'
-import type { AppEnv } from '../../context'
+import { accountDetail, changeAccountProgramRole, disableAccount, enableAccount, signOutEverywhere } from '../../../services/admin/account-admin'
+import type { AppEnv, Ctx } from '../../context'
+import { seeOther } from '../../flash'
+import { textValues, type FormState } from '../../form'
 import { AccountListPage } from '../../views/admin/account-list-page'
+import { AccountPage } from '../../views/admin/account-page'
 
-export const adminAccountRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const search = (c.req.query('q') ?? '').trim().slice(0, 200)
-  const accounts = await accountList(c.var.db, c.var.actor, search || undefined)
-  return c.render(<AccountListPage accounts={accounts} search={search} />, { title: 'Accounts' })
-})
+// Mounted at /admin/accounts: the list, one account, and the changes the program team makes to it.
+
+const Role = z.object({ role: z.enum(['none', 'analyst', 'admin'], { error: 'Choose a role.' }) })
+const Reason = z.object({ reason: z.string().trim().min(10, 'Say why in a few words (at least 10 characters).').max(500, 'Keep the reason under 500 characters.') })
+
+async function page(c: Ctx, userId: string, form: FormState = { values: {}, errors: {} }) {
+  const detail = await accountDetail(c.var.db, c.var.actor, userId)
+  return c.render(<AccountPage detail={detail} form={form} />, { title: `Account: ${detail.account.email}` })
+}
+
+const refused = (c: Ctx, userId: string, field: string, message: string, values: Record<string, string> = {}) => {
+  c.status(422)
+  return page(c, userId, { values, errors: { [field]: [message] } })
+}
+
+const accountId = (c: Ctx) => z.uuid().safeParse(c.req.param('userId'))
+
+export const adminAccountRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const search = (c.req.query('q') ?? '').trim().slice(0, 200)
+    const accounts = await accountList(c.var.db, c.var.actor, search || undefined)
+    return c.render(<AccountListPage accounts={accounts} search={search} />, { title: 'Accounts' })
+  })
+  .get('/:userId', async (c) => {
+    const id = accountId(c)
+    return id.success ? page(c, id.data) : c.notFound()
+  })
+  .post('/:userId/role', async (c) => {
+    const id = accountId(c)
+    if (!id.success) return c.notFound()
+    const values = textValues(await c.req.parseBody())
+    const form = Role.safeParse(values)
+    if (!form.success) return refused(c, id.data, 'role', 'Choose a role.', values)
+    const to = form.data.role === 'none' ? null : form.data.role
+    const result = await changeAccountProgramRole({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, id.data, to)
+    if (!result.ok) return refused(c, id.data, 'role', result.message, values)
+    return seeOther(c, `/admin/accounts/${id.data}`, 'Program role changed.')
+  })
+  .post('/:userId/disable', async (c) => {
+    const id = accountId(c)
+    if (!id.success) return c.notFound()
+    const values = textValues(await c.req.parseBody())
+    const form = Reason.safeParse(values)
+    if (!form.success) return refused(c, id.data, 'reason', z.flattenError(form.error).fieldErrors.reason?.[0] ?? 'Say why.', values)
+    const result = await disableAccount({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, id.data, form.data.reason)
+    if (!result.ok) return refused(c, id.data, 'reason', result.message, values)
+    return seeOther(c, `/admin/accounts/${id.data}`, 'Account disabled and signed out everywhere.')
+  })
+  .post('/:userId/enable', async (c) => {
+    const id = accountId(c)
+    if (!id.success) return c.notFound()
+    const result = await enableAccount({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, id.data)
+    if (!result.ok) return refused(c, id.data, 'reason', result.message)
+    return seeOther(c, `/admin/accounts/${id.data}`, 'Account enabled.')
+  })
+  .post('/:userId/sign-out-everywhere', async (c) => {
+    const id = accountId(c)
+    if (!id.success) return c.notFound()
+    await signOutEverywhere({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, id.data)
+    return seeOther(c, `/admin/accounts/${id.data}`, 'Signed out everywhere.')
+  })

@@ -2,8 +2,8 @@ import type { AccountRow } from '../../../services/admin/account-list'
 import { ACCOUNT_LIST_LIMIT } from '../../../services/admin/account-list'
 import { When } from '../format'
 import { TableScroll } from '../table-scroll'
+import { PROGRAM_ROLE_LABELS } from './account-page'
 
-const PROGRAM_ROLE_LABELS: Record<string, string> = { admin: 'Program admin', analyst: 'Analyst' }
 
 /** Everyone with an account, what they are on the program team and at which schools. */
 export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; search: string }) {
@@ -12,7 +12,7 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
       <h1>Accounts</h1>
       <p>
         People get an account when they are invited: deans through a cycle’s invitation, colleagues through their school’s team page, the program
-        team with <code>npm run smm -- admin create</code>.
+        team with <code>npm run smm -- admin create</code> or by giving an account a program role on its page.
       </p>
       <form method="get" action="/admin/accounts" class="filter-form">
         <div class="field">
@@ -41,8 +41,8 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
               {accounts.map((a) => (
                 <tr>
                   <td>
-                    {a.name && <div>{a.name}</div>}
-                    <div class={a.name ? 'muted small' : ''}>{a.email}</div>
+                    <a href={`/admin/accounts/${a.id}`}>{a.name ?? a.email}</a>
+                    {a.name && <div class="muted small">{a.email}</div>}
                     {a.disabledAt && <span class="status status-failed">disabled</span>}
                   </td>
                   <td>{a.programRole ? PROGRAM_ROLE_LABELS[a.programRole] ?? a.programRole : '—'}</td>

@@ -35,6 +35,10 @@ export function auditPhrase(e: AuditFacts): string {
   switch (e.action) {
     case 'auth.signed-in': return 'signed in'
     case 'auth.signed-out': return 'signed out'
+    case 'account.program-role-removed': return `removed ${e.subject ?? 'someone'} from the program team`
+    case 'account.disabled': return `disabled the account of ${e.subject ?? 'someone'}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'account.enabled': return `enabled the account of ${e.subject ?? 'someone'} again`
+    case 'account.signed-out-everywhere': return `signed ${e.subject ?? 'someone'} out everywhere`
     case 'account.program-role-granted': return `made ${e.subject ?? 'someone'} ${str(d['role']) ?? 'a member'} of the program team`
     case 'report.viewed': return `viewed the report of ${school}${d['format'] === 'pdf' ? ' (PDF)' : ''}`
     case 'report.denied': return `was refused the report of ${school}`
