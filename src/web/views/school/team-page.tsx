@@ -82,11 +82,7 @@ export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
                       <When at={i.expiresAt} />
                     </td>
                     <td>
-                      <form method="post" action={`${base}/invitations/${i.id}/cancel`} class="inline">
-                        <button type="submit" class="link-button">
-                          Withdraw<span class="visually-hidden"> the invitation of {i.email}</span>
-                        </button>
-                      </form>
+                      <InlineAction action={`${base}/invitations/${i.id}/cancel`} label="Withdraw" hidden={` the invitation of ${i.email}`} />
                     </td>
                   </tr>
                 ))}
@@ -134,11 +130,7 @@ export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
                         </button>
                       </form>{' '}
                       ·{' '}
-                      <form method="post" action={`${base}/members/${m.userId}/remove`} class="inline">
-                        <button type="submit" class="link-button">
-                          Remove<span class="visually-hidden"> {personLabel(m)}</span>
-                        </button>
-                      </form>
+                      <InlineAction action={`${base}/members/${m.userId}/remove`} label="Remove" hidden={` ${personLabel(m)}`} />
                     </td>
                   )}
                 </tr>
@@ -149,5 +141,17 @@ export function TeamPage({ view, form }: { view: TeamView; form: FormState }) {
       </section>
       <TeamAssignmentsSection view={view} />
     </>
+  )
+}
+
+/** A one-button form that reads as a link in a table row; the hidden words say whom it is about. */
+function InlineAction({ action, label, hidden }: { action: string; label: string; hidden: string }) {
+  return (
+    <form method="post" action={action} class="inline">
+      <button type="submit" class="link-button">
+        {label}
+        <span class="visually-hidden">{hidden}</span>
+      </button>
+    </form>
   )
 }
