@@ -15,6 +15,7 @@ const Env = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+  BADGE_SIGNING_KEY: z.string().min(2).optional(),
 })
 
 export type Config = {
@@ -32,6 +33,8 @@ export type Config = {
   seedDemo: boolean
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   queuePollSeconds: number
+  /** The badge issuer's Ed25519 key as a JSON Multikey; unset, a dev key is made once in DATA_DIR (decision 127). */
+  badgeSigningKey: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +62,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: e.SEED_DEMO === 'auto' && e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
+    badgeSigningKey: e.BADGE_SIGNING_KEY,
   }
 }
 
