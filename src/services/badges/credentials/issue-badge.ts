@@ -9,12 +9,11 @@ import { signCredential } from './sign-credential'
 
 /** Builds the credential, signs it, draws the image and bakes the signed credential into the SVG and the PNG. */
 export async function issueBadge(facts: BadgeFacts, issuer: BadgeIssuer): Promise<BadgeArtefacts> {
-  const credential = await signCredential(openBadgeCredential(facts, issuer.baseUrl), issuer, facts.issuedAt)
-  const json = JSON.stringify(credential)
   const image = badgeSvg({ schoolName: facts.schoolName, disciplineLabel: DISCIPLINE_LABELS[facts.discipline], cycleYear: facts.cycleYear })
-  return {
-    credential,
-    svg: bakeSvg(image, json),
-    png: Buffer.from(bakePng(renderBadgePng(image), json)),
-  }
+  const [credential, png] = await Promise.all([
+    signCredential(openBadgeCredential(facts, issuer.baseUrl), issuer, facts.issuedAt),
+    renderBadgePng(image),
+  ])
+  const json = JSON.stringify(credential)
+  return { credential, svg: bakeSvg(image, json), png: Buffer.from(bakePng(png, json)) }
 }
