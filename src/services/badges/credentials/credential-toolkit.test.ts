@@ -9,7 +9,7 @@ import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { verifyBadgeCredential } from '../../../../test/support/badge-verifier'
 import type { BadgeFacts, BadgeIssuer, SignedCredential } from './contract'
-import { credentialToolkit as toolkit, DEV_KEY_FILE, offlineDocumentLoader, SigningKeyError, STATUS_LIST_LENGTH, StatusIndexError } from './index'
+import { BadgeFactsError, credentialToolkit as toolkit, DEV_KEY_FILE, offlineDocumentLoader, SigningKeyError, STATUS_LIST_LENGTH, StatusIndexError } from './index'
 
 const baseUrl = 'https://badges.smm.test'
 const facts: BadgeFacts = {
@@ -152,6 +152,11 @@ describe('an issued badge verifies with an independent verifier, using only what
       expect(withoutDisclaimer).not.toMatch(/score|percentile|quartile|\bstars?\b|★|rank(ed|ing)?\b/i)
     }
   })
+})
+
+test('wrong facts are refused before anything is signed, with the reason', async () => {
+  await expect(toolkit.issueBadge({ ...facts, validUntil: new Date('2026-01-01T00:00:00Z') }, issuer)).rejects.toThrow(BadgeFactsError)
+  await expect(toolkit.issueBadge({ ...facts, statusIndex: -3 }, issuer)).rejects.toThrow(/status index -3 is outside/)
 })
 
 describe('the status list', () => {

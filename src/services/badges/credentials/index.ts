@@ -22,6 +22,7 @@ export const credentialToolkit: CredentialToolkit = {
 }
 
 export { embedHtml, extractFromPng, extractFromSvg, issueBadge, loadSigningKey, statusListCredential }
+export { BadgeFactsError } from './issue-badge'
 export { DEV_KEY_FILE, SigningKeyError } from './signing-key'
 export { StatusIndexError, STATUS_LIST_LENGTH } from './status-list'
 export { SHIPPED_CONTEXTS, offlineDocumentLoader } from './document-loader'
