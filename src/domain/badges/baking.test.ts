@@ -12,7 +12,7 @@ const tinyPng = Uint8Array.from(
   Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
 )
 
-describe('PNG baking (OB 3.0 §5.3.1)', () => {
+describe('PNG baking (OB 3.0, Baked Badge › PNG)', () => {
   test('the credential goes in one uncompressed iTXt "openbadgecredential" chunk just before IEND, and reads back', () => {
     const baked = bakePng(tinyPng, json)
     const chunks = readPngChunks(baked)
@@ -49,12 +49,13 @@ describe('PNG baking (OB 3.0 §5.3.1)', () => {
   })
 })
 
-describe('SVG baking (OB 3.0 §5.3.2)', () => {
+describe('SVG baking (OB 3.0, Baked Badge › SVG)', () => {
   const svg = badgeSvg({ schoolName: 'Lakeside', disciplineLabel: 'Dentistry', cycleYear: 2026 })
 
   test('declares the openbadges namespace on the root and carries the JSON in openbadges:credential', () => {
     const baked = bakeSvg(svg, json)
     expect(XMLValidator.validate(baked)).toBe(true)
+    expect(baked).toMatch(/^<svg [^>]*>\n<openbadges:credential><!\[CDATA\[/) // directly after the <svg> tag, as the spec says
     const parsed = new XMLParser({ ignoreAttributes: false, cdataPropName: '#cdata' }).parse(baked)
     expect(parsed.svg['@_xmlns:openbadges']).toBe(OPEN_BADGES_SVG_NAMESPACE)
     const cdata = parsed.svg['openbadges:credential']['#cdata']
