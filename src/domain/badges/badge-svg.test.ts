@@ -7,10 +7,13 @@ import { fitText } from './badge-text-layout'
 
 const parser = new XMLParser({ ignoreAttributes: false, htmlEntities: true, isArray: (name) => name === 'text' })
 
-/** What the parsed SVG says: its title (the accessible name) and its visible text lines, entities decoded. */
+/** What the parsed SVG says: its title (the accessible name) and its visible text lines in reading order. */
 function textsOf(svg: string): { title: string; lines: string[] } {
   const root = parser.parse(svg).svg
-  return { title: String(root.title['#text']), lines: root.text.map((t: { '#text': unknown }) => String(t['#text'])) }
+  const textOf = (t: { '#text': unknown }) => String(t['#text'])
+  const nameGroup = [root.g].flat().find((g: Record<string, unknown>) => g['@_clip-path'])
+  const [program, subtitle, ...below] = root.text.map(textOf)
+  return { title: String(root.title['#text']), lines: [program, subtitle, ...nameGroup.text.map(textOf), ...below] }
 }
 
 const nameArea = { maxWidth: 360, maxLines: 3, weight: 'bold' as const }

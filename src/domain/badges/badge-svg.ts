@@ -40,7 +40,11 @@ export function badgeSvg(facts: BadgeImageFacts): string {
     programMark(256, 118),
     text(256, 200, 'SOCIAL MISSION METRICS', { size: 17, weight: 'bold', fill: WHITE, spacing: 2.5 }),
     text(256, 224, 'SELF-ASSESSMENT PARTICIPANT', { size: 12, fill: PALE, spacing: 2 }),
+    // The clip is a safety net for glyphs wider than the width table knows (rare scripts): cut, never spilled.
+    `<clipPath id="badge-name-area"><rect x="${256 - NAME_WIDTH / 2}" y="230" width="${NAME_WIDTH}" height="134"/></clipPath>`,
+    `<g clip-path="url(#badge-name-area)">`,
     ...name.lines.map((line, i) => text(256, firstBaseline + i * lineHeight, line, { size: name.fontSize, weight: 'bold', fill: WHITE })),
+    '</g>',
     `<line x1="176" y1="370" x2="336" y2="370" stroke="${GOLD}" stroke-width="2"/>`,
     text(256, 398, discipline.lines[0] ?? '', { size: discipline.fontSize, fill: PALE }),
     text(256, 446, year, { size: 36, weight: 'bold', fill: GOLD, spacing: 3 }),

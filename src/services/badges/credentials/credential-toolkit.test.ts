@@ -167,6 +167,8 @@ test('in the PNG, no name, however wide or long, spills out of its area', async 
     'The Extraordinarily Long-Named Regional Academic Health Sciences Center School of Medicine and Allied Health',
     'Ŵŵ Ǿǿ ÆæÆæÆæÆæ 😀😀😀😀😀😀😀😀😀😀😀😀😀 中文中文中文中文中文',
     'W'.repeat(80),
+    'ЩЖЩЖЩЖЩЖЩЖ ЩЖЩЖЩЖЩЖЩЖ ЩЖЩЖЩЖЩЖЩЖ ЩЖЩЖЩЖЩЖЩЖ',
+    '‰‰‰‰‰‰‰‰‰‰‰‰ ⸻⸻⸻⸻⸻⸻⸻ ᙱᙱᙱᙱᙱᙱᙱᙱ',
   ]
   for (const schoolName of names) {
     const png = PNG.sync.read(await renderBadgePng(badgeSvg({ schoolName, disciplineLabel: 'Dentistry', cycleYear: 2026 })))
