@@ -20,7 +20,7 @@ export type FetchJson = (url: string) => Promise<object>
 export type BadgeVerification = {
   /** Signature, issuer, dates and status all good. */
   verified: boolean
-  /** The proof checked out (whatever the status). */
+  /** The proof was checked and held, whatever the status (false too when an earlier check stopped it, e.g. expiry). */
   signatureValid: boolean
   /** The status list says the badge is revoked (undefined when the status could not be checked). */
   revoked: boolean | undefined
