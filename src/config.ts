@@ -16,6 +16,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  BADGE_SIGNING_KEY: z.string().min(2).optional(),
 })
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
   queuePollSeconds: number
   /** Bearer token for `/metrics`; in production, without it, `/metrics` does not exist. */
   metricsToken: string | undefined
+  /** The badge issuer's Ed25519 key as a JSON Multikey; unset, a dev key is made once in DATA_DIR (decision 127). */
+  badgeSigningKey: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +66,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
     metricsToken: e.METRICS_TOKEN,
+    badgeSigningKey: e.BADGE_SIGNING_KEY,
   }
 }
 
