@@ -29,6 +29,8 @@ describe('research CSV', () => {
     // Written as the respondent typed it: R, Stata and SPSS read "=SUM(A1:A2)", never "'=SUM(A1:A2)".
     expect(rows[2]![5]).toBe('=SUM(A1:A2)')
     expect(rows.map((r) => r[2])).toContain('-9')
+    // A line break inside a text is quoted, whatever the line ending (R's read.csv would split an unquoted one).
+    expect(csv).toContain('"line one\nline two"')
   })
 })
 

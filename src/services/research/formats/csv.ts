@@ -10,7 +10,9 @@ import { type ByteSink, type DatasetValue, type LabelledDataset } from './datase
  */
 export async function writeCsv(dataset: LabelledDataset, sink: ByteSink): Promise<void> {
   const out = new BufferedSink(sink)
-  const options = { record_delimiter: '\r\n' } as const
+  // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR, which R, Stata and
+  // SPSS all read as the end of a record: quote any field with a line break.
+  const options = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const
   await out.write(stringify([dataset.variables.map((v) => v.name)], options))
   let batch: string[][] = []
   for await (const row of dataset.rows()) {
