@@ -1,4 +1,5 @@
 import { BufferedSink } from './buffered-sink'
+import { checkVariableNames } from './cells'
 import { type ByteSink, type DatasetValue, type LabelledDataset } from './dataset'
 
 /**
@@ -12,6 +13,7 @@ import { type ByteSink, type DatasetValue, type LabelledDataset } from './datase
  * The rule is RFC 4180's: a field holding a comma, a double quote, CR or LF is quoted and its quotes doubled.
  */
 export async function writeCsv(dataset: LabelledDataset, sink: ByteSink): Promise<void> {
+  checkVariableNames(dataset.variables)
   const out = new BufferedSink(sink)
   await out.write(`${dataset.variables.map((v) => csvField(v.name)).join(',')}\r\n`)
   for await (const row of dataset.rows()) await out.write(`${row.map(csvCell).join(',')}\r\n`)

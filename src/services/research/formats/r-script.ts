@@ -1,3 +1,4 @@
+import { checkVariableNames } from './cells'
 import { type DatasetVariable, type LabelledDataset, MISSING_CODES } from './dataset'
 
 /**
@@ -9,6 +10,7 @@ import { type DatasetVariable, type LabelledDataset, MISSING_CODES } from './dat
  * The script is pure ASCII (other characters are written as \u{…} escapes), so it runs in any locale.
  */
 export function rScript(dataset: LabelledDataset, csvFileName: string): string {
+  checkVariableNames(dataset.variables)
   const lines = [
     `# ${ascii(dataset.label)}`,
     `# Reads ${ascii(csvFileName)} and labels it with haven. In R: source("this-file.R"), then use the data frame \`d\`.`,
@@ -20,7 +22,7 @@ export function rScript(dataset: LabelledDataset, csvFileName: string): string {
     `csv_file <- Sys.getenv("SMM_CSV", ${rString(csvFileName)})`,
     'd <- utils::read.csv(csv_file, fileEncoding = "UTF-8-BOM", na.strings = "", check.names = FALSE,',
     '  stringsAsFactors = FALSE, colClasses = c(',
-    dataset.variables.map((v) => `    ${v.name} = "${v.type === 'numeric' ? 'numeric' : 'character'}"`).join(',\n'),
+    dataset.variables.map((v) => `    ${rString(v.name)} = "${v.type === 'numeric' ? 'numeric' : 'character'}"`).join(',\n'),
     '  ))',
     '',
     ...dataset.variables.map(labelStatement),
