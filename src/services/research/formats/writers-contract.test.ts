@@ -63,6 +63,8 @@ describe('every writer refuses what it cannot write faithfully', () => {
     await expect(write(dataset([number('1st')]))).rejects.toThrow(/"1st" is not a valid variable name/)
     await expect(write(dataset([number('a'.repeat(33))]))).rejects.toThrow(/not a valid variable name/)
     await expect(write(dataset([number('score'), number('SCORE')]))).rejects.toThrow(/Two variables are named "SCORE"/)
+    await expect(write(dataset([number('BY')]))).rejects.toThrow(/"BY" is a reserved word/)
+    await expect(write(dataset([number('str12')]))).rejects.toThrow(/"str12" is a reserved word/)
   })
 
   test('.sav refuses strings over 32,767 bytes and .dta over 2,045, rather than cut answers short', async () => {
