@@ -28,7 +28,7 @@ export async function writeSav(dataset: LabelledDataset, sink: ByteSink, options
   await out.flush()
 }
 
-/** The widest string a system file holds (SPSS's limit), in segments of 255 bytes beyond the first. */
+/** The widest string a system file holds (SPSS's limit); over 255 bytes a string is written in segments. */
 export const SAV_MAX_STRING_BYTES = 32767
 const SHORT_STRING_BYTES = 255
 const VERY_LONG_SEGMENT_STRIDE = 252
