@@ -15,6 +15,9 @@ const Env = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+  PROGRAM_POSTAL_ADDRESS: z.string().min(5).default('Social Mission Metrics\nProgram office (set PROGRAM_POSTAL_ADDRESS)\nWashington, DC\nUnited States'),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
 })
 
 export type Config = {
@@ -32,6 +35,10 @@ export type Config = {
   seedDemo: boolean
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   queuePollSeconds: number
+  /** Printed on badge invoices; `\n` in the variable separates lines. */
+  programPostalAddress: string
+  /** Card payments through Stripe Checkout: only when both keys are set (decision 124). */
+  stripe: { secretKey: string; webhookSecret: string } | null
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +66,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: e.SEED_DEMO === 'auto' && e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
+    programPostalAddress: e.PROGRAM_POSTAL_ADDRESS.replace(/\\n/g, '\n'),
+    stripe: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : null,
   }
 }
 
