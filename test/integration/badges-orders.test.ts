@@ -127,6 +127,7 @@ describe('ordering', () => {
     expect(badHtml).toContain('There is a problem')
     expect(badHtml).toContain('value="not-an-address"')
     expect(badHtml).toContain('Enter the full billing address')
+    expect(await (await app.request('/school', { headers: w.leaderHeaders })).text()).toContain(`<a class="button" href="${w.page}">Order your school’s badge</a>`)
     const check = await app.request(`${w.page}/check`, formPost(BILLING, w.leaderHeaders))
     expect(check.status).toBe(200)
     expect(await check.text()).toContain('Check your order')
@@ -143,6 +144,7 @@ describe('ordering', () => {
     const shown = await (await app.request(`${w.page}?placed=1`, { headers: w.leaderHeaders })).text()
     expect(shown).toContain('Badge ordered')
     expect(shown).toMatch(/SMM-\d{4}-\d{4,}/)
+    expect(await (await app.request('/school', { headers: w.leaderHeaders })).text()).toContain('ordered, awaiting payment')
   })
 
   test('concurrent posts make one order', async () => {

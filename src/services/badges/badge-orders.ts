@@ -73,3 +73,18 @@ export async function schoolOrder(db: Db, actor: Actor, responseId: string): Pro
   const order = (await findOrderOf(db, access.cycleId, access.schoolId)) ?? (() => { throw new AppError('not_found', 'Your school has not ordered this badge yet.', 404) })()
   return { access, order }
 }
+
+export type BadgeCard = { eligible: true; orderStatus: BadgeOrder['status'] | null } | { eligible: false; reason: string }
+
+/**
+ * The badge line of a cycle on the leader's My school: shown only when the cycle offers a badge for the school's
+ * discipline and the response is submitted. Null otherwise (nothing to say yet).
+ */
+export async function badgeCardOf(db: Db, actor: Actor, responseId: string): Promise<BadgeCard | null> {
+  const access = await loadResponseAccess(db, actor, responseId)
+  if (access.status !== 'submitted' || access.role !== 'leader') return null
+  const { eligibility, offer } = await eligibilityOf(db, access)
+  if (!offer?.fees.some((f) => f.discipline === access.discipline)) return null
+  if (!eligibility.eligible) return { eligible: false, reason: INELIGIBLE_MESSAGES[eligibility.reason] }
+  return { eligible: true, orderStatus: (await findOrderOf(db, access.cycleId, access.schoolId))?.status ?? null }
+}
