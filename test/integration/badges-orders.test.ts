@@ -108,7 +108,9 @@ describe('who may order a badge', () => {
   test('only the leader orders: a coordinator is refused (403), another school’s leader and the program team never see it', async () => {
     const w = await school({ fees: { md: '250' } })
     const coordinatorHeaders = await signedIn(db, w.coordinator)
-    expect((await app.request(w.page, { headers: coordinatorHeaders })).status).toBe(403)
+    const refused = await app.request(w.page, { headers: coordinatorHeaders })
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain('Only your school’s leader can order its badge.')
     expect((await app.request(`${w.page}/order`, formPost(BILLING, coordinatorHeaders))).status).toBe(403)
     const other = await school({ fees: { md: '250' } })
     expect((await app.request(w.page, { headers: other.leaderHeaders })).status).toBe(404)
