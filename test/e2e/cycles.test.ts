@@ -15,7 +15,7 @@ const invitations = () => running.peer.received.filter((m) => m.subject?.startsW
 const figure = (page: Page, label: string) => page.locator('.figures li', { hasText: label }).locator('.figure').textContent()
 
 describe('a national round run from the admin console', () => {
-  test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders skip the submitted, counts add up', async () => {
+  test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders reach every school not yet submitted, counts add up', async () => {
     const admin = await signInAsAdmin()
 
     // The directory, from the admin navigation: the demo schools, searchable, accessible.
