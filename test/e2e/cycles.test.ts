@@ -15,7 +15,7 @@ const invitations = () => running.peer.received.filter((m) => m.subject?.startsW
 const figure = (page: Page, label: string) => page.locator('.figures li', { hasText: label }).locator('.figure').textContent()
 
 describe('a national round run from the admin console', () => {
-  test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders skip the submitted, counts add up', async () => {
+  test('sampled schools are invited over SMTP, a dean accepts from the e-mail, reminders reach every school not yet submitted, counts add up', async () => {
     const admin = await signInAsAdmin()
 
     // The directory, from the admin navigation: the demo schools, searchable, accessible.
@@ -81,7 +81,8 @@ describe('a national round run from the admin console', () => {
     await expect.poll(() => dean.getByRole('button', { name: /Sign out/ }).textContent()).toContain(toOf(first!))
     expect(await dean.getByText(/is taking part, and you are signed in as its lead/).isVisible()).toBe(true)
 
-    // A second dean accepts and the school submits (recorded by the admin until the workspace exists).
+    // A second dean accepts. The admin's school page offers no "mark as submitted": only a certified response counts
+    // as completed, and a paper return goes through the response (decision 123; submitting is tested in the workspace).
     const other = await (await running.browser.newContext()).newPage()
     await other.goto(invitationLink(second!))
     await other.getByRole('button', { name: /^Accept for / }).click()
@@ -89,19 +90,19 @@ describe('a national round run from the admin console', () => {
     await admin.reload()
     await admin.getByRole('link', { name: second!.subject!.replace(/^.* for /, ''), exact: true }).click()
     expect(await seriousAxeViolations(admin)).toEqual([])
-    await admin.getByRole('button', { name: 'Mark as submitted' }).click()
-    await expect.poll(() => admin.getByRole('status').first().textContent()).toBe('Marked as submitted.')
+    expect(await admin.getByRole('button', { name: 'Mark as submitted' }).count()).toBe(0)
+    expect(await admin.getByRole('heading', { name: 'Paper return' }).isVisible()).toBe(true)
     await admin.getByRole('link', { name: '← Sampled round' }).click()
 
-    // Ten days before the deadline the 14-day reminder is due: three schools get it, the submitted one does not.
+    // Ten days before the deadline the 14-day reminder is due: every school that has not submitted gets it.
     const before = running.peer.received.length
     await admin.getByRole('link', { name: 'Send due reminders now' }).click()
-    expect(await admin.getByText('3 schools are due a reminder', { exact: false }).isVisible()).toBe(true)
+    expect(await admin.getByText('4 schools are due a reminder', { exact: false }).isVisible()).toBe(true)
     await admin.getByRole('button', { name: 'Send the reminders' }).click()
-    expect(await admin.getByText('3 reminders queued.').isVisible()).toBe(true)
-    await expect.poll(() => running.peer.received.length - before, { timeout: 30_000 }).toBe(3)
+    expect(await admin.getByText('4 reminders queued.').isVisible()).toBe(true)
+    await expect.poll(() => running.peer.received.length - before, { timeout: 30_000 }).toBe(4)
     const reminded = running.peer.received.slice(before).map(toOf)
-    expect(reminded).not.toContain(toOf(second!))
+    expect(reminded).toContain(toOf(second!))
     expect(reminded).toContain(toOf(first!))
 
     // The dashboard counts what happened.
@@ -109,8 +110,8 @@ describe('a national round run from the admin console', () => {
     expect(await figure(admin, 'invited')).toBe('4')
     expect(await figure(admin, 'accepted')).toBe('2')
     expect(await figure(admin, 'declined')).toBe('0')
-    expect(await figure(admin, 'submitted')).toBe('1')
-    expect(await figure(admin, 'complete')).toBe('25%')
+    expect(await figure(admin, 'submitted')).toBe('0')
+    expect(await figure(admin, 'complete')).toBe('0%')
     expect(await admin.getByRole('img', { name: 'Schools accepted and submitted, day by day' }).count()).toBe(1)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/cycle-dashboard.png', fullPage: true })

@@ -158,10 +158,11 @@ describe('late submissions and recomputed norms', () => {
   test('a response reopened after the freeze and submitted again is scored against the frozen norms at once', async () => {
     const { response: reopened, school } = md[1]!
     expect((await app.request(`/admin/responses/${reopened.id}/reopen`, formPost({ reason: 'The school found a counting error' }, adminHeaders))).status).toBe(303)
-    // The program team enters the rest from the school's paper copy and submits for them (the deadline has passed).
+    // The program team enters the rest from the school's paper copy and submits it as a paper return, naming the
+    // dean who signed it and the day (decision 123; the deadline has passed).
     const adminActor = { kind: 'user' as const, userId: admin.id, email: admin.email, name: null, programRole: 'admin' as const, memberships: [] }
     await answerAllRequired(db, reopened.id, admin, school.id, adminActor)
-    const submitted = await app.request(`/school/responses/${reopened.id}/submit`, formPost({ certifiedName: 'Pat Admin', certify: 'yes' }, adminHeaders))
+    const submitted = await app.request(`/school/responses/${reopened.id}/submit`, formPost({ certifiedName: 'Dr Pat Dean', certify: 'yes', paperSignedOn: '2026-01-15' }, adminHeaders))
     expect(submitted.status).toBe(303)
     const [score] = await db.select().from(responseScores).where(eq(responseScores.responseId, reopened.id))
     expect(score).toMatchObject({ late: true })

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../src/config'
 import { startQueue, type Queue } from '../../src/jobs/queue'
 import { databaseAnswers } from '../../src/runtime'
 import { createApp, type App } from '../../src/web/app'
+import type { AppDeps } from '../../src/web/context'
 import { freshDatabase, type TestDatabase } from './test-database'
 
 export const TEST_ORIGIN = 'http://localhost'
@@ -14,12 +15,12 @@ export type TestApp = { app: App; database: TestDatabase; db: TestDatabase['db']
  * The real app (real queue, real database) on a fresh database, called without a port through `app.request`.
  * One per test file; it is closed after the file's tests.
  */
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, overrides: Pick<AppDeps, 'stripe'> = {}): Promise<TestApp> {
   const database = await freshDatabase()
   const queue = await startQueue(database, database.url)
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, ...env })
   const app = createApp(
-    { db: database.db, jobs: queue, config, checkHealth: () => databaseAnswers(database) },
+    { db: database.db, jobs: queue, config, checkHealth: () => databaseAnswers(database), ...overrides },
     pino({ level: 'silent' }),
   )
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { preparedPer, preparedStatement } from '../prepared'
 import { sessions, users } from '../schema/accounts'
 import { enabledUser, liveSessionCondition, liveSessionColumns } from './accounts'
 import { cycleParticipations, cycles } from '../schema/cycles'
+import { completionStatus } from './certified-responses'
 import { answerHistory, answers, areaAssignments, responses, type AnswerChangeSource } from '../schema/responses'
 import { reportReleases } from '../schema/scoring'
 import { schoolMemberships, schools } from '../schema/schools'
@@ -22,7 +23,7 @@ export type StoredAnswerRow = { itemId: string; value: Answer | null; version: n
  */
 const accessColumns = (userId: SQLWrapper) => ({
   id: r.id, schoolId: r.schoolId, cycleId: r.cycleId, participationId: r.participationId, instrumentVersion: r.instrumentVersion,
-  status: r.status, entryMode: r.entryMode, certifiedByName: r.certifiedByName, submittedAt: r.submittedAt,
+  status: r.status, entryMode: r.entryMode, source: r.source, certifiedByName: r.certifiedByName, paperSignedOn: r.paperSignedOn, submittedAt: r.submittedAt,
   reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
   participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
   cycleStatus: cycles.status, schoolName: schools.name, discipline: schools.discipline,
@@ -222,8 +223,10 @@ export function teamAddresses(db: Db, schoolId: string) {
   return db.select({ email: users.email }).from(schoolMemberships).innerJoin(users, eq(users.id, schoolMemberships.userId)).where(eq(schoolMemberships.schoolId, schoolId))
 }
 
-export async function markResponseSubmitted(db: Db, id: string, by: { userId: string; name: string; at: Date }) {
-  const rows = await db.update(r).set({ status: 'submitted', submittedAt: by.at, submittedBy: by.userId, certifiedByName: by.name, updatedAt: by.at })
+/** A paper entry (`paperSignedOn` given) becomes `source = 'paper'`; an online one stays `platform`. */
+export async function markResponseSubmitted(db: Db, id: string, by: { userId: string; name: string; at: Date; paperSignedOn?: string | null }) {
+  const paper = by.paperSignedOn ? { source: 'paper' as const, entryMode: 'paper' as const, paperSignedOn: by.paperSignedOn } : { source: 'platform' as const, paperSignedOn: null }
+  const rows = await db.update(r).set({ status: 'submitted', submittedAt: by.at, submittedBy: by.userId, certifiedByName: by.name, updatedAt: by.at, ...paper })
     .where(and(eq(r.id, id), eq(r.status, 'in_progress'))).returning({ id: r.id })
   return rows.length === 1
 }
@@ -246,7 +249,8 @@ export async function setEntryMode(db: Db, id: string, mode: 'online' | 'paper')
 export function workspaceParticipations(db: Db, userId: string) {
   return db
     .select({
-      participationId: p.id, participationStatus: p.status, schoolId: schools.id, schoolName: schools.name, role: schoolMemberships.role,
+      // Submitted only with a certified response (decision 123): a legacy "marked submitted" school still has work to do.
+      participationId: p.id, participationStatus: completionStatus, schoolId: schools.id, schoolName: schools.name, role: schoolMemberships.role,
       cycleId: cycles.id, cycleTitle: cycles.title, cycleStatus: cycles.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt,
       responseId: r.id, responseStatus: r.status, submittedAt: r.submittedAt,
       reportReleased: sql<boolean>`exists (select 1 from ${reportReleases} where ${reportReleases.responseId} = ${r.id})`,

@@ -20,6 +20,7 @@ export type ProgramAction =
   | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
   | 'response.reopen' // unlock a submitted response, with a reason
   | 'response.paper-entry' // type in a school's answers from a paper copy
+  | 'badge.manage' // badge offers, orders, invoices, marking paid and waiving
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -31,6 +32,7 @@ export type SchoolAction =
   | 'response.area.edit' // answer the items of one area: target carries areaId and the actor's assignedAreaIds
   | 'response.history' // who changed which answer, when
   | 'response.submit' // certify and submit
+  | 'badge.order' // order and pay for the school's badge: its leader only, never the program team on its behalf
 
 export type Action = ProgramAction | SchoolAction
 /** For `response.area.edit`, the area and the areas assigned to the actor (facts the service loads). */
@@ -46,6 +48,7 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'response.area.edit': ['leader', 'coordinator'], // contributors: only their assigned areas, below
   'response.history': ['leader', 'coordinator'],
   'response.submit': ['leader'],
+  'badge.order': ['leader'],
 }
 
 /** Trusted jobs acting on their own, by label, and the one thing each may do (decision 081). */
@@ -66,6 +69,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'resources.manage':
     case 'directory.manage':
     case 'cycles.manage':
+    case 'badge.manage':
       return admin
     case 'analytics.view':
     case 'instrument.view':
@@ -84,6 +88,11 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'school.response.carry-forward': {
       // The program team runs every school's response; analysts never see a named school.
       if (admin) return true
+      const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
+      return membership !== undefined && SCHOOL_ROLES_ALLOWED[action].includes(membership.role)
+    }
+    case 'badge.order': {
+      // The school buys its own badge: a program admin may settle an order, never place one for the school.
       const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
       return membership !== undefined && SCHOOL_ROLES_ALLOWED[action].includes(membership.role)
     }

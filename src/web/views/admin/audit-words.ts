@@ -46,6 +46,15 @@ export function auditPhrase(e: AuditFacts): string {
     case 'response.viewed': return `opened the response of ${school}`
     case 'response.submitted': return `certified and submitted the response of ${school}`
     case 'response.reopened': return `reopened the response of ${school}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'badge.offer-saved': return `saved the badge offer of ${str(d['cycle']) ? `the cycle “${str(d['cycle'])}”` : cycle}`
+    case 'badge.ordered': return `ordered the badge of ${school}${d['method'] === 'card' ? ', to pay by card' : d['method'] === 'invoice' ? ', to pay by invoice' : ''}`
+    case 'badge.invoice-downloaded': return `downloaded the badge invoice of ${school}`
+    case 'badge.order-marked-paid': return `marked the badge invoice of ${school} paid${str(d['reference']) ? ` (reference ${str(d['reference'])})` : ''}`
+    case 'badge.order-waived': return `waived the badge fee of ${school}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'badge.order-paid-by-card': return `received the card payment for the badge of ${school}${str(d['reference']) ? ` (${str(d['reference'])})` : ''}`
+    case 'badge.card-payment-after-settlement': return `received a card payment for the badge of ${school} after it was already ${str(d['status']) ?? 'settled'}: refund it (${str(d['reference']) ?? 'see Stripe'})`
+    case 'badge.orders-exported': return `downloaded the badge orders (${str(d['status']) ?? 'all'}, ${str(d['rows']) ?? 'some'} rows) as CSV`
+    case 'response.paper-submitted': return `submitted the paper return of ${school}, signed by ${str(d['certifiedBy']) ?? 'its dean'}${str(d['signedOn']) ? ` on ${str(d['signedOn'])}` : ''}`
     case 'response.paper-entry-started': return `began typing in the paper answers of ${school}`
     case 'response.carried-forward': return `carried forward ${str(d['written']) ?? 'earlier'} answers into the response of ${school}`
     case 'action-plan.saved': return `saved the action plan of ${school}`
@@ -76,7 +85,8 @@ export function auditPhrase(e: AuditFacts): string {
     case 'cycle.declined-for-school': return `declined the invitation on behalf of ${school}`
     case 'cycle.deadline-extended': return d['until'] ? `extended the deadline of ${school}` : `removed the deadline extension of ${school}`
     case 'cycle.participation-in_progress': return `marked ${school} as in progress`
-    case 'cycle.participation-submitted': return `marked ${school} as submitted`
+    // Before decision 123 an admin could mark a school submitted without a response; old rows still say so.
+    case 'cycle.participation-submitted': return `marked ${school} as submitted (without a certified response)`
     case 'school.created': return `added ${e.subject ?? 'a school'} to the directory`
     case 'school.updated': return `edited ${e.subject ?? 'a school'} in the directory`
     case 'directory.imported': return `imported ${str(d['rows']) ?? 'some'} schools into the directory`
