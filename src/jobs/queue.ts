@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { PgBoss, fromDrizzle, fromPglite, type DrizzleTransactionLike } from 'pg-boss'
 import type { Database, Db } from '../db/client'
-import { JOB_NAMES, type JobQueue } from '../services/jobs'
+import { JOB_NAMES, type JobOptions, type JobQueue } from '../services/jobs'
 
 export type Queue = JobQueue & { boss: PgBoss; stop: () => Promise<void> }
 
@@ -36,11 +36,13 @@ export async function startQueue(database: Database, databaseUrl: string | undef
   await boss.createQueue(JOB_NAMES.sendInvitations, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
   await boss.createQueue(JOB_NAMES.cycleCalendar)
   await boss.createQueue(JOB_NAMES.buildReports, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
+  // 'exclusive': one waiting or running issue job per order (singletonKey = order id), however often it is asked for.
+  await boss.createQueue(JOB_NAMES.badgeIssue, { policy: 'exclusive', retryLimit: 3, retryDelay: 30, retryBackoff: true })
   return {
     boss,
-    async send(db: Db, name: string, data: Record<string, unknown>) {
+    async send(db: Db, name: string, data: Record<string, unknown>, options: JobOptions = {}) {
       // Our Db type leaves execute()'s result untyped; on both engines it is the `{ rows }` the adapter reads.
-      await boss.send(name, data, { db: fromDrizzle(db as unknown as DrizzleTransactionLike, sql) })
+      await boss.send(name, data, { ...options, db: fromDrizzle(db as unknown as DrizzleTransactionLike, sql) })
     },
     stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
   }

@@ -5,8 +5,11 @@ import type { Db } from '../db/client'
  * so a job exists exactly when its change committed. `src/jobs/queue.ts` implements it with pg-boss.
  */
 export type JobQueue = {
-  send(db: Db, name: string, data: Record<string, unknown>): Promise<void>
+  send(db: Db, name: string, data: Record<string, unknown>, options?: JobOptions): Promise<void>
 }
+
+/** `singletonKey`: while a job with this key waits or runs in an `exclusive` queue, another send adds nothing. */
+export type JobOptions = { singletonKey?: string }
 
 export const JOB_NAMES = {
   sendMail: 'mail.send',
@@ -16,4 +19,6 @@ export const JOB_NAMES = {
    * sent reminders, so the schedule stored in an installed database keeps pointing at it. */
   cycleCalendar: 'cycle.send-reminders',
   buildReports: 'cycle.build-reports',
+  /** Issue the badge of one paid or waived order (`{ orderId }`); the worker lives with badge issuing. */
+  badgeIssue: 'badge.issue',
 } as const
