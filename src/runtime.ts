@@ -16,8 +16,9 @@ import { migrateDatabase, migrationsFolder } from './db/migrate'
 import { installQueueSchema, startQueue, type Queue } from './jobs/queue'
 import { startWorkers } from './jobs/workers'
 import { createMailTransport } from './mail/transport'
+import { badgeIssuerSource, type BadgeIssuerSource } from './services/badges/badge-issuer'
 
-export type Runtime = { database: Database; queue: Queue; close: () => Promise<void> }
+export type Runtime = { database: Database; queue: Queue; badgeIssuer: BadgeIssuerSource; close: () => Promise<void> }
 
 /** Opens and migrates the database and starts the queue; with `work`, this process also runs the jobs. */
 export async function startRuntime(config: Config, log: Logger, { work }: { work: boolean }): Promise<Runtime> {
@@ -25,6 +26,9 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
   await migrateDatabase(database)
   const queue = await startQueue(database, config.databaseUrl)
   const transport = createMailTransport(config.smtpUrl, { replyTo: config.mailReplyTo })
+  const badgeIssuer = badgeIssuerSource({ baseUrl: config.baseUrl, dataDir: config.dataDir, configuredKey: config.badgeSigningKey })
+  // Loaded at start, so a malformed BADGE_SIGNING_KEY stops the start instead of the first badge (decision 127).
+  await badgeIssuer()
   if (work) {
     await startWorkers(queue, {
       db: database.db,
@@ -33,12 +37,14 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
       pollSeconds: config.queuePollSeconds,
       baseUrl: config.baseUrl,
       jobs: queue,
+      badgeIssuer,
     })
   }
   log.debug({ engine: database.engine }, 'runtime started')
   return {
     database,
     queue,
+    badgeIssuer,
     async close() {
       await queue.stop()
       transport.close()

@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import type { Db } from '../db/client'
 import type { Actor } from '../domain/policy/roles'
 import type { JobQueue } from '../services/jobs'
+import type { BadgeIssuerSource } from '../services/badges/badge-issuer'
 
 /** What the web layer is built from; tests build the same thing on a fresh database. */
 export type AppDeps = {
@@ -11,6 +12,8 @@ export type AppDeps = {
   config: Config
   /** Answers whether the database (and queue) can serve; `/healthz` reports it. */
   checkHealth: () => Promise<boolean>
+  /** The badge issuer (signing key): the status list and issuer documents are signed with it. */
+  badgeIssuer: BadgeIssuerSource
 }
 
 export type Flash = { kind: 'success' | 'info'; message: string }

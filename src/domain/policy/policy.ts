@@ -20,6 +20,8 @@ export type ProgramAction =
   | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
   | 'response.reopen' // unlock a submitted response, with a reason
   | 'response.paper-entry' // type in a school's answers from a paper copy
+  | 'badges.issue' // issue badges for paid or waived orders (the console's "issue all", the issue job)
+  | 'badges.manage' // revoke, reissue an image, Inaugural Supporters
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -31,6 +33,7 @@ export type SchoolAction =
   | 'response.area.edit' // answer the items of one area: target carries areaId and the actor's assignedAreaIds
   | 'response.history' // who changed which answer, when
   | 'response.submit' // certify and submit
+  | 'school.badge.listing' // list the school's badge in the public directory, or not
 
 export type Action = ProgramAction | SchoolAction
 /** For `response.area.edit`, the area and the areas assigned to the actor (facts the service loads). */
@@ -46,10 +49,11 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'response.area.edit': ['leader', 'coordinator'], // contributors: only their assigned areas, below
   'response.history': ['leader', 'coordinator'],
   'response.submit': ['leader'],
+  'school.badge.listing': ['leader'],
 }
 
 /** Trusted jobs acting on their own, by label, and the one thing each may do (decision 081). */
-const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'] }
+const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'], 'badge-issue': ['badges.issue'] }
 
 export function can(actor: Actor, action: ProgramAction): boolean
 export function can(actor: Actor, action: SchoolAction, target: Target): boolean
@@ -70,6 +74,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'analytics.view':
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
+    case 'badges.issue':
+    case 'badges.manage':
     case 'instrument.manage':
     case 'response.reopen':
     case 'response.paper-entry':
@@ -81,7 +87,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'school.team.manage':
     case 'school.results.view':
     case 'school.invitation.accept':
-    case 'school.response.carry-forward': {
+    case 'school.response.carry-forward':
+    case 'school.badge.listing': {
       // The program team runs every school's response; analysts never see a named school.
       if (admin) return true
       const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)

@@ -20,4 +20,9 @@ describe('the audit log in words', () => {
   it('still reads for an action it has no phrase for', () => {
     expect(auditSentence({ ...base, action: 'badge.ordered' })).toBe('Jane Doe recorded badge.ordered for Example University.')
   })
+
+  it('tells badge actions, with the revoke reason for the program team', () => {
+    expect(auditSentence({ ...base, action: 'badge.revoked', details: { reason: 'Ordered by mistake twice' } })).toBe('Jane Doe revoked the badge of Example University: “Ordered by mistake twice”.')
+    expect(auditSentence({ ...base, action: 'badge.directory-unlisted' })).toBe('Jane Doe took Example University out of the public badge directory.')
+  })
 })
