@@ -100,6 +100,31 @@ describe('issuing', () => {
   })
 })
 
+describe('issue all', () => {
+  test('the console issues every paid or waived order of a cycle as one job with a progress bar', async () => {
+    const round = await seedScoringCycle(db, { status: 'closed', title: 'Issue-all round', opensAt: new Date('2026-02-01T00:00:00Z') })
+    await seedBadgeOffer(db, round.id)
+    const leaders = []
+    for (const status of ['paid', 'waived', 'paid', 'awaiting_payment'] as const) {
+      const school = await seedSchool(db)
+      leaders.push(await seedMember(db, school.id, 'leader'))
+      await seedBadgeOrder(db, { cycleId: round.id, schoolId: school.id, status })
+    }
+    const listing = plain(await text('/admin/badges/issued', adminHeaders))
+    expect(listing).toContain('Issue-all round: 3 paid or waived orders')
+    const confirm = await text(`/admin/badges/cycles/${round.id}/issue-all`, adminHeaders)
+    expect(confirm).toContain('Issue 3 badges')
+    expect((await app.request(`/admin/badges/cycles/${round.id}/issue-all`, formPost({}, adminHeaders))).status).toBe(303)
+    await expect.poll(async () => (await (await app.request(`/admin/cycles/${round.id}/progress/badges`, { headers: adminHeaders })).json() as { status: string; done: number }), { timeout: 30_000 })
+      .toMatchObject({ status: 'done', done: 3 })
+    expect(await db.select().from(badges).where(eq(badges.cycleId, round.id))).toHaveLength(3)
+    for (const leader of leaders.slice(0, 3)) await peer.waitFor(leader.email)
+    expect(plain(await text(`/admin/badges/cycles/${round.id}/issue-all`, adminHeaders))).toContain('3 badges issued')
+    // Nothing left: the button is gone and a post is refused plainly.
+    expect((await app.request(`/admin/badges/cycles/${round.id}/issue-all`, formPost({}, adminHeaders))).status).toBe(409)
+  })
+})
+
 describe('the public verification page and files', () => {
   test('shows who holds the badge, for which cycle, its dates and status, and links the files', async () => {
     const { school, order } = await paidSchool({ name: 'Lakeside School of Medicine' })
