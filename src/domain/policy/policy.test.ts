@@ -89,13 +89,13 @@ describe('response actions', () => {
 
 describe('badges', () => {
   test('the program team issues, revokes and reissues; the issue job only issues', () => {
-    for (const action of ['badges.issue', 'badges.manage'] as const) {
+    for (const action of ['badge.issue', 'badge.manage'] as const) {
       expect(can(person('admin'), action)).toBe(true)
       expect(can(person('analyst'), action)).toBe(false)
       expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), action)).toBe(false)
     }
-    expect(can(BADGE_ISSUER_JOB, 'badges.issue')).toBe(true)
-    expect(can(BADGE_ISSUER_JOB, 'badges.manage')).toBe(false)
+    expect(can(BADGE_ISSUER_JOB, 'badge.issue')).toBe(true)
+    expect(can(BADGE_ISSUER_JOB, 'badge.manage')).toBe(false)
   })
   test("only the school's leader lists its badge in the directory, or not", () => {
     expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'school.badge.listing', lakeside)).toBe(true)

@@ -20,8 +20,8 @@ export type ProgramAction =
   | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
   | 'response.reopen' // unlock a submitted response, with a reason
   | 'response.paper-entry' // type in a school's answers from a paper copy
-  | 'badges.issue' // issue badges for paid or waived orders (the console's "issue all", the issue job)
-  | 'badges.manage' // revoke, reissue an image, Inaugural Supporters
+  | 'badge.issue' // issue badges for paid or waived orders (the console's "issue all", the issue job)
+  | 'badge.manage' // revoke, reissue an image, Inaugural Supporters
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -53,7 +53,7 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
 }
 
 /** Trusted jobs acting on their own, by label, and the one thing each may do (decision 081). */
-const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'], 'badge-issue': ['badges.issue'] }
+const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'], 'badge-issue': ['badge.issue'] }
 
 export function can(actor: Actor, action: ProgramAction): boolean
 export function can(actor: Actor, action: SchoolAction, target: Target): boolean
@@ -74,8 +74,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'analytics.view':
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
-    case 'badges.issue':
-    case 'badges.manage':
+    case 'badge.issue':
+    case 'badge.manage':
     case 'instrument.manage':
     case 'response.reopen':
     case 'response.paper-entry':

@@ -27,7 +27,7 @@ export type IssueOutcome = { issued: true; badgeId: string; publicId: string } |
  */
 export async function issueBadgeForOrder(db: Db, jobs: JobQueue, issuer: BadgeIssuer, orderId: string, actor: Actor = BADGE_ISSUER_JOB, now = new Date()): Promise<IssueOutcome> {
   return db.transaction(async (tx) => {
-    assertCan(actor, 'badges.issue')
+    assertCan(actor, 'badge.issue')
     const order = await lockOrderForIssue(tx, orderId)
     if (!order) return { issued: false, why: 'no-order' }
     if (order.status === 'issued' || order.status === 'revoked') return { issued: false, why: 'already-issued' }
@@ -60,7 +60,7 @@ export async function issueBadgeForOrder(db: Db, jobs: JobQueue, issuer: BadgeIs
 
 /** How many orders of the cycle "issue all" would issue now, for the console's confirmation. */
 export async function issuableCount(db: Db, actor: Actor, cycleId: string) {
-  assertCan(actor, 'badges.issue')
+  assertCan(actor, 'badge.issue')
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
   return { cycleId, cycleTitle: cycle.title, count: (await issuableOrderIds(db, cycleId)).length, progress: (await latestProgress(db, ISSUE_ALL_KIND, cycleId)) ?? null }
 }

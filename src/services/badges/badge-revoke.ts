@@ -9,7 +9,7 @@ export type { BadgeRow }
 
 /** The badge the console's revoke and reissue pages are about; a revoked badge can be neither revoked nor reissued. */
 export async function manageableBadge(db: Db, actor: Actor, badgeId: string) {
-  assertCan(actor, 'badges.manage')
+  assertCan(actor, 'badge.manage')
   const badge = (await findBadge(db, badgeId)) ?? notFound('badge')
   if (badge.revokedAt) throw new AppError('badge.revoked', `The badge of ${badge.schoolName} is already revoked.`, 409)
   return badge

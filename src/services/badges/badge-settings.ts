@@ -30,7 +30,7 @@ export async function setDirectoryListing(db: Db, actor: Actor, schoolId: string
 }
 
 export async function supportersConsole(db: Db, actor: Actor) {
-  assertCan(actor, 'badges.manage')
+  assertCan(actor, 'badge.manage')
   return { supporters: await inauguralSupporters(db), schools: await schoolChoices(db) }
 }
 
@@ -40,7 +40,7 @@ export type SupporterOutcome = { ok: true; schoolName: string } | { ok: false; e
 
 /** Flags a school as an Inaugural Supporter: invited for its early engagement, never chosen by its scores. */
 export async function flagInauguralSupporter(db: Db, actor: Actor, input: { schoolId: string; year: string; note: string }, ip: string | null, now = new Date()): Promise<SupporterOutcome> {
-  assertCan(actor, 'badges.manage')
+  assertCan(actor, 'badge.manage')
   const errors: Record<string, string[]> = {}
   const yearProblem = supporterYearProblem(input.year, now)
   if (yearProblem) errors.year = [yearProblem]
@@ -58,7 +58,7 @@ export async function flagInauguralSupporter(db: Db, actor: Actor, input: { scho
 
 export async function removeInauguralSupporter(db: Db, actor: Actor, schoolId: string, ip: string | null, now = new Date()) {
   return db.transaction(async (tx) => {
-    assertCan(actor, 'badges.manage')
+    assertCan(actor, 'badge.manage')
     const school = (await schoolExists(tx, schoolId)) ?? notFound('school')
     await upsertSchoolBadgeSettings(tx, schoolId, { inauguralSupporterYear: null, inauguralSupporterNote: null }, actor.kind === 'user' ? actor.userId : null, now)
     await recordAudit(tx, actor, 'badge.supporter-removed', { schoolId }, { ip })
@@ -67,7 +67,7 @@ export async function removeInauguralSupporter(db: Db, actor: Actor, schoolId: s
 }
 
 export async function issuedBadgesConsole(db: Db, actor: Actor, now: Date) {
-  assertCan(actor, 'badges.manage')
+  assertCan(actor, 'badge.manage')
   return {
     badges: (await issuedBadgeList(db)).map((b) => ({ ...b, status: badgeStatus(b, now) })),
     waiting: await issuableCountsByCycle(db),
