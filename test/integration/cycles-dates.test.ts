@@ -9,7 +9,7 @@ import { responseScores } from '../../src/db/schema/scoring'
 import { startWorkers, CYCLE_CALENDAR_CRON } from '../../src/jobs/workers'
 import { createMailTransport } from '../../src/mail/transport'
 import { runCycleCalendar } from '../../src/services/cycles/cycle-calendar'
-import { markParticipationProgress } from '../../src/services/cycles/participation-admin'
+import { recordCertifiedSubmission } from '../support/certified-submission'
 import { SEND_INVITATIONS_KIND, sendCycleInvitations } from '../../src/services/cycles/send-invitations'
 import { JOB_NAMES } from '../../src/services/jobs'
 import { BUILD_REPORTS_KIND, buildCycleReports, startCycleScoring } from '../../src/services/reports/cycle-scoring'
@@ -125,7 +125,7 @@ describe('reminders on the configured days', () => {
     await app.request('/invitation/accept', formPost({ token: await linkOf(accepting!) }))
     await app.request('/invitation/decline', formPost({ token: await linkOf(declining!) }))
     await app.request('/invitation/accept', formPost({ token: await linkOf(submitting!) }))
-    await markParticipationProgress(db, adminActor, participationOf(submitting!).id, 'submitted')
+    await recordCertifiedSubmission(db, participationOf(submitting!).id)
     const firstLink = await linkOf(silent!)
 
     // Every PA school in the directory is in this cycle; these four are the ones this test follows.

@@ -8,7 +8,7 @@ import { chooseInvited } from '../../src/domain/cycle/sampling'
 import type { Discipline } from '../../src/domain/school/school-facts'
 import { startWorkers } from '../../src/jobs/workers'
 import { createMailTransport } from '../../src/mail/transport'
-import { markParticipationProgress } from '../../src/services/cycles/participation-admin'
+import { recordCertifiedSubmission } from '../support/certified-submission'
 import { JOB_NAMES } from '../../src/services/jobs'
 import { startSmtpPeer } from '../support/smtp-peer'
 import { formPost, testApp } from '../support/test-app'
@@ -112,7 +112,7 @@ describe('a sampled round from opening to reminders', () => {
     const tokenOf = (p: typeof first) => new URL(`http://x${linkOf(p)}`).searchParams.get('token')!
     expect((await app.request('/invitation/decline', formPost({ token: tokenOf(second) }))).status).toBe(200)
     await app.request('/invitation/accept', formPost({ token: tokenOf(third) }))
-    await markParticipationProgress(db, { kind: 'user', userId: admin.id, email: admin.email, name: null, programRole: 'admin', memberships: [] }, third!.id, 'submitted')
+    await recordCertifiedSubmission(db, third!.id)
 
     // Ten days before the deadline the 14-day reminder is due: it goes to the accepted school and the one that
     // has not answered, never to the one that declined or the one that submitted; pressing again sends nothing.

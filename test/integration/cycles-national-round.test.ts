@@ -7,7 +7,7 @@ import { DISCIPLINE_LABELS, type Discipline } from '../../src/domain/school/scho
 import { startWorkers } from '../../src/jobs/workers'
 import { createMailTransport } from '../../src/mail/transport'
 import { runCycleCalendar } from '../../src/services/cycles/cycle-calendar'
-import { markParticipationProgress } from '../../src/services/cycles/participation-admin'
+import { recordCertifiedSubmission } from '../support/certified-submission'
 import { JOB_NAMES } from '../../src/services/jobs'
 import { startSmtpPeer } from '../support/smtp-peer'
 import { formPost, testApp } from '../support/test-app'
@@ -31,7 +31,6 @@ await queue.boss.offWork(JOB_NAMES.cycleCalendar) // the test is the clock
 
 const admin = await seedUser(db, { programRole: 'admin' })
 const headers = await signedIn(db, admin)
-const adminActor = { kind: 'user' as const, userId: admin.id, email: admin.email, name: null, programRole: 'admin' as const, memberships: [] }
 const DAY = 86_400_000
 const HOUR = 3_600_000
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
@@ -100,7 +99,7 @@ describe('a national round, start to finish', () => {
     for (const d of ['md', 'do', 'dental'] as const) {
       for (const p of ofDiscipline(d)) {
         await accept(p.id)
-        await markParticipationProgress(db, adminActor, p.id, 'submitted')
+        await recordCertifiedSubmission(db, p.id)
       }
     }
     const nursing = ofDiscipline('nursing-bsn-msn')
@@ -108,7 +107,7 @@ describe('a national round, start to finish', () => {
     const submitting = rest.slice(0, 5)
     const silent = rest.slice(5)
     for (const p of [extended!, ...submitting]) await accept(p.id)
-    for (const p of submitting) await markParticipationProgress(db, adminActor, p.id, 'submitted')
+    for (const p of submitting) await recordCertifiedSubmission(db, p.id)
     expect((await app.request('/invitation/decline', formPost({ token: tokenOf(declining!.id) }))).status).toBe(200)
     const extension = await app.request(`/admin/cycles/${cycleId}/schools/${extended!.id}/extension`, formPost({ until: isoDay(new Date(deadlineAt.getTime() + 5 * DAY)) }, headers))
     expect(extension.status).toBe(303)

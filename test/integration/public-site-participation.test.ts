@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { insertCycle } from '../../src/db/queries/cycles'
+import { responses } from '../../src/db/schema/responses'
 import { cycleParticipations, type CycleStatus, type ParticipationStatus } from '../../src/db/schema/cycles'
 import type { Discipline } from '../../src/domain/school/school-facts'
 import { publicParticipation } from '../../src/services/public/participation'
 import { testApp } from '../support/test-app'
 import { seedSchool } from '../support/seed'
+import { recordCertifiedSubmission } from '../support/certified-submission'
 
 const { app, db } = await testApp()
 
@@ -28,7 +31,8 @@ async function seedCycle(status: CycleStatus, schools: [Discipline, Participatio
   for (const [discipline, participation] of schools) {
     const school = await seedSchool(db, { discipline, name: `Participant ${randomUUID().slice(0, 8)}` })
     names.push(school.name)
-    await db.insert(cycleParticipations).values({ cycleId: cycle.id, schoolId: school.id, status: participation, source: 'all-eligible' })
+    const [row] = await db.insert(cycleParticipations).values({ cycleId: cycle.id, schoolId: school.id, status: participation, source: 'all-eligible' }).returning()
+    if (participation === 'submitted') await recordCertifiedSubmission(db, row!.id)
   }
   return { id: cycle.id, title, names }
 }
@@ -78,5 +82,21 @@ describe('participation in past rounds', () => {
     expect(cycle.byState.rows).toEqual([
       { group: 'IL', invited: { kind: 'shown', value: 6 }, takingPart: { kind: 'shown', value: 6 }, completed: { kind: 'shown', value: 6 } },
     ])
+  })
+
+  test('completed means a certified response: not a school an admin once marked submitted, nor a paper entry without the dean’s signature', async () => {
+    const { id, title } = await seedCycle('closed', repeat(6, ['md', 'submitted'] as [Discipline, ParticipationStatus]))
+    const completed = async () => (await publicParticipation(db)).find((c) => c.title === title)!.byDiscipline.total.completed
+    expect(await completed()).toEqual({ kind: 'shown', value: 6 })
+    const ps = await db.select().from(cycleParticipations).where(eq(cycleParticipations.cycleId, id))
+    // The old "mark as submitted" shortcut left a submitted participation and no response at all.
+    const shortcut = await seedSchool(db, { discipline: 'md', name: `Shortcut ${randomUUID().slice(0, 8)}` })
+    await db.insert(cycleParticipations).values({ cycleId: id, schoolId: shortcut.id, status: 'submitted', source: 'all-eligible', submittedAt: new Date('2025-09-01T00:00:00Z') })
+    // A paper entry counts only with the signature recorded; here one without it.
+    await db.update(responses).set({ source: 'paper', paperSignedOn: null }).where(eq(responses.participationId, ps[0]!.id))
+    expect(await completed()).toEqual({ kind: 'shown', value: 5 })
+    expect((await publicParticipation(db)).find((c) => c.title === title)!.byDiscipline.total.takingPart).toEqual({ kind: 'shown', value: 7 })
+    await db.update(responses).set({ paperSignedOn: '2025-09-30' }).where(eq(responses.participationId, ps[0]!.id))
+    expect(await completed()).toEqual({ kind: 'shown', value: 6 })
   })
 })

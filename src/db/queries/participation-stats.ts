@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db } from '../client'
+import { completionStatus } from './certified-responses'
 import { cycleParticipations, cycles } from '../schema/cycles'
 import { schools } from '../schema/schools'
 import { PUBLISHABLE_STATUSES } from '../../domain/cycle/participation-publication'
@@ -29,18 +30,18 @@ export async function setParticipationPublished(db: Db, id: string, at: Date | n
 }
 
 /**
- * Counts of schools per cycle, by one school attribute (discipline or state) and participation status. Counts
- * only: no school's name or id leaves this query.
+ * Counts of schools per cycle, by one school attribute (discipline or state) and participation status, where
+ * submitted means a certified response (`completionStatus`). Counts only: no school's name or id leaves this query.
  */
 export function participationCounts(db: Db, cycleIds: string[], by: 'discipline' | 'state') {
   if (cycleIds.length === 0) return Promise.resolve([])
   const group = by === 'discipline' ? schools.discipline : schools.state
   return db
-    .select({ cycleId: cycleParticipations.cycleId, group: sql<string>`${group}`, status: cycleParticipations.status, n: sql<number>`count(*)::int` })
+    .select({ cycleId: cycleParticipations.cycleId, group: sql<string>`${group}`, status: completionStatus, n: sql<number>`count(*)::int` })
     .from(cycleParticipations)
     .innerJoin(schools, eq(schools.id, cycleParticipations.schoolId))
     .innerJoin(cycles, and(eq(cycles.id, cycleParticipations.cycleId), inArray(cycles.status, PAST_CYCLE_STATUSES)))
     .where(inArray(cycleParticipations.cycleId, cycleIds))
-    .groupBy(cycleParticipations.cycleId, group, cycleParticipations.status)
+    .groupBy(cycleParticipations.cycleId, group, completionStatus)
     .orderBy(asc(group))
 }

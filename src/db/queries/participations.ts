@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { completionStatus } from './certified-responses'
 import type { Db } from '../client'
 import { cycleParticipations, cycles, type ParticipationStatus } from '../schema/cycles'
 import { cycleInvitations, cycleRemindersSent } from '../schema/invitations'
@@ -65,11 +66,11 @@ export async function setDeadlineOverride(db: Db, id: string, at: Date | null) {
   await db.update(p).set({ deadlineOverrideAt: at }).where(eq(p.id, id))
 }
 
-/** Everyone in a cycle, with school facts, the invitation mail's delivery state and reminders sent. */
+/** Everyone in a cycle (status as counted: submitted means certified), with school facts, the invitation mail's delivery state and reminders sent. */
 export function participationsOfCycle(db: Db, cycleId: string) {
   return db
     .select({
-      id: p.id, schoolId: p.schoolId, status: p.status, source: p.source, invitedAt: p.invitedAt, respondedAt: p.respondedAt,
+      id: p.id, schoolId: p.schoolId, status: completionStatus, source: p.source, invitedAt: p.invitedAt, respondedAt: p.respondedAt,
       submittedAt: p.submittedAt, lastActivityAt: p.lastActivityAt, deadlineOverrideAt: p.deadlineOverrideAt,
       inviteeEmail: p.inviteeEmail, schoolName: schools.name, state: schools.state, discipline: schools.discipline,
       mailStatus: mailMessages.status, mailError: mailMessages.lastError, mailRejectedAt: mailMessages.rejectedAt,

@@ -22,7 +22,7 @@ export type StoredAnswerRow = { itemId: string; value: Answer | null; version: n
  */
 const accessColumns = (userId: SQLWrapper) => ({
   id: r.id, schoolId: r.schoolId, cycleId: r.cycleId, participationId: r.participationId, instrumentVersion: r.instrumentVersion,
-  status: r.status, entryMode: r.entryMode, certifiedByName: r.certifiedByName, submittedAt: r.submittedAt,
+  status: r.status, entryMode: r.entryMode, source: r.source, certifiedByName: r.certifiedByName, paperSignedOn: r.paperSignedOn, submittedAt: r.submittedAt,
   reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
   participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
   cycleStatus: cycles.status, schoolName: schools.name, discipline: schools.discipline,
@@ -222,8 +222,10 @@ export function teamAddresses(db: Db, schoolId: string) {
   return db.select({ email: users.email }).from(schoolMemberships).innerJoin(users, eq(users.id, schoolMemberships.userId)).where(eq(schoolMemberships.schoolId, schoolId))
 }
 
-export async function markResponseSubmitted(db: Db, id: string, by: { userId: string; name: string; at: Date }) {
-  const rows = await db.update(r).set({ status: 'submitted', submittedAt: by.at, submittedBy: by.userId, certifiedByName: by.name, updatedAt: by.at })
+/** A paper entry (`paperSignedOn` given) becomes `source = 'paper'`; an online one stays `platform`. */
+export async function markResponseSubmitted(db: Db, id: string, by: { userId: string; name: string; at: Date; paperSignedOn?: string | null }) {
+  const paper = by.paperSignedOn ? { source: 'paper' as const, entryMode: 'paper' as const, paperSignedOn: by.paperSignedOn } : { source: 'platform' as const, paperSignedOn: null }
+  const rows = await db.update(r).set({ status: 'submitted', submittedAt: by.at, submittedBy: by.userId, certifiedByName: by.name, updatedAt: by.at, ...paper })
     .where(and(eq(r.id, id), eq(r.status, 'in_progress'))).returning({ id: r.id })
   return rows.length === 1
 }

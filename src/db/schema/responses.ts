@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { Answer } from '../../domain/instrument/instrument-answers'
 import { users } from './accounts'
 import { createdAt, id, instant } from './columns'
@@ -8,11 +8,12 @@ import { schools } from './schools'
 export type ResponseStatus = 'in_progress' | 'submitted'
 export type EntryMode = 'online' | 'paper'
 /**
- * 'platform': answered and certified here. Imported from a past round's records (decision 095), not certified by
+ * 'platform': answered and certified here. 'paper': the dean signed a paper copy and the program team entered and
+ * submitted it, recording who signed and when (decision 123). Imported from a past round's records (decision 095), not certified by
  * a dean through the platform: 'imported-answers' has item answers; 'imported-area-scores' only area scores,
  * which feed trends and norms but carry nothing forward.
  */
-export type ResponseSource = 'platform' | 'imported-answers' | 'imported-area-scores'
+export type ResponseSource = 'platform' | 'paper' | 'imported-answers' | 'imported-area-scores'
 
 /** One school's answers in one cycle: the single response its whole team works on together. */
 export const responses = pgTable('responses', {
@@ -28,6 +29,8 @@ export const responses = pgTable('responses', {
   carriedForwardFrom: uuid('carried_forward_from'),
   source: text('source').$type<ResponseSource>().notNull().default('platform'),
   certifiedByName: text('certified_by_name'),
+  /** Paper entries only: the day the dean signed the paper copy (`certifiedByName` is the signer). */
+  paperSignedOn: date('paper_signed_on', { mode: 'string' }),
   submittedAt: instant('submitted_at'),
   submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
   reopenedAt: instant('reopened_at'),

@@ -103,3 +103,17 @@ describe('badges', () => {
     expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'school.badge.listing', hillcrest)).toBe(false)
   })
 })
+
+describe('badge actions', () => {
+  test('only a school’s leader orders its badge; not its coordinator, another school’s leader, or the program team', () => {
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'badge.order', lakeside)).toBe(true)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'coordinator' }]), 'badge.order', lakeside)).toBe(false)
+    expect(can(person(null, [{ schoolId: 'hillcrest', role: 'leader' }]), 'badge.order', lakeside)).toBe(false)
+    expect(can(person('admin'), 'badge.order', lakeside)).toBe(false)
+  })
+  test('the program admin manages offers and orders; analysts and schools do not', () => {
+    expect(can(person('admin'), 'badge.manage')).toBe(true)
+    expect(can(person('analyst'), 'badge.manage')).toBe(false)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'badge.manage')).toBe(false)
+  })
+})

@@ -21,7 +21,7 @@ export type ProgramAction =
   | 'response.reopen' // unlock a submitted response, with a reason
   | 'response.paper-entry' // type in a school's answers from a paper copy
   | 'badge.issue' // issue badges for paid or waived orders (the console's "issue all", the issue job)
-  | 'badge.manage' // revoke, reissue an image, Inaugural Supporters
+  | 'badge.manage' // offers, orders, invoices, paid and waived; revoke, reissue an image, Inaugural Supporters
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -34,6 +34,7 @@ export type SchoolAction =
   | 'response.history' // who changed which answer, when
   | 'response.submit' // certify and submit
   | 'school.badge.listing' // list the school's badge in the public directory, or not
+  | 'badge.order' // order and pay for the school's badge: its leader only, never the program team on its behalf
 
 export type Action = ProgramAction | SchoolAction
 /** For `response.area.edit`, the area and the areas assigned to the actor (facts the service loads). */
@@ -50,6 +51,7 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'response.history': ['leader', 'coordinator'],
   'response.submit': ['leader'],
   'school.badge.listing': ['leader'],
+  'badge.order': ['leader'],
 }
 
 /** Trusted jobs acting on their own, by label, and the one thing each may do (decision 081). */
@@ -70,12 +72,12 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'resources.manage':
     case 'directory.manage':
     case 'cycles.manage':
+    case 'badge.manage':
       return admin
     case 'analytics.view':
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
     case 'badge.issue':
-    case 'badge.manage':
     case 'instrument.manage':
     case 'response.reopen':
     case 'response.paper-entry':
@@ -91,6 +93,11 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'school.badge.listing': {
       // The program team runs every school's response; analysts never see a named school.
       if (admin) return true
+      const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
+      return membership !== undefined && SCHOOL_ROLES_ALLOWED[action].includes(membership.role)
+    }
+    case 'badge.order': {
+      // The school buys its own badge: a program admin may settle an order, never place one for the school.
       const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)
       return membership !== undefined && SCHOOL_ROLES_ALLOWED[action].includes(membership.role)
     }

@@ -95,16 +95,17 @@ export async function extendDeadline(ctx: Ctx, participationId: string, until: D
 }
 
 /**
- * Records that a school started or submitted its response. The school workspace calls this when it lands;
- * until then tests and the admin use it. Moving backwards (submitted → in progress) is refused.
+ * Records that a school has started answering, when it reports so by other means. There is no "mark as submitted":
+ * completed means a certified response (decision 123), so a paper return is typed in and submitted as a paper entry
+ * naming the dean who signed it. Moving backwards is refused.
  */
-export async function markParticipationProgress(db: Db, actor: Actor, participationId: string, to: 'in_progress' | 'submitted', now = new Date()) {
+export async function markParticipationInProgress(db: Db, actor: Actor, participationId: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const p = (await findParticipation(tx, participationId)) ?? notFound('school in this cycle')
     assertCan(actor, 'school.workspace', { schoolId: p.schoolId })
-    if (p.status !== 'accepted' && p.status !== 'in_progress') throw new AppError('participation.bad_status', `A school that is ${p.status} cannot become ${to}.`, 409)
-    await setParticipationStatus(tx, p.id, to, { lastActivityAt: now, ...(to === 'submitted' ? { submittedAt: now } : {}) })
-    await recordAudit(tx, actor, `cycle.participation-${to}`, { schoolId: p.schoolId, subject: p.id })
+    if (p.status !== 'accepted') throw new AppError('participation.bad_status', `A school that is ${p.status} cannot become in progress.`, 409)
+    await setParticipationStatus(tx, p.id, 'in_progress', { lastActivityAt: now })
+    await recordAudit(tx, actor, 'cycle.participation-in_progress', { schoolId: p.schoolId, subject: p.id })
   })
 }
 

@@ -33,6 +33,7 @@ export async function reviewResponse(db: Db, actor: Actor, responseId: string, n
     blockers: submissionBlockers(access.narrowed, access.answers),
     numbers: questionNumbers(access),
     canSubmit: can(access.actor, 'response.submit', { schoolId: access.schoolId }) && lock.ok,
+    paperEntry: submitsAsPaperEntry(access),
     lockMessage: lock.ok ? null : lock.message,
   }
 }
@@ -73,27 +74,53 @@ export async function submissionConfirmation(db: Db, actor: Actor, responseId: s
   return { access, team: await teamAddresses(db, access.schoolId) }
 }
 
-export type SubmitInput = { certifiedName: string; certify: boolean }
-export type SubmitOutcome = { ok: true } | { ok: false; errors: Partial<Record<'certifiedName' | 'certify' | 'response', string>> }
+export type SubmitInput = { certifiedName: string; certify: boolean; paperSignedOn?: string }
+type SubmitField = 'certifiedName' | 'certify' | 'response' | 'paperSignedOn'
+export type SubmitOutcome = { ok: true } | { ok: false; errors: Partial<Record<SubmitField, string>> }
 
-/** The leader certifies and submits: the response locks, the participation is submitted, the team gets a receipt. */
+/**
+ * The program team (unless one of them is the school's leader) submits only as a paper entry: the dean signed a
+ * paper copy, and the team records who signed it and on which day. So a 'platform' response was always submitted
+ * by the school's leader (decision 123).
+ */
+export const submitsAsPaperEntry = (access: Pick<ResponseAccess, 'role' | 'isAdmin'>) => access.isAdmin && access.role !== 'leader'
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+function paperSignedOnError(value: string | undefined, now: Date): string | null {
+  if (!value || !ISO_DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return 'Enter the day the dean signed the paper copy, like 2026-10-31.'
+  if (value > now.toISOString().slice(0, 10)) return 'The day the paper copy was signed cannot be in the future.'
+  return null
+}
+
+/**
+ * The leader certifies and submits: the response locks, the participation is submitted, the team gets a receipt.
+ * The program team submits a paper return the same way, naming the dean who signed it and the day.
+ */
 export async function submitResponse(ctx: Ctx, responseId: string, input: SubmitInput, now = new Date()): Promise<SubmitOutcome> {
   return ctx.db.transaction(async (tx) => {
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
     assertCan(access.actor, 'response.submit', { schoolId: access.schoolId })
+    const paper = submitsAsPaperEntry(access)
+    if (paper) assertCan(access.actor, 'response.paper-entry')
     const lock = checkEditable(editFactsOf(access), now)
     if (!lock.ok) throw new AppError(lock.code, lock.message, 409)
-    const errors: Partial<Record<'certifiedName' | 'certify' | 'response', string>> = {}
-    if (input.certifiedName.trim().length < 2) errors.certifiedName = 'Type your full name to certify.'
-    if (!input.certify) errors.certify = 'Tick the box to certify the answers.'
+    const errors: Partial<Record<SubmitField, string>> = {}
+    if (input.certifiedName.trim().length < 2) errors.certifiedName = paper ? 'Type the full name of the dean who signed the paper copy.' : 'Type your full name to certify.'
+    if (!input.certify) errors.certify = paper ? 'Tick the box to confirm you hold the signed paper copy.' : 'Tick the box to certify the answers.'
+    const signedOnError = paper ? paperSignedOnError(input.paperSignedOn, now) : null
+    if (signedOnError) errors.paperSignedOn = signedOnError
     if (submissionBlockers(access.narrowed, access.answers).length > 0) errors.response = 'Some required questions are unanswered or some carried-forward answers are unconfirmed. See the list above.'
     if (Object.keys(errors).length > 0) return { ok: false, errors }
     const name = input.certifiedName.trim()
-    if (!(await markResponseSubmitted(tx, access.id, { userId: access.actor.userId, name, at: now }))) throw new AppError('response.submitted', 'This response was already submitted.', 409)
+    const paperSignedOn = paper ? input.paperSignedOn! : null
+    if (!(await markResponseSubmitted(tx, access.id, { userId: access.actor.userId, name, at: now, paperSignedOn }))) throw new AppError('response.submitted', 'This response was already submitted.', 409)
     await setParticipationStatus(tx, access.participationId, 'submitted', { submittedAt: now, lastActivityAt: now })
     // Submitted after the norms were frozen (late, or after a reopen): scored against the frozen snapshot now.
     await scoreLateSubmission(tx, access.id)
-    await recordAudit(tx, access.actor, 'response.submitted', { schoolId: access.schoolId, subject: access.id, details: { certifiedBy: name } }, { ip: ctx.ip })
+    await recordAudit(tx, access.actor, paper ? 'response.paper-submitted' : 'response.submitted', {
+      schoolId: access.schoolId, subject: access.id, details: paper ? { certifiedBy: name, signedOn: paperSignedOn } : { certifiedBy: name },
+    }, { ip: ctx.ip })
     const mail = responseReceiptMail({ schoolName: access.schoolName, cycleTitle: access.cycleTitle, certifiedBy: name, submittedAt: now, link: `${ctx.baseUrl}/school/responses/${access.id}` })
     for (const { email } of await teamAddresses(tx, access.schoolId)) await queueMail(tx, ctx.jobs, 'response.receipt', email, mail)
     return { ok: true }
@@ -110,7 +137,8 @@ export async function reopenSubmittedResponse(ctx: Ctx, responseId: string, reas
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
     const trimmed = reason.trim()
     if (trimmed.length < 5) return { ok: false, message: 'Say why the response is reopened (at least a few words).' } as const
-    if ((await responseSource(tx, access.id)) !== 'platform') {
+    const source = await responseSource(tx, access.id)
+    if (source !== 'platform' && source !== 'paper') {
       throw new AppError('response.imported', 'A response imported from a past round’s records is a record, not a questionnaire: it cannot be reopened.', 409)
     }
     if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)

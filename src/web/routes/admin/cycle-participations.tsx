@@ -5,7 +5,7 @@ import {
   type AddSchoolsOutcome,
   extendDeadline,
   findSchoolsForCycle,
-  markParticipationProgress,
+  markParticipationInProgress,
   participationForAdmin,
   resendInvitation,
 } from '../../../services/cycles/participation-admin'
@@ -31,7 +31,7 @@ const Addressee = z.object({
   name: z.string().max(200).optional(),
 })
 const Extension = z.object({ until: z.union([z.literal(''), z.iso.date('Enter the extended deadline as a date, like 2027-01-15.')]) })
-const Progress = z.object({ to: z.enum(['in_progress', 'submitted']) })
+const Progress = z.object({ to: z.literal('in_progress') })
 
 const ctxOf = (c: Ctx) => ({ db: c.var.db, jobs: c.var.deps.jobs, baseUrl: c.var.deps.config.baseUrl, actor: c.var.actor, ip: c.var.clientIp })
 const ids = (c: Ctx) => Ids.safeParse({ id: c.req.param('id'), pid: c.req.param('pid') })
@@ -124,6 +124,6 @@ export const cycleParticipationRoutes = new Hono<AppEnv>()
     const p = ids(c)
     const form = Progress.safeParse(await c.req.parseBody())
     if (!p.success || !form.success) return c.notFound()
-    await markParticipationProgress(c.var.db, c.var.actor, p.data.pid, form.data.to)
-    return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, form.data.to === 'submitted' ? 'Marked as submitted.' : 'Marked as in progress.')
+    await markParticipationInProgress(c.var.db, c.var.actor, p.data.pid)
+    return seeOther(c, `/admin/cycles/${p.data.id}/schools/${p.data.pid}`, 'Marked as in progress.')
   })

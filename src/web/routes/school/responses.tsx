@@ -106,6 +106,7 @@ export const schoolResponseRoutes = new Hono<AppEnv>()
     const outcome = await submitResponse({ db: deps.db, jobs: deps.jobs, baseUrl: deps.config.baseUrl, actor: c.var.actor, ip: c.var.clientIp }, responseId, {
       certifiedName: values.certifiedName ?? '',
       certify: values.certify === 'yes',
+      paperSignedOn: values.paperSignedOn,
     })
     if (outcome.ok) return c.redirect(`/school/responses/${responseId}/submitted`, 303)
     c.status(422)

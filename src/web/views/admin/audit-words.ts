@@ -42,6 +42,7 @@ export function auditPhrase(e: AuditFacts): string {
     case 'response.viewed': return `opened the response of ${school}`
     case 'response.submitted': return `certified and submitted the response of ${school}`
     case 'response.reopened': return `reopened the response of ${school}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'response.paper-submitted': return `submitted the paper return of ${school}, signed by ${str(d['certifiedBy']) ?? 'its dean'}${str(d['signedOn']) ? ` on ${str(d['signedOn'])}` : ''}`
     case 'response.paper-entry-started': return `began typing in the paper answers of ${school}`
     case 'response.carried-forward': return `carried forward ${str(d['written']) ?? 'earlier'} answers into the response of ${school}`
     case 'action-plan.saved': return `saved the action plan of ${school}`
@@ -68,7 +69,8 @@ export function auditPhrase(e: AuditFacts): string {
     case 'cycle.declined-for-school': return `declined the invitation on behalf of ${school}`
     case 'cycle.deadline-extended': return d['until'] ? `extended the deadline of ${school}` : `removed the deadline extension of ${school}`
     case 'cycle.participation-in_progress': return `marked ${school} as in progress`
-    case 'cycle.participation-submitted': return `marked ${school} as submitted`
+    // Before decision 123 an admin could mark a school submitted without a response; old rows still say so.
+    case 'cycle.participation-submitted': return `marked ${school} as submitted (without a certified response)`
     case 'school.created': return `added ${e.subject ?? 'a school'} to the directory`
     case 'school.updated': return `edited ${e.subject ?? 'a school'} in the directory`
     case 'directory.imported': return `imported ${str(d['rows']) ?? 'some'} schools into the directory`

@@ -73,20 +73,24 @@ export function ParticipationPage({ p, form }: { p: Participation; form: FormSta
           </p>
         </>
       )}
-      {open && (p.status === 'accepted' || p.status === 'in_progress') && (
+      {open && p.status === 'accepted' && (
         <>
           <h2>Record progress</h2>
-          <p class="muted">Normally recorded by the school’s workspace; use these when a school reports by other means.</p>
-          {p.status === 'accepted' && (
-            <form method="post" action={`${base}/progress`} class="inline">
-              <input type="hidden" name="to" value="in_progress" />
-              <button type="submit" class="button">Mark as in progress</button>
-            </form>
-          )}{' '}
+          <p class="muted">Normally recorded by the school’s workspace; use this when a school reports by other means.</p>
           <form method="post" action={`${base}/progress`} class="inline">
-            <input type="hidden" name="to" value="submitted" />
-            <button type="submit" class="button">Mark as submitted</button>
+            <input type="hidden" name="to" value="in_progress" />
+            <button type="submit" class="button">Mark as in progress</button>
           </form>
+        </>
+      )}
+      {(p.status === 'accepted' || p.status === 'in_progress') && (
+        <>
+          <h2>Paper return</h2>
+          <p>
+            When the dean has signed a paper or e-mailed copy of the questionnaire, <a href={`/admin/responses/of/${p.id}`}>open the school’s response</a>,
+            type its answers in, then submit it from “Check your answers” as a paper return, naming the dean who signed
+            it and the day. Only a certified response (online or a signed paper return) counts as completed.
+          </p>
         </>
       )}
     </>

@@ -13,8 +13,8 @@ export function ReviewPage({ view, form }: { view: ReviewView; form: FormState }
   const { access } = view
   const base = `/school/responses/${access.id}`
   const error = (name: string) => form.errors[name]?.[0]
-  const problems = (['response', 'certifiedName', 'certify'] as const).filter((name) => error(name))
-  const anchors = { response: 'blockers', certifiedName: 'certifiedName', certify: 'certify' }
+  const problems = (['response', 'certifiedName', 'paperSignedOn', 'certify'] as const).filter((name) => error(name))
+  const anchors = { response: 'blockers', certifiedName: 'certifiedName', paperSignedOn: 'paperSignedOn', certify: 'certify' }
   return (
     <>
       <p>
@@ -35,7 +35,7 @@ export function ReviewPage({ view, form }: { view: ReviewView; form: FormState }
       <h1>Check your answers</h1>
       {access.status === 'submitted' ? (
         <p class="notice">
-          Submitted <When at={access.submittedAt} /> and certified by {access.certifiedByName}. The response is locked.{' '}
+          Submitted <When at={access.submittedAt} /> and certified by {access.certifiedByName}{access.paperSignedOn ? ` on a signed paper copy (${access.paperSignedOn}), entered by the program team` : ''}. The response is locked.{' '}
           <a href={`${base}/answers.pdf`}>Download a copy of the submitted answers (PDF)</a>
         </p>
       ) : view.blockers.length === 0 ? (
@@ -78,7 +78,7 @@ export function ReviewPage({ view, form }: { view: ReviewView; form: FormState }
           )}
         </section>
       ))}
-      {view.canSubmit && <CertifyForm view={view} form={form} base={base} />}
+      {view.canSubmit && (view.paperEntry ? <PaperEntryForm form={form} base={base} schoolName={access.schoolName} /> : <CertifyForm view={view} form={form} base={base} />)}
       {!view.canSubmit && access.status !== 'submitted' && access.role !== 'leader' && !access.isAdmin && <p>Only your school’s leader can certify and submit the response.</p>}
     </>
   )
@@ -134,6 +134,39 @@ function CertifyForm({ view, form, base }: { view: ReviewView; form: FormState; 
       </div>
       <button type="submit" class="button">Submit the response</button>
       <p class="hint">Submitting locks the response and sends a receipt to everyone on your team.</p>
+    </form>
+  )
+}
+
+/**
+ * The program team's paper-entry path (decision 123): the dean signed a paper copy, the team typed it in; here they
+ * name the signer and the day, so the response counts as certified and shows as a paper entry everywhere.
+ */
+function PaperEntryForm({ form, base, schoolName }: { form: FormState; base: string; schoolName: string }) {
+  const error = (name: string) => form.errors[name]?.[0]
+  const described = (name: string) => (error(name) ? `${name}-error` : undefined)
+  return (
+    <form method="post" action={`${base}/submit`} class="narrow certify-form">
+      <h2>Submit a paper return</h2>
+      <p>Use this only when {schoolName}’s dean has signed a paper or e-mailed copy of the questionnaire and you have typed its answers in. The response is recorded as a paper entry.</p>
+      <div class={error('certifiedName') ? 'field field-error' : 'field'}>
+        <label for="certifiedName">Full name of the dean who signed the paper copy</label>
+        {error('certifiedName') && <p class="error-message" id="certifiedName-error">{error('certifiedName')}</p>}
+        <input id="certifiedName" name="certifiedName" type="text" value={form.values.certifiedName ?? ''} aria-invalid={error('certifiedName') ? 'true' : undefined} aria-describedby={described('certifiedName')} />
+      </div>
+      <div class={error('paperSignedOn') ? 'field field-error' : 'field'}>
+        <label for="paperSignedOn">Day it was signed</label>
+        <p class="hint" id="paperSignedOn-hint">For example, 2026-10-31</p>
+        {error('paperSignedOn') && <p class="error-message" id="paperSignedOn-error">{error('paperSignedOn')}</p>}
+        <input id="paperSignedOn" name="paperSignedOn" type="date" value={form.values.paperSignedOn ?? ''} aria-invalid={error('paperSignedOn') ? 'true' : undefined} aria-describedby={described('paperSignedOn') ?? 'paperSignedOn-hint'} />
+      </div>
+      <div class={error('certify') ? 'field field-error' : 'field'}>
+        {error('certify') && <p class="error-message" id="certify-error">{error('certify')}</p>}
+        <label class="choice">
+          <input id="certify" type="checkbox" name="certify" value="yes" checked={form.values.certify === 'yes'} aria-invalid={error('certify') ? 'true' : undefined} aria-describedby={described('certify')} /> I hold the copy signed by the dean, and the answers here are the ones on it.
+        </label>
+      </div>
+      <button type="submit" class="button">Submit the paper return</button>
     </form>
   )
 }
