@@ -1,7 +1,7 @@
 import { readPngChunks, writePngChunks, type PngChunk } from './png-chunks'
 
 /**
- * Open Badges 3.0 §5.3.1 (PNG baking): one iTXt chunk with keyword `openbadgecredential` holding the compact JSON,
+ * Open Badges 3.0, "Baked Badge" › PNG: one iTXt chunk with keyword `openbadgecredential` holding the compact JSON,
  * uncompressed, placed before IEND. A previously baked credential is replaced, never duplicated.
  */
 export const OPEN_BADGES_PNG_KEYWORD = 'openbadgecredential'

@@ -1,5 +1,5 @@
 /**
- * Open Badges 3.0 §5.3.2 (SVG baking): the credential goes in an `openbadges:credential` element, the compact JSON
+ * Open Badges 3.0, "Baked Badge" › SVG: the credential goes in an `openbadges:credential` element, the compact JSON
  * in a CDATA section, with the `openbadges` namespace declared on the root `svg` element.
  */
 export const OPEN_BADGES_SVG_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0'

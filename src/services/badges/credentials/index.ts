@@ -22,7 +22,8 @@ export const credentialToolkit: CredentialToolkit = {
 }
 
 export { embedHtml, extractFromPng, extractFromSvg, issueBadge, loadSigningKey, statusListCredential }
-export { SigningKeyError } from './signing-key'
+export { BadgeFactsError } from './issue-badge'
+export { DEV_KEY_FILE, SigningKeyError } from './signing-key'
 export { StatusIndexError, STATUS_LIST_LENGTH } from './status-list'
 export { SHIPPED_CONTEXTS, offlineDocumentLoader } from './document-loader'
 export type * from './contract'

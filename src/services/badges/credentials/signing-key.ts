@@ -68,10 +68,15 @@ function parseDevKey(text: string, file: string) {
   }
 }
 
+/** Signs a probe and checks it with the public key: a pasted key whose halves do not belong together is caught here. */
 async function assertKeyPairMatches(key: BadgeSigningKey) {
+  let matches = false
   try {
-    await Ed25519Multikey.from({ type: 'Multikey', ...key })
+    const pair = await Ed25519Multikey.from({ type: 'Multikey', ...key })
+    const data = new TextEncoder().encode('badge signing key check')
+    matches = await pair.verifier().verify({ data, signature: await pair.signer().sign({ data }) })
   } catch (error) {
     throw new SigningKeyError(`The badge signing key cannot be read: ${(error as Error).message}`)
   }
+  if (!matches) throw new SigningKeyError('The badge signing key\'s public and secret halves do not belong to the same key pair.')
 }

@@ -1,11 +1,11 @@
 import { createCredential, createList } from '@digitalbazaar/vc-bitstring-status-list'
 import { badgeUrls } from '../../../domain/badges/credential-urls'
 import { isoSeconds } from '../../../domain/badges/open-badge-credential'
+import { isStatusIndex, STATUS_LIST_LENGTH } from '../../../domain/badges/status-list-rules'
 import type { BadgeIssuer, SignedCredential } from './contract'
 import { signCredential } from './sign-credential'
 
-/** The Bitstring Status List spec's minimum: 16 KB of bits, so one set bit says little about which badge it is. */
-export const STATUS_LIST_LENGTH = 131_072
+export { STATUS_LIST_LENGTH }
 
 export class StatusIndexError extends Error {}
 
@@ -16,7 +16,7 @@ export class StatusIndexError extends Error {}
 export async function statusListCredential(revokedIndices: number[], issuer: BadgeIssuer, validFrom: Date): Promise<SignedCredential> {
   const list = await createList({ length: STATUS_LIST_LENGTH })
   for (const index of revokedIndices) {
-    if (!Number.isInteger(index) || index < 0 || index >= STATUS_LIST_LENGTH) {
+    if (!isStatusIndex(index)) {
       throw new StatusIndexError(`Status index ${index} is outside the list (0 to ${STATUS_LIST_LENGTH - 1}).`)
     }
     list.setStatus(index, true)

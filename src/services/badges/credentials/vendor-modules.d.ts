@@ -8,6 +8,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string
     secretKeyMultibase?: string
     signer(): KeyPairSigner
+    verifier(): { verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> }
     export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>
   }
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<KeyPair>
