@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { inauguralSupporters, unrevokedBadgesForDirectory } from '../../db/queries/badge-directory'
-import { listedInDirectory } from '../../domain/badge/badge-status'
+import { listedInDirectory } from '../../domain/badges/badge-status'
 import { DISCIPLINES, type Discipline } from '../../domain/school/school-facts'
 import { cycleYearOf } from './badge-issue'
 

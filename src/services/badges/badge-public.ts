@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { badgeArtefact, findBadgeByPublicId, revocationStamp, revokedStatusIndices } from '../../db/queries/issued-badges'
-import { badgeStatus, type BadgeStatus } from '../../domain/badge/badge-status'
+import { badgeStatus, type BadgeStatus } from '../../domain/badges/badge-status'
 import type { Discipline } from '../../domain/school/school-facts'
 import type { SignedCredential } from './credentials/contract'
 import type { BadgeIssuerSource } from './badge-issuer'

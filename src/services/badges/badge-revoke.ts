@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { findBadge, markBadgeRevoked, setOrderStatus, type BadgeRow } from '../../db/queries/issued-badges'
-import { revokeReasonProblem } from '../../domain/badge/badge-status'
+import { revokeReasonProblem } from '../../domain/badges/badge-status'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'

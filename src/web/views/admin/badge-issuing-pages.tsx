@@ -1,6 +1,6 @@
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { BadgeRow } from '../../../services/badges/badge-revoke'
-import type { BadgeStatus } from '../../../domain/badge/badge-status'
+import type { BadgeStatus } from '../../../domain/badges/badge-status'
 import { badgeVerifyPath } from '../../../services/badges/badge-links'
 import type { FormState } from '../../form'
 import { When } from '../format'

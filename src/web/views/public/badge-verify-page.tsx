@@ -1,4 +1,4 @@
-import { BADGE_STATUS_WORDS, type BadgeStatus } from '../../../domain/badge/badge-status'
+import { BADGE_STATUS_WORDS, type BadgeStatus } from '../../../domain/badges/badge-status'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { PublicBadge } from '../../../services/badges/badge-public'
 import { badgeCredentialPath, badgeImagePath, DIRECTORY_PATH } from '../../../services/badges/badge-links'
