@@ -16,6 +16,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
   BADGE_SIGNING_KEY: z.string().min(2).optional(),
+  PROGRAM_POSTAL_ADDRESS: z.string().min(5).default('Social Mission Metrics\nProgram office (set PROGRAM_POSTAL_ADDRESS)\nWashington, DC\nUnited States'),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
 })
 
 export type Config = {
@@ -35,6 +38,10 @@ export type Config = {
   queuePollSeconds: number
   /** The badge issuer's Ed25519 key as a JSON Multikey; unset, a dev key is made once in DATA_DIR (decision 127). */
   badgeSigningKey: string | undefined
+  /** Printed on badge invoices; `\n` in the variable separates lines. */
+  programPostalAddress: string
+  /** Card payments through Stripe Checkout: only when both keys are set (decision 124). */
+  stripe: { secretKey: string; webhookSecret: string } | null
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +70,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
     badgeSigningKey: e.BADGE_SIGNING_KEY,
+    programPostalAddress: e.PROGRAM_POSTAL_ADDRESS.replace(/\\n/g, '\n'),
+    stripe: e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : null,
   }
 }
 

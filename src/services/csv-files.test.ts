@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { countCsvRecords, readCsvUpload } from './csv-files'
+import { parse } from 'csv-parse/sync'
+import { countCsvRecords, csvWithBom, readCsvUpload } from './csv-files'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const read = (text: string) => {
@@ -44,5 +45,17 @@ describe('the independent record count', () => {
     expect(countCsvRecords('h\r\na\nb\rc')).toBe(4)
     expect(countCsvRecords('h\n"a\nb\rc",1\r\n\r\n\nd\r')).toBe(3)
     expect(countCsvRecords('')).toBe(0)
+  })
+})
+
+describe('writing a CSV for people to open', () => {
+  test('with neutraliseFormulas, text that a spreadsheet would run is shown as text; numbers, dates and other text are untouched', () => {
+    const out = csvWithBom(['a', 'b'], [['=HYPERLINK("x")', '+1'], ['-2', '@SUM(A1)'], ['\tTab', 'plain'], [-5, new Date('2026-01-02T00:00:00Z')]], { neutraliseFormulas: true })
+    const rows = parse(out.slice(1), { relax_column_count: true }) as string[][]
+    expect(rows.slice(1)).toEqual([[`'=HYPERLINK("x")`, "'+1"], ["'-2", "'@SUM(A1)"], ["'\tTab", 'plain'], ['-5', '2026-01-02T00:00:00.000Z']])
+  })
+  test('without it, cells are written as they are (our own imports read them back)', () => {
+    expect(csvWithBom(['a'], [['=1+1']])).toContain('=1+1')
+    expect(csvWithBom(['a'], [['=1+1']])).not.toContain("'=")
   })
 })

@@ -5,10 +5,18 @@ import { stringify } from 'csv-stringify/sync'
 
 const BOM = '\uFEFF'
 
-export function csvWithBom(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v))
+/**
+ * `neutraliseFormulas`: a text cell starting with = + - @ tab or CR gets a leading apostrophe, so a spreadsheet shows
+ * it rather than running it (OWASP "CSV injection"). For files only read by people; a file our own import reads
+ * back keeps its cells as they are.
+ */
+export function csvWithBom(header: readonly string[], rows: readonly (readonly unknown[])[], options: { neutraliseFormulas?: boolean } = {}): string {
+  const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v))
+  const cell = options.neutraliseFormulas ? (v: unknown) => (typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : text(v)) : text
   return BOM + stringify([header as string[], ...rows.map((r) => r.map(cell))], { record_delimiter: '\r\n' })
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/
 
 export type CsvReadResult =
   | { ok: true; header: string[]; rows: Record<string, string>[] }

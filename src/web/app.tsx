@@ -41,6 +41,10 @@ import { autosaveRoutes } from './routes/school/autosave'
 import { privateNoStore } from './routes/school/private-pages'
 import { schoolBadgeListingRoutes } from './routes/school/badge-listing'
 import { adminBadgeIssuingRoutes } from './routes/admin/badge-issuing'
+import { schoolBadgeRoutes } from './routes/school/badge'
+import { adminBadgeRoutes } from './routes/admin/badges'
+import { stripeWebhookRoutes } from './routes/webhooks/stripe'
+import { stripeGateway } from '../services/badges/stripe-gateway'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -51,7 +55,8 @@ export const MAX_UPLOAD_BODY_BYTES = MAX_RESOURCE_FILE_BYTES + MAX_BODY_BYTES
 const UPLOAD_PATHS = [RESOURCE_UPLOAD_PATH, /^\/admin\/schools\/import(\/confirm)?\/?$/, HISTORICAL_UPLOAD_PATH]
 
 /** The whole web app, built from its dependencies. Middleware order is behaviour: it reads top to bottom. */
-export function createApp(deps: AppDeps, log: Logger) {
+export function createApp(given: AppDeps, log: Logger) {
+  const deps: AppDeps = { ...given, stripe: given.stripe !== undefined ? given.stripe : stripeGateway(given.config.stripe) }
   const metrics = createMetrics()
   const devMailbox = devMailboxEnabled(deps.config)
   const app = new Hono<AppEnv>()
@@ -71,6 +76,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.use(metrics.measure)
   // Before the per-request session lookup: the autosave reads the session with the response it writes to.
   app.route('/', autosaveRoutes(deps, MAX_BODY_BYTES, log))
+  app.route('/', stripeWebhookRoutes(deps, deps.stripe ?? null))
   app.use(requestContext(deps))
   app.use(
     jsxRenderer(({ children, title, description }, c) => {
@@ -128,8 +134,10 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/school/reports', schoolReportRoutes)
   app.route('/school/badges', schoolBadgeListingRoutes)
   app.route('/school', schoolResponseRoutes)
+  app.route('/school/badge', schoolBadgeRoutes)
   app.route('/admin/responses', adminResponseRoutes)
   app.route('/admin/badges', adminBadgeIssuingRoutes)
+  app.route('/admin/badges', adminBadgeRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

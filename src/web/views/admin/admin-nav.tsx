@@ -4,6 +4,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/schools', label: 'Schools' },
   { href: '/admin/cycles', label: 'Cycles' },
   { href: '/admin/instruments', label: 'Instruments' },
+  { href: '/admin/badges', label: 'Badges' },
   { href: '/admin/inbox', label: 'Inbox' },
   { href: '/admin/mail', label: 'Mail' },
   { href: '/admin/accounts', label: 'Accounts' },

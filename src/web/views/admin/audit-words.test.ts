@@ -18,7 +18,14 @@ describe('the audit log in words', () => {
   })
 
   it('still reads for an action it has no phrase for', () => {
-    expect(auditSentence({ ...base, action: 'badge.ordered' })).toBe('Jane Doe recorded badge.ordered for Example University.')
+    expect(auditSentence({ ...base, action: 'badge.unheard-of' })).toBe('Jane Doe recorded badge.unheard-of for Example University.')
+  })
+
+  it('reads badge payments and paper returns with their references and reasons', () => {
+    expect(auditSentence({ ...base, action: 'badge.order-marked-paid', details: { reference: 'CHQ 1042' } })).toBe('Jane Doe marked the badge invoice of Example University paid (reference CHQ 1042).')
+    expect(auditSentence({ ...base, action: 'badge.order-waived', details: { reason: 'Inaugural supporter' } })).toBe('Jane Doe waived the badge fee of Example University: “Inaugural supporter”.')
+    expect(auditSentence({ ...base, actorName: null, actorEmail: 'system:stripe', action: 'badge.order-paid-by-card', details: { reference: 'pi_123' } })).toBe('The system (stripe) received the card payment for the badge of Example University (pi_123).')
+    expect(auditSentence({ ...base, action: 'response.paper-submitted', details: { certifiedBy: 'Dr Dean', signedOn: '2026-10-01' } })).toBe('Jane Doe submitted the paper return of Example University, signed by Dr Dean on 2026-10-01.')
   })
 
   it('tells badge actions, with the revoke reason for the program team', () => {

@@ -42,6 +42,14 @@ export function auditPhrase(e: AuditFacts): string {
     case 'response.viewed': return `opened the response of ${school}`
     case 'response.submitted': return `certified and submitted the response of ${school}`
     case 'response.reopened': return `reopened the response of ${school}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'badge.offer-saved': return `saved the badge offer of ${str(d['cycle']) ? `the cycle “${str(d['cycle'])}”` : cycle}`
+    case 'badge.ordered': return `ordered the badge of ${school}${d['method'] === 'card' ? ', to pay by card' : d['method'] === 'invoice' ? ', to pay by invoice' : ''}`
+    case 'badge.invoice-downloaded': return `downloaded the badge invoice of ${school}`
+    case 'badge.order-marked-paid': return `marked the badge invoice of ${school} paid${str(d['reference']) ? ` (reference ${str(d['reference'])})` : ''}`
+    case 'badge.order-waived': return `waived the badge fee of ${school}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'badge.order-paid-by-card': return `received the card payment for the badge of ${school}${str(d['reference']) ? ` (${str(d['reference'])})` : ''}`
+    case 'badge.card-payment-after-settlement': return `received a card payment for the badge of ${school} after it was already ${str(d['status']) ?? 'settled'}: refund it (${str(d['reference']) ?? 'see Stripe'})`
+    case 'badge.orders-exported': return `downloaded the badge orders (${str(d['status']) ?? 'all'}, ${str(d['rows']) ?? 'some'} rows) as CSV`
     case 'response.paper-submitted': return `submitted the paper return of ${school}, signed by ${str(d['certifiedBy']) ?? 'its dean'}${str(d['signedOn']) ? ` on ${str(d['signedOn'])}` : ''}`
     case 'response.paper-entry-started': return `began typing in the paper answers of ${school}`
     case 'response.carried-forward': return `carried forward ${str(d['written']) ?? 'earlier'} answers into the response of ${school}`
