@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import type { Browser, Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Database } from '../../src/db/client'
-import { seedBadgeOffer, seedBadgeOrder } from '../support/badge-seed'
+import { schools } from '../../src/db/schema/schools'
+import { seedBadgeOffer } from '../support/badge-seed'
 import { verifyBadgeCredential } from '../support/badge-verifier'
 import { pngTextChunks } from '../support/png-text'
-import { seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from '../support/scoring-seed'
-import { seedMember } from '../support/seed'
+import { answerAllRequired, seedWorkspace } from '../support/workspace-seed'
 import type { SmtpPeer } from '../support/smtp-peer'
 import { checkJourneyPage } from './support/journey-checks'
 import { signInAsAdminByMail, usePostgresMailingServer } from './support/mailing-server'
 import type { RunningServer } from './support/server'
 
-// A badge from payment to revocation in Chromium: the program team issues the paid badge from the console (the
-// job runs in the server), the e-mail crosses SMTP, the dean finds the badge and keeps the school listed, the
-// directory lists it, a stranger's verifier accepts what the app serves, then the program team revokes it.
+// A badge end to end in Chromium: the dean certifies and submits, orders the badge by invoice; the program team
+// marks it paid; the issue job runs in the server and the e-mail crosses SMTP; the dean keeps the school listed; the
+// directory lists it; a stranger's verifier accepts what the app serves; the program team revokes it.
 
 const running = usePostgresMailingServer('badges')
 let browser: Browser
@@ -33,48 +34,62 @@ const fetchPublicJson = async (url: string) => {
   return (await res.json()) as object
 }
 
+/** The first message to this address whose subject starts so, waiting for it to cross SMTP. */
+async function mailTo(email: string, subject: string) {
+  const matches = (m: SmtpPeer['received'][number]) => JSON.stringify(m.to).includes(email) && (m.subject ?? '').startsWith(subject)
+  await expect.poll(() => peer.received.some(matches), { timeout: 30_000 }).toBe(true)
+  return peer.received.find(matches)!
+}
+
 async function signInByMail(email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
   await page.goto(`${server.baseUrl}/sign-in`)
   await page.getByLabel('E-mail address').fill(email)
   await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click()
-  // The dean already has the badge e-mail: wait for the sign-in link.
-  const isLink = (m: SmtpPeer['received'][number]) => JSON.stringify(m.to).includes(email) && m.subject === 'Your sign-in link for Social Mission Metrics'
-  await expect.poll(() => peer.received.some(isLink), { timeout: 30_000 }).toBe(true)
-  const mail = peer.received.find(isLink)!
+  const mail = await mailTo(email, 'Your sign-in link')
   await page.goto(mail.text!.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)![0])
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect.poll(() => page.url()).not.toContain('/sign-in')
   return page
 }
 
-describe('a badge from payment to revocation', () => {
-  test('paid → issued by the console with progress → e-mail → dean keeps it listed → directory → verified → revoked', { timeout: 240_000 }, async () => {
+describe('a badge from a certified submission to revocation', () => {
+  test('certified → ordered by invoice → marked paid → issued and e-mailed → dean keeps it listed → directory → verified → revoked', { timeout: 240_000 }, async () => {
     const db = database.db
-    const tag = randomUUID().slice(0, 4)
-    const title = `Badge round ${tag}`
-    const schoolName = `Riverside College of Medicine ${tag}`
-    // Off-screen: the school's certified submission and its invoice order, paid.
-    const cycle = await seedScoringCycle(db, { status: 'closed', title, opensAt: new Date(Date.UTC(new Date().getUTCFullYear(), 0, 15)) })
-    const school = await seedScoringSchool(db, { discipline: 'md', name: schoolName })
-    await seedSubmittedResponse(db, { schoolId: school.id, cycleId: cycle.id, answers: {} })
-    const dean = await seedMember(db, school.id, 'leader')
-    await seedBadgeOffer(db, cycle.id)
-    await seedBadgeOrder(db, { cycleId: cycle.id, schoolId: school.id, status: 'paid' })
+    const schoolName = `Riverside College of Medicine ${randomUUID().slice(0, 4)}`
+    // Off-screen: a school whose colleagues answered every required question, in a round that offers a badge.
+    const w = await seedWorkspace(db, { discipline: 'md' })
+    await db.update(schools).set({ name: schoolName }).where(eq(schools.id, w.school.id))
+    await answerAllRequired(db, w.responseId, w.leader, w.school.id)
+    await seedBadgeOffer(db, w.cycle.id, { disciplines: ['md'] })
 
-    // The program team issues the paid badges of the round; the console shows the job's progress.
+    // The dean certifies and submits, then orders the badge by invoice.
+    const dean = await signInByMail(w.leader.email)
+    await dean.goto(`${server.baseUrl}/school/responses/${w.responseId}/review`)
+    await dean.getByLabel('Your full name').fill('Dr. Dana Dean')
+    await dean.getByLabel(/I certify that these answers are accurate/).check()
+    await dean.getByRole('button', { name: 'Submit the response' }).click()
+    await dean.waitForURL(/\/submitted$/)
+    await dean.goto(`${server.baseUrl}/school/badge/${w.responseId}`)
+    await dean.getByLabel('Billing contact’s name').fill('Finance Office')
+    await dean.getByLabel('Billing contact’s e-mail').fill('finance@riverside.test')
+    await dean.getByLabel('Billing address').fill('1 College Road\nSpringfield, IL 62701')
+    await dean.getByRole('button', { name: 'Continue' }).click()
+    await dean.getByRole('button', { name: 'Place the order' }).click()
+    await expect.poll(() => dean.locator('main').textContent()).toContain('invoice')
+
+    // The program team records the payment; the issue job runs in the server and e-mails the dean.
     const admin = await signInAsAdminByMail({ browser, peer, server })
-    await admin.goto(`${server.baseUrl}/admin/badges/issued`)
-    await admin.getByRole('link', { name: 'Issue all' }).click()
-    await checkJourneyPage(admin, 'badges-01-issue-all')
-    await admin.getByRole('button', { name: 'Issue 1 badge' }).click()
-    await expect.poll(() => admin.locator('main').textContent(), { timeout: 30_000 }).toMatch(/Badges issued|1 badges issued/)
-
-    // The dean's e-mail: the verification page, the files and the embed code.
-    const mail = await peer.waitFor(dean.email, 30_000)
-    expect(mail.subject).toBe(`Your Social Mission Metrics badge is ready: ${title}`)
+    await admin.goto(`${server.baseUrl}/admin/badges`)
+    await admin.getByRole('link', { name: `Mark paid (${schoolName})` }).click()
+    await admin.getByLabel('Payment reference').fill('CHQ-1042')
+    await admin.getByRole('button', { name: 'Mark paid and issue the badge' }).click()
+    const mail = await mailTo(w.leader.email, 'Your Social Mission Metrics badge is ready')
+    expect(mail.subject).toBe(`Your Social Mission Metrics badge is ready: ${w.cycle.title}`)
     const verifyUrl = mail.text!.match(/http:\/\/\S+\/badges\/verify\/[\w-]+/)![0]
     expect(mail.text).toContain('<a href=')
+    await admin.goto(`${server.baseUrl}/admin/badges/issued`)
+    await checkJourneyPage(admin, 'badges-01-issued')
 
     // The public verification page.
     const visitor = await (await browser.newContext()).newPage()
@@ -85,15 +100,14 @@ describe('a badge from payment to revocation', () => {
     await checkJourneyPage(visitor, 'badges-02-verify')
 
     // The dean finds the badge from My school, stops listing the school, then lists it again.
-    const deanPage = await signInByMail(dean.email)
-    await deanPage.goto(`${server.baseUrl}/school`)
-    await deanPage.getByRole('link', { name: 'Your badges and the public directory' }).click()
-    await checkJourneyPage(deanPage, 'badges-03-school-badges')
-    await deanPage.getByRole('button', { name: 'Stop listing our school in the directory' }).click()
+    await dean.goto(`${server.baseUrl}/school`)
+    await dean.getByRole('link', { name: 'Your badges and the public directory' }).first().click()
+    await checkJourneyPage(dean, 'badges-03-school-badges')
+    await dean.getByRole('button', { name: 'Stop listing our school in the directory' }).click()
     await visitor.goto(`${server.baseUrl}/badges`)
     expect(await visitor.locator('main').textContent()).not.toContain(schoolName)
-    await deanPage.getByRole('button', { name: 'List our school in the directory' }).click()
-    await expect.poll(() => deanPage.getByRole('button', { name: 'Stop listing our school in the directory' }).count()).toBe(1)
+    await dean.getByRole('button', { name: 'List our school in the directory' }).click()
+    await expect.poll(() => dean.getByRole('button', { name: 'Stop listing our school in the directory' }).count()).toBe(1)
 
     // The directory lists it, filtered without script, and links to its page.
     await visitor.goto(`${server.baseUrl}/`)
