@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { describe, expect, test } from 'vitest'
 import { responseScores } from '../../src/db/schema/scoring'
 import { mailMessages } from '../../src/db/schema/operations'
@@ -70,7 +71,7 @@ function expectNoResults(where: string, text: string, scoreTexts: string[]) {
 }
 
 describe('no score in any badge artefact', () => {
-  test('the SVG, the PNG’s texts, the credential, the verification page, the directory and the e-mail carry no result', async () => {
+  test('the SVG, the PNG’s texts, the credential, the verification page, the directory, the e-mail and the invoice carry no result', async () => {
     const scoreTexts = await resultsOfMySchool()
     expect(scoreTexts.length).toBeGreaterThan(3)
 
@@ -82,13 +83,17 @@ describe('no score in any badge artefact', () => {
     const directory = await (await app.request('/badges')).text()
     const mails = await db.select({ subject: mailMessages.subject, text: mailMessages.textBody, html: mailMessages.htmlBody }).from(mailMessages).where(eq(mailMessages.toAddress, leader.email))
     const badgeMail = mails.find((m) => m.subject.includes('badge is ready'))!
+    const invoicePdf = await app.request(`/admin/badges/orders/${order.id}/invoice.pdf`, { headers: adminHeaders })
+    expect(invoicePdf.headers.get('content-type')).toBe('application/pdf')
+    const invoice = (await extractText(await getDocumentProxy(new Uint8Array(await invoicePdf.arrayBuffer())), { mergePages: true })).text
+    expect(invoice).toContain(mine.school.name)
 
     expect(svg).toContain(mine.school.name)
     expect(directory).toContain(mine.school.name)
     expect(pngTexts.some((t) => t.keyword === 'openbadgecredential')).toBe(true)
     for (const [where, text] of [
       ['SVG', svg], ['PNG texts', pngTexts.map((t) => `${t.keyword} ${t.text}`).join('\n')], ['credential', credential], ['verification page', page],
-      ['directory', directory], ['e-mail', `${badgeMail.subject}\n${badgeMail.text}\n${badgeMail.html}`],
+      ['directory', directory], ['e-mail', `${badgeMail.subject}\n${badgeMail.text}\n${badgeMail.html}`], ['invoice', invoice],
     ] as const) expectNoResults(where, text, scoreTexts)
   })
 
