@@ -22,14 +22,18 @@ export type Runtime = { database: Database; queue: Queue; badgeIssuer: BadgeIssu
 
 /** Opens and migrates the database and starts the queue; with `work`, this process also runs the jobs. */
 export async function startRuntime(config: Config, log: Logger, { work }: { work: boolean }): Promise<Runtime> {
+  const badgeIssuer = badgeIssuerSource({ baseUrl: config.baseUrl, dataDir: config.dataDir, configuredKey: config.badgeSigningKey })
   const database = await openConfiguredDatabase(config, log)
+  // A process that serves and works signs badges: its key is loaded at start, beside the migrations, so a malformed
+  // BADGE_SIGNING_KEY stops the start rather than the first badge (decision 127). CLI commands skip it. Only once the
+  // database is open: the dev key lives in DATA_DIR, which must still be empty when a PGlite cluster is restored.
+  const issuerReady = work ? badgeIssuer() : undefined
+  issuerReady?.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
   await migrateDatabase(database)
   const queue = await startQueue(database, config.databaseUrl)
   const transport = createMailTransport(config.smtpUrl, { replyTo: config.mailReplyTo })
-  const badgeIssuer = badgeIssuerSource({ baseUrl: config.baseUrl, dataDir: config.dataDir, configuredKey: config.badgeSigningKey })
-  // Loaded at start, so a malformed BADGE_SIGNING_KEY stops the start instead of the first badge (decision 127).
-  await badgeIssuer()
   if (work) {
+    await issuerReady
     await startWorkers(queue, {
       db: database.db,
       transport,

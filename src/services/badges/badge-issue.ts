@@ -44,7 +44,7 @@ export async function issueBadgeForOrder(db: Db, jobs: JobQueue, issuer: BadgeIs
       statusIndex: await allocateStatusIndex(tx),
       issuedAt: now,
     }
-    const artefacts = await badgeToolkit.issueBadge(facts, issuer)
+    const artefacts = await (await badgeToolkit()).issueBadge(facts, issuer)
     const badgeId = await insertBadgeOnce(tx, {
       publicId: facts.publicId, orderId, cycleId: order.cycleId, schoolId: order.schoolId, schoolName: facts.schoolName,
       discipline: facts.discipline, validFrom: facts.validFrom, validUntil: facts.validUntil, statusIndex: facts.statusIndex,

@@ -8,8 +8,8 @@ export function badgeIssuerSource(options: { baseUrl: string; dataDir: string; c
   let loading: Promise<BadgeIssuer> | undefined
   return () => {
     if (!loading) {
-      const load = badgeToolkit
-        .loadSigningKey({ baseUrl: options.baseUrl, dataDir: options.dataDir, ...(options.configuredKey ? { configuredKey: options.configuredKey } : {}) })
+      const load = badgeToolkit()
+        .then((toolkit) => toolkit.loadSigningKey({ baseUrl: options.baseUrl, dataDir: options.dataDir, ...(options.configuredKey ? { configuredKey: options.configuredKey } : {}) }))
         .then((signingKey: BadgeSigningKey): BadgeIssuer => ({ baseUrl: options.baseUrl, signingKey }))
       // A failed load (a malformed BADGE_SIGNING_KEY) is not cached: the next call tries again and says why.
       load.catch(() => (loading = undefined))

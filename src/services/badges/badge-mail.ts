@@ -11,6 +11,7 @@ export type BadgeMailSubject = { schoolId: string; schoolName: string; cycleTitl
 /** E-mails each leader of the school the badge's links and embed code, in the caller's transaction. */
 export async function mailBadgeToLeaders(db: Db, jobs: JobQueue, baseUrl: string, badge: BadgeMailSubject, kind: 'issued' | 'reissued') {
   const leaders = await leadersOf(db, badge.schoolId)
+  const toolkit = await badgeToolkit()
   for (const leader of leaders) {
     const facts = {
       schoolName: badge.schoolName,
@@ -20,7 +21,7 @@ export async function mailBadgeToLeaders(db: Db, jobs: JobQueue, baseUrl: string
       svgUrl: `${baseUrl}${badgeImagePath(badge.publicId, 'svg')}`,
       pngUrl: `${baseUrl}${badgeImagePath(badge.publicId, 'png')}`,
       credentialUrl: `${baseUrl}${badgeCredentialPath(badge.publicId)}`,
-      embedHtml: badgeToolkit.embedHtml({ publicId: badge.publicId, schoolName: badge.schoolName, cycleYear: badge.cycleYear }, baseUrl),
+      embedHtml: toolkit.embedHtml({ publicId: badge.publicId, schoolName: badge.schoolName, cycleYear: badge.cycleYear }, baseUrl),
     }
     const content = kind === 'issued' ? badgeIssuedMail(facts) : badgeReissuedMail(facts)
     await queueMail(db, jobs, `badge.${kind}`, leader.email, content)

@@ -67,7 +67,7 @@ export async function statusListCredential(db: Db, issuerSource: BadgeIssuerSour
   const stamp = await revocationStamp(db)
   const cached = statusListCache.get(issuerSource)
   if (cached?.stamp === stamp) return { credential: cached.credential, etag: etagOf(stamp) }
-  const credential = await badgeToolkit.statusListCredential(await revokedStatusIndices(db), await issuerSource(), now)
+  const credential = await (await badgeToolkit()).statusListCredential(await revokedStatusIndices(db), await issuerSource(), now)
   statusListCache.set(issuerSource, { stamp, credential })
   return { credential, etag: etagOf(stamp) }
 }
@@ -75,9 +75,9 @@ export async function statusListCredential(db: Db, issuerSource: BadgeIssuerSour
 const etagOf = (stamp: string) => `"status-${Buffer.from(stamp).toString('base64url')}"`
 
 export async function issuerProfile(issuerSource: BadgeIssuerSource) {
-  return badgeToolkit.issuerProfile(await issuerSource())
+  return (await badgeToolkit()).issuerProfile(await issuerSource())
 }
 
 export async function issuerVerificationMethod(issuerSource: BadgeIssuerSource) {
-  return badgeToolkit.verificationMethodDocument(await issuerSource())
+  return (await badgeToolkit()).verificationMethodDocument(await issuerSource())
 }

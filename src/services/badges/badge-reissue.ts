@@ -21,7 +21,7 @@ export async function reissueBadgeImage(db: Db, jobs: JobQueue, issuer: BadgeIss
       publicId: badge.publicId, schoolName: badge.currentSchoolName, discipline: badge.discipline, cycleTitle: badge.cycleTitle,
       cycleYear: cycleYearOf(badge.cycleOpensAt), validFrom: badge.validFrom, validUntil: badge.validUntil, statusIndex: badge.statusIndex, issuedAt: now,
     }
-    const artefacts = await badgeToolkit.issueBadge(facts, issuer)
+    const artefacts = await (await badgeToolkit()).issueBadge(facts, issuer)
     const row = await replaceBadgeArtefacts(tx, badge.id, { schoolName: facts.schoolName, credential: artefacts.credential, svg: artefacts.svg, png: artefacts.png })
     if (!row) throw new AppError('badge.revoked', `The badge of ${badge.schoolName} is already revoked.`, 409)
     await recordAudit(tx, actor, 'badge.reissued', {
