@@ -129,19 +129,32 @@ describe('a badge from a certified submission to revocation', () => {
     const tampered = JSON.parse(JSON.stringify(credential).replace(schoolName, schoolName.replace('Riverside', 'Riversida'))) as object
     expect((await verifyBadgeCredential(tampered, fetchPublicJson)).verified).toBe(false)
 
+    // The program team's other badge pages: Inaugural Supporters (flag the school) and the reissue step.
+    await admin.goto(`${server.baseUrl}/admin/badges/supporters`)
+    await admin.getByLabel('School').selectOption({ label: `${schoolName} (IL)` })
+    await admin.getByLabel('Year').fill('2024')
+    await admin.getByLabel('Note (optional)').fill('Took part in the 2024 pilot')
+    await admin.getByRole('button', { name: 'Flag as an Inaugural Supporter' }).click()
+    await checkJourneyPage(admin, 'badges-05-supporters')
+    await visitor.goto(`${server.baseUrl}/badges`)
+    expect(await visitor.locator('#inaugural-supporters + p + ul').textContent()).toContain(`${schoolName} (IL), since 2024: Took part in the 2024 pilot`)
+    await admin.goto(`${server.baseUrl}/admin/badges/issued`)
+    await admin.getByRole('link', { name: `Reissue image of ${schoolName}` }).click()
+    await checkJourneyPage(admin, 'badges-06-reissue')
+
     // The program team revokes it with a reason; the directory drops it, the page says revoked, the status fails.
     await admin.goto(`${server.baseUrl}/admin/badges/issued`)
     await admin.getByRole('link', { name: `Revoke the badge of ${schoolName}` }).click()
     await admin.getByLabel('Why is the badge revoked?').fill('short')
     await admin.getByRole('button', { name: 'Revoke the badge' }).click()
     expect(await admin.getByRole('alert').textContent()).toContain('at least 10 characters')
-    await checkJourneyPage(admin, 'badges-05-revoke-error')
+    await checkJourneyPage(admin, 'badges-07-revoke-error')
     await admin.getByLabel('Why is the badge revoked?').fill('The order was refunded at the school’s request')
     await admin.getByRole('button', { name: 'Revoke the badge' }).click()
     await expect.poll(() => admin.locator('main').textContent()).toContain(`The badge of ${schoolName} is revoked.`)
 
     await visitor.goto(`${server.baseUrl}/badges`)
-    expect(await visitor.locator('main').textContent()).not.toContain(schoolName)
+    expect(await visitor.getByRole('link', { name: schoolName }).count()).toBe(0) // still an Inaugural Supporter, unlinked
     await visitor.goto(verifyUrl)
     expect(await visitor.getByRole('status').textContent()).toContain('revoked')
     expect(await visitor.locator('main').textContent()).not.toContain('refunded')
