@@ -31,3 +31,11 @@ test('replies go to the contact address unless MAIL_REPLY_TO names another', () 
   expect(loadConfig({ CONTACT_EMAIL: 'team@smm.test', MAIL_REPLY_TO: 'replies@smm.test' }).mailReplyTo).toBe('replies@smm.test')
   expect(() => loadConfig({ MAIL_REPLY_TO: 'not an address' })).toThrow(/MAIL_REPLY_TO/)
 })
+
+test('card payments need both Stripe keys; the invoice address keeps its lines', () => {
+  expect(loadConfig({}).stripe).toBeNull()
+  expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' }).stripe).toBeNull()
+  expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' }).stripe).toEqual({ secretKey: 'sk_test_abc', webhookSecret: 'whsec_xyz' })
+  expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' })).toThrow(/STRIPE_SECRET_KEY/)
+  expect(loadConfig({ PROGRAM_POSTAL_ADDRESS: 'Program\\n1 Main St' }).programPostalAddress).toBe('Program\n1 Main St')
+})

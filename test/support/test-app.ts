@@ -8,6 +8,7 @@ import { startQueue, type Queue } from '../../src/jobs/queue'
 import { databaseAnswers } from '../../src/runtime'
 import { badgeIssuerSource, type BadgeIssuerSource } from '../../src/services/badges/badge-issuer'
 import { createApp, type App } from '../../src/web/app'
+import type { AppDeps } from '../../src/web/context'
 import { freshDatabase, type TestDatabase } from './test-database'
 
 export const TEST_ORIGIN = 'http://localhost'
@@ -18,13 +19,13 @@ export type TestApp = { app: App; database: TestDatabase; db: TestDatabase['db']
  * The real app (real queue, real database) on a fresh database, called without a port through `app.request`.
  * One per test file; it is closed after the file's tests.
  */
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, overrides: Pick<AppDeps, 'stripe'> = {}): Promise<TestApp> {
   const database = await freshDatabase()
   const queue = await startQueue(database, database.url)
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: TEST_ORIGIN, ...env })
   const badgeIssuer = testBadgeIssuer(config.baseUrl)
   const app = createApp(
-    { db: database.db, jobs: queue, config, checkHealth: () => databaseAnswers(database), badgeIssuer },
+    { db: database.db, jobs: queue, config, checkHealth: () => databaseAnswers(database), badgeIssuer, ...overrides },
     pino({ level: 'silent' }),
   )
   afterAll(async () => {

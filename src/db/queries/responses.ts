@@ -6,6 +6,7 @@ import { preparedPer, preparedStatement } from '../prepared'
 import { sessions, users } from '../schema/accounts'
 import { enabledUser, liveSessionCondition, liveSessionColumns } from './accounts'
 import { cycleParticipations, cycles } from '../schema/cycles'
+import { completionStatus } from './certified-responses'
 import { answerHistory, answers, areaAssignments, responses, type AnswerChangeSource } from '../schema/responses'
 import { reportReleases } from '../schema/scoring'
 import { schoolMemberships, schools } from '../schema/schools'
@@ -248,7 +249,8 @@ export async function setEntryMode(db: Db, id: string, mode: 'online' | 'paper')
 export function workspaceParticipations(db: Db, userId: string) {
   return db
     .select({
-      participationId: p.id, participationStatus: p.status, schoolId: schools.id, schoolName: schools.name, role: schoolMemberships.role,
+      // Submitted only with a certified response (decision 123): a legacy "marked submitted" school still has work to do.
+      participationId: p.id, participationStatus: completionStatus, schoolId: schools.id, schoolName: schools.name, role: schoolMemberships.role,
       cycleId: cycles.id, cycleTitle: cycles.title, cycleStatus: cycles.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt,
       responseId: r.id, responseStatus: r.status, submittedAt: r.submittedAt,
       reportReleased: sql<boolean>`exists (select 1 from ${reportReleases} where ${reportReleases.responseId} = ${r.id})`,

@@ -5,13 +5,19 @@ import type { BadgePaymentMethod } from '../../db/schema/badges'
 import { INELIGIBLE_MESSAGES } from '../../domain/badges/eligibility'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
-import { AppError, assertCan } from '../errors'
+import { AppError } from '../errors'
+import { can } from '../../domain/policy/policy'
 import type { JobQueue } from '../jobs'
 import { loadResponseAccess, type ResponseAccess } from '../responses/response-access'
 import { requestBadgeIssue } from './badge-issue-request'
 import { eligibilityOf } from './badge-eligibility'
 
 type Ctx = { db: Db; jobs: JobQueue; actor: Actor; ip: string | null }
+
+/** Someone on the team who is not the leader is told who can order, rather than a bare "no access". */
+function assertMayOrder(access: ResponseAccess) {
+  if (!can(access.actor, 'badge.order', { schoolId: access.schoolId })) throw new AppError('forbidden', 'Only your school’s leader can order its badge.', 403)
+}
 
 export type OrderInput = {
   billingName: string
@@ -28,7 +34,7 @@ export type OrderInput = {
  */
 export async function badgeOrderPage(db: Db, actor: Actor, responseId: string) {
   const access = await loadResponseAccess(db, actor, responseId)
-  assertCan(access.actor, 'badge.order', { schoolId: access.schoolId })
+  assertMayOrder(access)
   const order = await findOrderOf(db, access.cycleId, access.schoolId)
   const { eligibility, offer } = await eligibilityOf(db, access)
   return {
@@ -47,7 +53,7 @@ export type BadgeOrderPage = Awaited<ReturnType<typeof badgeOrderPage>>
 export async function placeBadgeOrder(ctx: Ctx, responseId: string, input: OrderInput, now = new Date()): Promise<{ order: BadgeOrder; created: boolean }> {
   return ctx.db.transaction(async (tx) => {
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
-    assertCan(access.actor, 'badge.order', { schoolId: access.schoolId })
+    assertMayOrder(access)
     const existing = await findOrderOf(tx, access.cycleId, access.schoolId)
     if (existing) return { order: existing, created: false }
     const { eligibility } = await eligibilityOf(tx, access)
@@ -69,7 +75,22 @@ export async function placeBadgeOrder(ctx: Ctx, responseId: string, input: Order
 /** The order behind a school's badge page, for its invoice or card payment: the leader's own school only. */
 export async function schoolOrder(db: Db, actor: Actor, responseId: string): Promise<{ access: ResponseAccess; order: BadgeOrder }> {
   const access = await loadResponseAccess(db, actor, responseId)
-  assertCan(access.actor, 'badge.order', { schoolId: access.schoolId })
+  assertMayOrder(access)
   const order = (await findOrderOf(db, access.cycleId, access.schoolId)) ?? (() => { throw new AppError('not_found', 'Your school has not ordered this badge yet.', 404) })()
   return { access, order }
+}
+
+export type BadgeCard = { eligible: true; orderStatus: BadgeOrder['status'] | null } | { eligible: false; reason: string }
+
+/**
+ * The badge line of a cycle on the leader's My school: shown only when the cycle offers a badge for the school's
+ * discipline and the response is submitted. Null otherwise (nothing to say yet).
+ */
+export async function badgeCardOf(db: Db, actor: Actor, responseId: string): Promise<BadgeCard | null> {
+  const access = await loadResponseAccess(db, actor, responseId)
+  if (access.status !== 'submitted' || access.role !== 'leader') return null
+  const { eligibility, offer } = await eligibilityOf(db, access)
+  if (!offer?.fees.some((f) => f.discipline === access.discipline)) return null
+  if (!eligibility.eligible) return { eligible: false, reason: INELIGIBLE_MESSAGES[eligibility.reason] }
+  return { eligible: true, orderStatus: (await findOrderOf(db, access.cycleId, access.schoolId))?.status ?? null }
 }

@@ -12,6 +12,7 @@ import { nextStep, workspaceTasks, type WorkspaceFacts } from '../../domain/resp
 import { recordAudit } from '../audit'
 import { AppError, assertCan, notFound, signInRequired } from '../errors'
 import { loadResponseAccess, mayEditArea } from './response-access'
+import { badgeCardOf } from '../badges/badge-orders'
 
 type Row = Awaited<ReturnType<typeof workspaceParticipations>>[number]
 
@@ -61,6 +62,7 @@ async function cycleCard(db: Db, actor: Actor, row: Row, teamSize: number, now: 
     tasks: workspaceTasks(facts),
     next: nextStep(facts),
     canSeeReport: row.reportReleased && can(actor, 'school.results.view', { schoolId: row.schoolId }),
+    badge: row.responseId && row.responseStatus === 'submitted' && row.role === 'leader' ? await badgeCardOf(db, actor, row.responseId) : null,
   }
 }
 

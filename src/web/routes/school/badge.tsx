@@ -15,7 +15,8 @@ const OrderForm = z.object({
   billingEmail: z.email('Enter the billing contact’s e-mail address, like finance@school.edu.').max(254),
   billingAddress: z.string().trim().min(10, 'Enter the full billing address, as it should appear on the invoice.').max(1000, 'Keep the address under 1,000 characters.'),
   poNumber: z.string().trim().max(100, 'Keep the purchase order number under 100 characters.').optional().transform((v) => v || null),
-  paymentMethod: z.enum(['invoice', 'card'], 'Choose how you will pay.').default('invoice'),
+  // A free badge's form has no payment question: nothing posted means invoice (nothing to pay).
+  paymentMethod: z.string().optional().transform((v) => v || 'invoice').pipe(z.enum(['invoice', 'card'], 'Choose how you will pay.')),
 })
 
 const idOf = (c: Ctx) => {

@@ -81,7 +81,7 @@ export async function renderInvoicePdf({ order, programAddress, contactEmail, ca
   ].filter((w): w is string => w !== null)
   for (const way of ways) body(way, { width })
   doc.moveDown(1.5)
-  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text('The badge shows that the school completed the Social Mission Metrics Self-Assessment. It never shows a score.', { width })
+  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text('The badge shows that the school completed the Social Mission Metrics Self-Assessment, and nothing of its results.', { width })
   doc.end()
   return done
 }

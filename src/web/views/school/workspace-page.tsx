@@ -108,6 +108,7 @@ function CycleTasks({ cycle }: { cycle: WorkspaceCycle }) {
           <a href={`${base}/answers.pdf`}>Download a copy of the submitted answers (PDF)</a>
         </p>
       )}
+      {cycle.badge && cycle.responseId && <BadgeLine badge={cycle.badge} href={`/school/badge/${cycle.responseId}`} />}
     </section>
   )
 }
@@ -165,5 +166,25 @@ function Team({ school }: { school: WorkspaceSchool }) {
       </ul>
       {open && <a href={`/school/responses/${open.responseId}/team`}>Team and assignments</a>}
     </div>
+  )
+}
+
+/** The leader's badge for this round (decision 124): order it once eligible, then follow the order. */
+function BadgeLine({ badge, href }: { badge: NonNullable<WorkspaceCycle['badge']>; href: string }) {
+  if (!badge.eligible) return <p class="muted">Badge: {badge.reason}</p>
+  if (badge.orderStatus === null) {
+    return (
+      <div class="next-step">
+        <h4>Your school’s badge</h4>
+        <p>Your school completed this round, so it may show the program’s badge. The badge never shows a score.</p>
+        <a class="button" href={href}>Order your school’s badge</a>
+      </div>
+    )
+  }
+  const words = { awaiting_payment: 'ordered, awaiting payment', paid: 'paid, being issued', waived: 'being issued', issued: 'issued', revoked: 'revoked' }[badge.orderStatus]
+  return (
+    <p>
+      <a href={href}>Your school’s badge</a>: {words}
+    </p>
   )
 }
