@@ -8,6 +8,11 @@ export type BadgeImageFacts = { schoolName: string; disciplineLabel: string; cyc
 export const BADGE_FONT_FAMILY = 'DejaVu Sans'
 export const BADGE_SIZE = 512
 
+/** The name's lines are at most this wide: well inside the inner ring, even at the lowest line (a chord of ~440). */
+export const NAME_WIDTH = 380
+/** The middle of the name's area, between the subtitle (y=224) and the rule under the name (y=370). */
+const NAME_CENTRE_Y = 296
+
 const NAVY = '#0b3d5c'
 const GOLD = '#f2c14e'
 const WHITE = '#ffffff'
@@ -18,10 +23,12 @@ const PALE = '#d8e6ef'
  * All text is escaped; names are fitted to at most three lines (smaller type, then an ellipsis) so nothing overflows.
  */
 export function badgeSvg(facts: BadgeImageFacts): string {
-  const name = fitText(stripNonXmlCharacters(facts.schoolName), { maxWidth: 360, maxLines: 3, sizes: [30, 26, 22, 18] })
+  const name = fitText(stripNonXmlCharacters(facts.schoolName), { maxWidth: NAME_WIDTH, maxLines: 3, sizes: [30, 26, 22, 18], weight: 'bold' })
   const lineHeight = Math.round(name.fontSize * 1.18)
-  const nameTop = 292 - ((name.lines.length - 1) * lineHeight) / 2
-  const discipline = fitText(stripNonXmlCharacters(facts.disciplineLabel), { maxWidth: 330, maxLines: 1, sizes: [17, 15, 13] })
+  // Centre the block (capitals' top to descenders' bottom, about one em per line) between the subtitle and the rule.
+  const blockHeight = (name.lines.length - 1) * lineHeight + name.fontSize
+  const firstBaseline = Math.round(NAME_CENTRE_Y - blockHeight / 2 + name.fontSize * 0.76)
+  const discipline = fitText(stripNonXmlCharacters(facts.disciplineLabel), { maxWidth: 330, maxLines: 1, sizes: [17, 15, 13], weight: 'regular' })
   const year = String(Math.trunc(facts.cycleYear))
   const label = `Social Mission Metrics badge: ${facts.schoolName}, ${facts.disciplineLabel}, ${year}. A participant in the Self-Assessment.`
 
@@ -33,7 +40,11 @@ export function badgeSvg(facts: BadgeImageFacts): string {
     programMark(256, 118),
     text(256, 200, 'SOCIAL MISSION METRICS', { size: 17, weight: 'bold', fill: WHITE, spacing: 2.5 }),
     text(256, 224, 'SELF-ASSESSMENT PARTICIPANT', { size: 12, fill: PALE, spacing: 2 }),
-    ...name.lines.map((line, i) => text(256, nameTop + i * lineHeight, line, { size: name.fontSize, weight: 'bold', fill: WHITE })),
+    // The clip is a safety net for glyphs wider than the width table knows (rare scripts): cut, never spilled.
+    `<clipPath id="badge-name-area"><rect x="${256 - NAME_WIDTH / 2}" y="230" width="${NAME_WIDTH}" height="134"/></clipPath>`,
+    `<g clip-path="url(#badge-name-area)">`,
+    ...name.lines.map((line, i) => text(256, firstBaseline + i * lineHeight, line, { size: name.fontSize, weight: 'bold', fill: WHITE })),
+    '</g>',
     `<line x1="176" y1="370" x2="336" y2="370" stroke="${GOLD}" stroke-width="2"/>`,
     text(256, 398, discipline.lines[0] ?? '', { size: discipline.fontSize, fill: PALE }),
     text(256, 446, year, { size: 36, weight: 'bold', fill: GOLD, spacing: 3 }),

@@ -1,42 +1,53 @@
+import { graphemesOf, textWidthEm, type FontWeight } from './badge-font-metrics'
+
 /**
- * Fits a school name into the badge's name area: wraps at spaces, shrinks the type when the name is long, breaks a
- * word too long for a line, and ends with an ellipsis only when even the smallest size cannot hold it all.
- * Widths are estimates in ems (the badge ships its own font, DejaVu Sans, so estimates hold on every machine).
+ * Fits a text into an area of the badge: wraps at spaces, shrinks the type when the text is long, breaks a word
+ * too long for a line, and ends with an ellipsis only when even the smallest size cannot hold it all.
+ * Widths come from the bundled font's metrics, so the PNG (rendered with that font) never overflows.
  */
 export type FittedText = { fontSize: number; lines: string[] }
 
-export type FitOptions = { maxWidth: number; maxLines: number; sizes: readonly number[] }
-
-// DejaVu Sans Bold averages about 0.66 em for mixed-case letters; wide glyphs (emoji, CJK) take a full em.
-const AVERAGE_EM = 0.66
+export type FitOptions = { maxWidth: number; maxLines: number; sizes: readonly number[]; weight: FontWeight }
 
 export function fitText(text: string, options: FitOptions): FittedText {
   const words = text.trim().split(/\s+/).filter(Boolean)
-  const smallest = options.sizes[options.sizes.length - 1] ?? 16
   for (const fontSize of options.sizes) {
-    const lines = wrap(words, Math.floor(options.maxWidth / (fontSize * AVERAGE_EM)))
-    if (lines.length <= options.maxLines) return { fontSize, lines }
+    const lines = wrap(words, fitsWithin(options.maxWidth, fontSize, options.weight))
+    if (lines.length <= options.maxLines) return { fontSize, lines: balance(words, lines, fontSize, options) }
   }
-  const capacity = Math.floor(options.maxWidth / (smallest * AVERAGE_EM))
-  const lines = wrap(words, capacity).slice(0, options.maxLines)
+  const fontSize = options.sizes[options.sizes.length - 1] ?? 16
+  const fits = fitsWithin(options.maxWidth, fontSize, options.weight)
+  const lines = wrap(words, fits).slice(0, options.maxLines)
   const last = lines.length - 1
-  lines[last] = `${clip(lines[last] ?? '', capacity - 1)}…`
-  return { fontSize: smallest, lines }
+  lines[last] = withEllipsis(lines[last] ?? '', fits)
+  return { fontSize, lines }
 }
 
-/** Width of a string in "average characters": a grapheme cluster that is wide (emoji, CJK) counts as two. */
-export function textUnits(text: string): number {
-  let units = 0
-  for (const { segment } of graphemes(text)) units += isWide(segment) ? 2 : 1
-  return units
+const fitsWithin = (width: number, fontSize: number, weight: FontWeight) => (line: string) => textWidthEm(line, weight) * fontSize <= width
+
+/**
+ * Same number of lines, lines of even length: "Lakeside College / of Nursing" rather than "Lakeside College of /
+ * Nursing". Finds the narrowest width that still wraps into as many lines (only when no word had to be broken).
+ */
+function balance(words: string[], lines: string[], fontSize: number, options: FitOptions): string[] {
+  if (lines.length < 2 || lines.some((l) => l.endsWith('-'))) return lines
+  let narrow = 0
+  let wide = options.maxWidth
+  while (wide - narrow > 1) {
+    const width = (narrow + wide) / 2
+    const fits = fitsWithin(width, fontSize, options.weight)
+    if (words.every(fits) && wrap(words, fits).length <= lines.length) wide = width
+    else narrow = width
+  }
+  return wrap(words, fitsWithin(wide, fontSize, options.weight))
 }
 
-function wrap(words: string[], capacity: number): string[] {
+function wrap(words: string[], fits: (line: string) => boolean): string[] {
   const lines: string[] = []
   let line = ''
-  for (const word of words.flatMap((w) => breakLongWord(w, capacity))) {
+  for (const word of words.flatMap((w) => breakLongWord(w, fits))) {
     const candidate = line ? `${line} ${word}` : word
-    if (textUnits(candidate) <= capacity || !line) line = candidate
+    if (fits(candidate) || !line) line = candidate
     else {
       lines.push(line)
       line = word
@@ -46,30 +57,24 @@ function wrap(words: string[], capacity: number): string[] {
   return lines
 }
 
-function breakLongWord(word: string, capacity: number): string[] {
-  if (textUnits(word) <= capacity) return [word]
+/** A word wider than a line is cut into pieces that fit, each but the last ending in a hyphen. */
+function breakLongWord(word: string, fits: (line: string) => boolean): string[] {
+  if (fits(word)) return [word]
   const pieces: string[] = []
   let piece = ''
-  for (const { segment } of graphemes(word)) {
-    if (textUnits(piece + segment) > capacity - 1 && piece) {
+  for (const grapheme of graphemesOf(word)) {
+    if (piece && !fits(`${piece}${grapheme}-`)) {
       pieces.push(`${piece}-`)
       piece = ''
     }
-    piece += segment
+    piece += grapheme
   }
   if (piece) pieces.push(piece)
   return pieces
 }
 
-function clip(text: string, capacity: number): string {
-  let out = ''
-  for (const { segment } of graphemes(text)) {
-    if (textUnits(out + segment) > capacity) break
-    out += segment
-  }
-  return out.trimEnd()
+function withEllipsis(line: string, fits: (line: string) => boolean): string {
+  const graphemes = graphemesOf(line)
+  while (graphemes.length && !fits(`${graphemes.join('').trimEnd()}…`)) graphemes.pop()
+  return `${graphemes.join('').trimEnd()}…`
 }
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' })
-const graphemes = (text: string) => segmenter.segment(text)
-const isWide = (grapheme: string) => /\p{Extended_Pictographic}|[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/u.test(grapheme)

@@ -8,8 +8,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { verifyBadgeCredential } from '../../../../test/support/badge-verifier'
+import { badgeSvg, NAME_WIDTH } from '../../../domain/badges/badge-svg'
 import type { BadgeFacts, BadgeIssuer, SignedCredential } from './contract'
 import { BadgeFactsError, credentialToolkit as toolkit, DEV_KEY_FILE, offlineDocumentLoader, SigningKeyError, STATUS_LIST_LENGTH, StatusIndexError } from './index'
+import { renderBadgePng } from './render-png'
 
 const baseUrl = 'https://badges.smm.test'
 const facts: BadgeFacts = {
@@ -157,6 +159,27 @@ describe('an issued badge verifies with an independent verifier, using only what
 test('wrong facts are refused before anything is signed, with the reason', async () => {
   await expect(toolkit.issueBadge({ ...facts, validUntil: new Date('2026-01-01T00:00:00Z') }, issuer)).rejects.toThrow(BadgeFactsError)
   await expect(toolkit.issueBadge({ ...facts, statusIndex: -3 }, issuer)).rejects.toThrow(/status index -3 is outside/)
+})
+
+test('in the PNG, no name, however wide or long, spills out of its area', async () => {
+  const names = [
+    'WWWWWWWWWW MMMMMMMMMM WWWWWWWWWW MMMMMMMMMM',
+    'The Extraordinarily Long-Named Regional Academic Health Sciences Center School of Medicine and Allied Health',
+    'Ŵŵ Ǿǿ ÆæÆæÆæÆæ 😀😀😀😀😀😀😀😀😀😀😀😀😀 中文中文中文中文中文',
+    'W'.repeat(80),
+    'ЩЖЩЖЩЖЩЖЩЖ ЩЖЩЖЩЖЩЖЩЖ ЩЖЩЖЩЖЩЖЩЖ ЩЖЩЖЩЖЩЖЩЖ',
+    '‰‰‰‰‰‰‰‰‰‰‰‰ ⸻⸻⸻⸻⸻⸻⸻ ᙱᙱᙱᙱᙱᙱᙱᙱ',
+  ]
+  for (const schoolName of names) {
+    const png = PNG.sync.read(await renderBadgePng(badgeSvg({ schoolName, disciplineLabel: 'Dentistry', cycleYear: 2026 })))
+    let spilled = 0
+    for (let y = 236; y < 360; y++) for (let x = 30; x < 482; x++) {
+      if (Math.abs(x - 256) <= NAME_WIDTH / 2 + 2) continue
+      const i = (y * 512 + x) * 4
+      if (png.data[i]! > 200 && png.data[i + 1]! > 200 && png.data[i + 2]! > 200) spilled++
+    }
+    expect(spilled, schoolName).toBe(0)
+  }
 })
 
 describe('the status list', () => {

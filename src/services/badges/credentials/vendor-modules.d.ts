@@ -68,3 +68,9 @@ declare module 'jsonld-signatures' {
   const jsigs: { extendContextLoader(loader: DocumentLoader): DocumentLoader }
   export default jsigs
 }
+
+declare module 'fontkit' {
+  export type Glyph = { id: number; advanceWidth: number }
+  export type Font = { unitsPerEm: number; glyphForCodePoint(codePoint: number): Glyph }
+  export function openSync(path: string): Font
+}
