@@ -1,6 +1,7 @@
 import { runScenarios } from './harness'
 import { autosave } from './scenarios/autosave'
 import { badgeToolkit } from './scenarios/badge-toolkit'
+import { badges } from './scenarios/badges'
 import { exportsScenario } from './scenarios/exports'
 import { pageWeight } from './scenarios/page-weight'
 import { reports } from './scenarios/reports'
@@ -8,5 +9,5 @@ import { scoring } from './scenarios/scoring'
 import { startup } from './scenarios/startup'
 
 // `npm run bench [scenario …]`: every scenario, or only those named. See docs/benchmarks.md.
-const ok = await runScenarios([startup, autosave, pageWeight, scoring, reports, exportsScenario, badgeToolkit], process.argv.slice(2))
+const ok = await runScenarios([startup, autosave, pageWeight, scoring, reports, exportsScenario, badgeToolkit, badges], process.argv.slice(2))
 process.exit(ok ? 0 : 1)

@@ -23,7 +23,7 @@ async function main() {
   const instruments = await importInstrumentDirectory(db, { kind: 'system', label: 'startup' })
   if (instruments.imported.length > 0) console.log(`Imported instrument versions: ${instruments.imported.join(', ')}.`)
 
-  const app = createApp({ db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database) }, log)
+  const app = createApp({ db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database), badgeIssuer: runtime.badgeIssuer }, log)
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, async (info) => {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`
     console.log(`Social Mission Metrics is running at ${config.baseUrl} (database: ${where}; ready in ${Date.now() - startedAt} ms)`)

@@ -16,16 +16,24 @@ import { migrateDatabase, migrationsFolder } from './db/migrate'
 import { installQueueSchema, startQueue, type Queue } from './jobs/queue'
 import { startWorkers } from './jobs/workers'
 import { createMailTransport } from './mail/transport'
+import { badgeIssuerSource, type BadgeIssuerSource } from './services/badges/badge-issuer'
 
-export type Runtime = { database: Database; queue: Queue; close: () => Promise<void> }
+export type Runtime = { database: Database; queue: Queue; badgeIssuer: BadgeIssuerSource; close: () => Promise<void> }
 
 /** Opens and migrates the database and starts the queue; with `work`, this process also runs the jobs. */
 export async function startRuntime(config: Config, log: Logger, { work }: { work: boolean }): Promise<Runtime> {
+  const badgeIssuer = badgeIssuerSource({ baseUrl: config.baseUrl, dataDir: config.dataDir, configuredKey: config.badgeSigningKey })
   const database = await openConfiguredDatabase(config, log)
+  // A process that serves and works signs badges: its key is loaded at start, beside the migrations, so a malformed
+  // BADGE_SIGNING_KEY stops the start rather than the first badge (decision 127). CLI commands skip it. Only once the
+  // database is open: the dev key lives in DATA_DIR, which must still be empty when a PGlite cluster is restored.
+  const issuerReady = work ? badgeIssuer() : undefined
+  issuerReady?.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
   await migrateDatabase(database)
   const queue = await startQueue(database, config.databaseUrl)
   const transport = createMailTransport(config.smtpUrl, { replyTo: config.mailReplyTo })
   if (work) {
+    await issuerReady
     await startWorkers(queue, {
       db: database.db,
       transport,
@@ -33,12 +41,14 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
       pollSeconds: config.queuePollSeconds,
       baseUrl: config.baseUrl,
       jobs: queue,
+      badgeIssuer,
     })
   }
   log.debug({ engine: database.engine }, 'runtime started')
   return {
     database,
     queue,
+    badgeIssuer,
     async close() {
       await queue.stop()
       transport.close()

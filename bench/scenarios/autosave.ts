@@ -1,9 +1,13 @@
+import { mkdtempSync } from 'node:fs'
 import http from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import pino from 'pino'
 import { loadConfig } from '../../src/config'
 import { startQueue } from '../../src/jobs/queue'
 import { databaseAnswers } from '../../src/runtime'
+import { badgeIssuerSource } from '../../src/services/badges/badge-issuer'
 import { createApp } from '../../src/web/app'
 import type { Row, Scenario } from '../harness'
 import { benchDatabase, ignoreTerminatedIdleClients } from '../support/bench-database'
@@ -124,7 +128,7 @@ async function statementsPerSave(url: string, school: BenchSchool) {
   const queue = await startQueue(database, url)
   try {
     const origin = 'http://localhost'
-    const app = createApp({ db: database.db, jobs: queue, config: loadConfig({ NODE_ENV: 'test', PUBLIC_URL: origin }), checkHealth: () => databaseAnswers(database) }, pino({ level: 'silent' }))
+    const app = createApp({ db: database.db, jobs: queue, config: loadConfig({ NODE_ENV: 'test', PUBLIC_URL: origin }), checkHealth: () => databaseAnswers(database), badgeIssuer: badgeIssuerSource({ baseUrl: origin, dataDir: mkdtempSync(join(tmpdir(), 'smm-bench-key-')), configuredKey: undefined }) }, pino({ level: 'silent' }))
     const save = (baseVersion: number) => app.request(`/school/responses/${school.responseId}/answers`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: origin, Cookie: `smm_session=${school.sessionToken}` },

@@ -7,9 +7,14 @@ import { JOB_NAMES, type JobQueue } from '../services/jobs'
 import { runCycleCalendar } from '../services/cycles/cycle-calendar'
 import { sendCycleInvitations } from '../services/cycles/send-invitations'
 import { buildCycleReports } from '../services/reports/cycle-scoring'
+import { issueAllBadges, issueBadgeForOrder } from '../services/badges/badge-issue'
+import type { BadgeIssuerSource } from '../services/badges/badge-issuer'
 import type { Queue } from './queue'
 
-export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number; baseUrl: string; jobs: JobQueue }
+export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number; baseUrl: string; jobs: JobQueue
+  /** Without it (tests of other jobs) the badge workers are not started; the runtime always passes it. */
+  badgeIssuer?: BadgeIssuerSource
+}
 
 /** Hourly, a few minutes past the hour: invitations go out on their opening date within the hour. */
 export const CYCLE_CALENDAR_CRON = '7 * * * *'
@@ -55,10 +60,31 @@ export async function startWorkers(queue: Queue, deps: WorkerDeps) {
       await buildCycleReports(deps.db, job.data)
     },
   )
+  if (deps.badgeIssuer) await startBadgeWorkers(queue, deps, deps.badgeIssuer)
   await queue.boss.work(JOB_NAMES.cycleCalendar, async () => {
     const run = await runCycleCalendar(deps.db, deps.jobs, deps.baseUrl)
     for (const problem of run.problems) console.warn('[cycle-calendar]', problem.cycleId, problem.message)
   })
   // Scheduled at every start (pg-boss keeps one schedule per name, so this replaces rather than adds).
   await queue.boss.schedule(JOB_NAMES.cycleCalendar, CYCLE_CALENDAR_CRON)
+}
+
+/** Issuing badges: one order's (when it is paid or waived) and the console's "issue all" for a cycle. */
+async function startBadgeWorkers(queue: Queue, deps: WorkerDeps, badgeIssuer: BadgeIssuerSource) {
+  await queue.boss.work(
+    JOB_NAMES.badgeIssue,
+    { pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    async ([job]: Job<{ orderId: string }>[]) => {
+      if (!job) return
+      await issueBadgeForOrder(deps.db, deps.jobs, await badgeIssuer(), job.data.orderId)
+    },
+  )
+  await queue.boss.work(
+    JOB_NAMES.badgeIssueAll,
+    { pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    async ([job]: Job<{ cycleId: string; progressId: string }>[]) => {
+      if (!job) return
+      await issueAllBadges(deps.db, deps.jobs, await badgeIssuer(), job.data)
+    },
+  )
 }

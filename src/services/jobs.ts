@@ -21,4 +21,6 @@ export const JOB_NAMES = {
   buildReports: 'cycle.build-reports',
   /** Issue the badge of one paid or waived order (`{ orderId }`); the worker lives with badge issuing. */
   badgeIssue: 'badge.issue',
+  /** `{ cycleId, progressId }`: the console's "issue all" for a cycle. */
+  badgeIssueAll: 'badge.issue-all',
 } as const

@@ -27,6 +27,7 @@ import { championRoutes } from './routes/public/champions'
 import { contactRoutes } from './routes/public/contact'
 import { programPageRoutes } from './routes/public/program-pages'
 import { toolkitRoutes } from './routes/public/toolkits'
+import { publicBadgeRoutes } from './routes/public/badges'
 import { MAX_RESOURCE_FILE_BYTES } from '../domain/resources/resource-rules'
 import { cycleRoutes } from './routes/admin/cycles'
 import { directoryRoutes } from './routes/admin/directory'
@@ -39,6 +40,8 @@ import { adminResponseRoutes } from './routes/admin/responses'
 import { schoolResponseRoutes } from './routes/school/responses'
 import { autosaveRoutes } from './routes/school/autosave'
 import { privateNoStore } from './routes/school/private-pages'
+import { schoolBadgeListingRoutes } from './routes/school/badge-listing'
+import { adminBadgeIssuingRoutes } from './routes/admin/badge-issuing'
 import { schoolBadgeRoutes } from './routes/school/badge'
 import { adminBadgeRoutes } from './routes/admin/badges'
 import { stripeWebhookRoutes } from './routes/webhooks/stripe'
@@ -119,6 +122,7 @@ export function createApp(given: AppDeps, log: Logger) {
   app.route('/', championRoutes)
   app.route('/', contactRoutes)
   app.route('/', toolkitRoutes)
+  app.route('/', publicBadgeRoutes)
   app.route('/admin/inbox', adminInboxRoutes)
   app.route('/admin/champions', adminChampionRoutes)
   app.route('/admin/resources', adminResourceRoutes)
@@ -130,9 +134,11 @@ export function createApp(given: AppDeps, log: Logger) {
   app.route('/school', teamRoutes)
   app.route('/school', carryForwardRoutes)
   app.route('/school/reports', schoolReportRoutes)
+  app.route('/school/badges', schoolBadgeListingRoutes)
   app.route('/school', schoolResponseRoutes)
   app.route('/school/badge', schoolBadgeRoutes)
   app.route('/admin/responses', adminResponseRoutes)
+  app.route('/admin/badges', adminBadgeIssuingRoutes)
   app.route('/admin/badges', adminBadgeRoutes)
 
   app.onError(renderError(log))

@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import type { Db } from '../db/client'
 import type { Actor } from '../domain/policy/roles'
 import type { JobQueue } from '../services/jobs'
+import type { BadgeIssuerSource } from '../services/badges/badge-issuer'
 import type { StripeGateway } from '../services/badges/stripe-gateway'
 
 /** What the web layer is built from; tests build the same thing on a fresh database. */
@@ -12,6 +13,8 @@ export type AppDeps = {
   config: Config
   /** Answers whether the database (and queue) can serve; `/healthz` reports it. */
   checkHealth: () => Promise<boolean>
+  /** The badge issuer (signing key): the status list and issuer documents are signed with it. */
+  badgeIssuer: BadgeIssuerSource
   /** Card payments: null without Stripe keys; unset means "build it from config" (tests pass their own). */
   stripe?: StripeGateway | null
 }

@@ -4,7 +4,7 @@ import { MAX_BODY_BYTES, createApp } from '../../src/web/app'
 import { TEST_ORIGIN, formPost, testApp } from '../support/test-app'
 import { seedMember, seedSchool, seedUser, signedIn } from '../support/seed'
 
-const { app, db, queue, config } = await testApp()
+const { app, db, queue, config, badgeIssuer } = await testApp()
 
 describe('operations endpoints', () => {
   test('/healthz answers ok while the database answers', async () => {
@@ -21,7 +21,7 @@ describe('operations endpoints', () => {
   })
 
   test('in production /metrics needs its bearer token, and does not exist when none is configured', async () => {
-    const deps = { db, jobs: queue, checkHealth: async () => true }
+    const deps = { db, jobs: queue, checkHealth: async () => true, badgeIssuer }
     const token = 'a-long-metrics-token-for-tests'
     const guarded = createApp({ ...deps, config: { ...config, env: 'production', metricsToken: token } }, pino({ level: 'silent' }))
     expect((await guarded.request('/metrics')).status).toBe(401)

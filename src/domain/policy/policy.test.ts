@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { can } from './policy'
-import { ANONYMOUS, CYCLE_CALENDAR, type Actor, type Membership, type ProgramRole } from './roles'
+import { ANONYMOUS, BADGE_ISSUER_JOB, CYCLE_CALENDAR, type Actor, type Membership, type ProgramRole } from './roles'
 
 const person = (programRole: ProgramRole | null, memberships: Membership[] = []): Actor => ({
   kind: 'user',
@@ -84,6 +84,23 @@ describe('response actions', () => {
     expect(can(person('admin'), 'response.reopen')).toBe(true)
     expect(can(person('admin'), 'response.paper-entry')).toBe(true)
     expect(can(person('analyst'), 'response.view', lakeside)).toBe(false)
+  })
+})
+
+describe('badges', () => {
+  test('the program team issues, revokes and reissues; the issue job only issues', () => {
+    for (const action of ['badge.issue', 'badge.manage'] as const) {
+      expect(can(person('admin'), action)).toBe(true)
+      expect(can(person('analyst'), action)).toBe(false)
+      expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), action)).toBe(false)
+    }
+    expect(can(BADGE_ISSUER_JOB, 'badge.issue')).toBe(true)
+    expect(can(BADGE_ISSUER_JOB, 'badge.manage')).toBe(false)
+  })
+  test("only the school's leader lists its badge in the directory, or not", () => {
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'school.badge.listing', lakeside)).toBe(true)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'coordinator' }]), 'school.badge.listing', lakeside)).toBe(false)
+    expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'school.badge.listing', hillcrest)).toBe(false)
   })
 })
 

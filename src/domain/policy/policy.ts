@@ -20,7 +20,8 @@ export type ProgramAction =
   | 'cycles.manage' // assessment cycles, invitations, reminders and their monitoring
   | 'response.reopen' // unlock a submitted response, with a reason
   | 'response.paper-entry' // type in a school's answers from a paper copy
-  | 'badge.manage' // badge offers, orders, invoices, marking paid and waiving
+  | 'badge.issue' // issue badges for paid or waived orders (the console's "issue all", the issue job)
+  | 'badge.manage' // offers, orders, invoices, paid and waived; revoke, reissue an image, Inaugural Supporters
 
 export type SchoolAction =
   | 'school.workspace' // open the school's response
@@ -32,6 +33,7 @@ export type SchoolAction =
   | 'response.area.edit' // answer the items of one area: target carries areaId and the actor's assignedAreaIds
   | 'response.history' // who changed which answer, when
   | 'response.submit' // certify and submit
+  | 'school.badge.listing' // list the school's badge in the public directory, or not
   | 'badge.order' // order and pay for the school's badge: its leader only, never the program team on its behalf
 
 export type Action = ProgramAction | SchoolAction
@@ -48,11 +50,12 @@ const SCHOOL_ROLES_ALLOWED: Record<SchoolAction, readonly SchoolRole[]> = {
   'response.area.edit': ['leader', 'coordinator'], // contributors: only their assigned areas, below
   'response.history': ['leader', 'coordinator'],
   'response.submit': ['leader'],
+  'school.badge.listing': ['leader'],
   'badge.order': ['leader'],
 }
 
 /** Trusted jobs acting on their own, by label, and the one thing each may do (decision 081). */
-const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'] }
+const SYSTEM_ACTIONS: Record<string, readonly Action[]> = { 'cycle-calendar': ['cycles.manage'], 'badge-issue': ['badge.issue'] }
 
 export function can(actor: Actor, action: ProgramAction): boolean
 export function can(actor: Actor, action: SchoolAction, target: Target): boolean
@@ -74,6 +77,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'analytics.view':
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
+    case 'badge.issue':
     case 'instrument.manage':
     case 'response.reopen':
     case 'response.paper-entry':
@@ -85,7 +89,8 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'school.team.manage':
     case 'school.results.view':
     case 'school.invitation.accept':
-    case 'school.response.carry-forward': {
+    case 'school.response.carry-forward':
+    case 'school.badge.listing': {
       // The program team runs every school's response; analysts never see a named school.
       if (admin) return true
       const membership = actor.memberships.find((m) => m.schoolId === target?.schoolId)

@@ -25,3 +25,5 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' }
 export const CLI_OPERATOR: Actor = { kind: 'system', label: 'cli' }
 /** The job that opens and closes cycles on their dates: it may do what an admin's open and close buttons do. */
 export const CYCLE_CALENDAR: Actor = { kind: 'system', label: 'cycle-calendar' }
+/** The job that issues paid badges: it may issue and nothing else (decision 127). */
+export const BADGE_ISSUER_JOB: Actor = { kind: 'system', label: 'badge-issue' }

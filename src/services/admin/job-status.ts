@@ -4,9 +4,10 @@ import type { Actor } from '../../domain/policy/roles'
 import { SEND_INVITATIONS_KIND } from '../cycles/send-invitations'
 import { assertCan } from '../errors'
 import { BUILD_REPORTS_KIND } from '../reports/cycle-scoring'
+import { ISSUE_ALL_KIND } from '../badges/badge-issue'
 
 /** The long jobs whose progress an admin page shows live, by the name used in their address. */
-export const WATCHED_JOBS = { invitations: SEND_INVITATIONS_KIND, scoring: BUILD_REPORTS_KIND } as const
+export const WATCHED_JOBS = { invitations: SEND_INVITATIONS_KIND, scoring: BUILD_REPORTS_KIND, badges: ISSUE_ALL_KIND } as const
 export type WatchedJob = keyof typeof WATCHED_JOBS
 
 export type JobStatus = { status: 'none' | 'running' | 'done' | 'failed'; done: number; total: number; error: string | null; finishedAt: string | null }

@@ -27,6 +27,7 @@ export const en = {
     moreTitle: 'Get involved',
     more: [
       { href: '/participation', label: 'See how many schools took part in past rounds' },
+      { href: '/badges', label: 'Schools with a badge, and our Inaugural Supporters' },
       { href: '/champions/nominate', label: 'Nominate a Social Mission Champion' },
       { href: '/toolkits', label: 'Toolkits to encourage your school to take part' },
     ],
@@ -90,6 +91,9 @@ export const en = {
       { q: 'How does a school get the badge?', a: 'After completing the full self-assessment, the school’s leadership may order the badge for a small fee.' },
       { q: 'What is the Inaugural Supporter program?', a: 'It recognised schools for their early engagement with the program, not for their scores.' },
     ],
+    directoryTitle: 'Schools with a badge',
+    directory: 'We thank all schools with a badge.',
+    directoryLink: 'See the schools that hold a current badge',
     askTitle: 'Ask about the badge',
     ask: 'Questions about badge recognition?',
     askLink: 'Send us a message',

@@ -27,4 +27,9 @@ describe('the audit log in words', () => {
     expect(auditSentence({ ...base, actorName: null, actorEmail: 'system:stripe', action: 'badge.order-paid-by-card', details: { reference: 'pi_123' } })).toBe('The system (stripe) received the card payment for the badge of Example University (pi_123).')
     expect(auditSentence({ ...base, action: 'response.paper-submitted', details: { certifiedBy: 'Dr Dean', signedOn: '2026-10-01' } })).toBe('Jane Doe submitted the paper return of Example University, signed by Dr Dean on 2026-10-01.')
   })
+
+  it('tells badge actions, with the revoke reason for the program team', () => {
+    expect(auditSentence({ ...base, action: 'badge.revoked', details: { reason: 'Ordered by mistake twice' } })).toBe('Jane Doe revoked the badge of Example University: “Ordered by mistake twice”.')
+    expect(auditSentence({ ...base, action: 'badge.directory-unlisted' })).toBe('Jane Doe took Example University out of the public badge directory.')
+  })
 })

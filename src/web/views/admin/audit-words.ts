@@ -99,6 +99,14 @@ export function auditPhrase(e: AuditFacts): string {
     case 'champion.featured': return `featured ${str(d['name']) ?? 'a Social Mission Champion'}`
     case 'mail.retried': return 'sent a failed message again'
     case 'demo.seeded': return 'loaded the demo data'
+    case 'badge.issued': return `issued the badge of ${school}`
+    case 'badge.issue-all-started': return `started issuing ${str(d['orders']) ?? 'the'} paid badges of ${cycle}`
+    case 'badge.revoked': return `revoked the badge of ${school}${str(d['reason']) ? `: “${str(d['reason'])}”` : ''}`
+    case 'badge.reissued': return `reissued the badge image of ${school}${str(d['to']) ? ` as “${str(d['to'])}”` : ''}`
+    case 'badge.directory-listed': return `listed ${school} in the public badge directory`
+    case 'badge.directory-unlisted': return `took ${school} out of the public badge directory`
+    case 'badge.supporter-flagged': return `flagged ${school} as an Inaugural Supporter${str(d['year']) ? ` since ${str(d['year'])}` : ''}`
+    case 'badge.supporter-removed': return `removed ${school} from the Inaugural Supporters`
     default: return `recorded ${e.action}${e.schoolName ? ` for ${e.schoolName}` : e.cycleTitle ? ` for ${cycle}` : ''}`
   }
 }

@@ -24,6 +24,10 @@ export function BadgeConsolePage({ view }: { view: BadgeConsole }) {
   return (
     <>
       <h1>Badges</h1>
+      <p>
+        <a href="/admin/badges/issued">Issued badges: issue, revoke, reissue</a> · <a href="/admin/badges/supporters">Inaugural Supporters</a> ·{' '}
+        <a href="/badges">The public directory</a>
+      </p>
       <h2>Offers per cycle</h2>
       <TableScroll label="Badge offers per cycle">
         <table>

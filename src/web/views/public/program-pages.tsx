@@ -80,6 +80,10 @@ export function BadgePage({ m }: { m: Messages }) {
           </>
         ))}
       </dl>
+      <h2>{b.directoryTitle}</h2>
+      <p>
+        {b.directory} <a href="/badges">{b.directoryLink}</a>.
+      </p>
       <h2>{b.askTitle}</h2>
       <p>
         {b.ask} <a href="/contact?topic=badge-inquiry">{b.askLink}</a>.

@@ -204,8 +204,16 @@ export function BadgeOrderStatusPage({ view, cardPayments, placed, notice }: { v
           )}
         </>
       )}
-      <h2>What happens next</h2>
-      <p>Once the order is paid (or the fee waived) the badge is issued and e-mailed to you, with the image, the code to show it on your website and the link to its public page.</p>
+      {order.status === 'issued' || order.status === 'revoked' ? (
+        <p>
+          <a href={`/school/badges/${view.access.schoolId}`}>Your badges and the public directory</a>
+        </p>
+      ) : (
+        <>
+          <h2>What happens next</h2>
+          <p>Once the order is paid (or the fee waived) the badge is issued and e-mailed to you, with the image, the code to show it on your website and the link to its public page.</p>
+        </>
+      )}
     </>
   )
 }

@@ -25,6 +25,11 @@ export function WorkspacePage({ schools }: { schools: WorkspaceSchool[] }) {
           <h2 id={`school-${school.schoolId}`}>{school.schoolName}</h2>
           <p class="muted">Your role: {TEAM_ROLE_SHORT_LABELS[school.role]}</p>
           <Reports cycles={school.cycles} />
+          {school.role === 'leader' && (
+            <p>
+              <a href={`/school/badges/${school.schoolId}`}>Your badges and the public directory</a>
+            </p>
+          )}
           {school.cycles.map((cycle) => (
             <CycleTasks cycle={cycle} />
           ))}
