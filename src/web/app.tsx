@@ -38,6 +38,7 @@ import { adminResponseRoutes } from './routes/admin/responses'
 import { schoolResponseRoutes } from './routes/school/responses'
 import { autosaveRoutes } from './routes/school/autosave'
 import { privateNoStore } from './routes/school/private-pages'
+import { researchRoutes } from './routes/research'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   app.route('/school/reports', schoolReportRoutes)
   app.route('/school', schoolResponseRoutes)
   app.route('/admin/responses', adminResponseRoutes)
+  app.route('/research', researchRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {
