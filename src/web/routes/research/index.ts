@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { assertCan } from '../../../services/errors'
 import type { AppEnv } from '../../context'
 import { researchPageRoutes } from './research-pages'
+import { researchQualityRoutes } from './quality'
+import { researchResultRoutes } from './results'
 
 /**
  * Everything under /research: analysts and admins only (`research.view`, checked before any route runs, and again
@@ -15,3 +17,5 @@ export const researchRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store')
   })
   .route('/', researchPageRoutes)
+  .route('/', researchResultRoutes)
+  .route('/', researchQualityRoutes)

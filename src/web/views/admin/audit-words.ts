@@ -81,8 +81,18 @@ export function auditPhrase(e: AuditFacts): string {
     case 'champion.featured': return `featured ${str(d['name']) ?? 'a Social Mission Champion'}`
     case 'mail.retried': return 'sent a failed message again'
     case 'demo.seeded': return 'loaded the demo data'
+    case 'research.aggregates-downloaded': return `downloaded the ${ANALYSIS_TABLE_WORDS[str(d['kind']) ?? ''] ?? 'analysis'} table of ${cycle} (${str(d['rows']) ?? 'some'} rows)`
     default: return `recorded ${e.action}${e.schoolName ? ` for ${e.schoolName}` : e.cycleTitle ? ` for ${cycle}` : ''}`
   }
+}
+
+/** The analysis tables analysts download (services/research/analysis-downloads.ts), in words. */
+const ANALYSIS_TABLE_WORDS: Record<string, string> = {
+  results: 'aggregate results',
+  'group-tests': 'group comparisons',
+  'quality-items': 'question quality',
+  'quality-answers': 'answer counts',
+  'quality-areas': 'area reliability',
 }
 
 /** The whole sentence, e.g. "Jane Doe viewed the report of Example University." */
