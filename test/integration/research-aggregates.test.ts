@@ -18,7 +18,7 @@ const admin = await seedUser(db, { programRole: 'admin' })
 const adminHeaders = await signedIn(db, admin)
 const analyst = await seedUser(db, { programRole: 'analyst', name: 'Ana Lyst' })
 const analystHeaders = await signedIn(db, analyst)
-const { cycle, certified, alike, dontKnow } = await seedResearchCycle(app, db, adminHeaders, instrument)
+const { cycle, certified, alike, dontKnow } = await seedResearchCycle(db, admin, instrument)
 const base = `/research/cycles/${cycle.id}`
 
 const get = async (path: string, headers = analystHeaders) => {

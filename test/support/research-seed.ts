@@ -4,8 +4,10 @@ import { responses } from '../../src/db/schema/responses'
 import type { Answer } from '../../src/domain/instrument/instrument-answers'
 import { itemsOf, type Instrument } from '../../src/domain/instrument/instrument-model'
 import type { CarnegieGroup, Control, Discipline } from '../../src/domain/school/school-facts'
-import type { App } from '../../src/web/app'
-import { answersAtLevel, scoreCycleThroughAdmin, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from './scoring-seed'
+import { latestProgress } from '../../src/db/queries/job-progress'
+import type { Actor } from '../../src/domain/policy/roles'
+import { BUILD_REPORTS_KIND, buildCycleReports, startCycleScoring } from '../../src/services/reports/cycle-scoring'
+import { answersAtLevel, seedScoringCycle, seedScoringSchool, seedSubmittedResponse } from './scoring-seed'
 
 // A scored cycle with small cells for the research analyses: twelve certified schools, 7 MD and 5 dental; 9 public
 // and 3 private (one small group beside one large: complementary suppression); Carnegie r1 5, r2 4, special focus 3
@@ -37,7 +39,11 @@ export function flaggedItems(instrument: Instrument) {
   return { alike: alike.item, dontKnow: dontKnow.item }
 }
 
-export async function seedResearchCycle(app: App, db: Db, adminHeaders: Record<string, string>, instrument: Instrument) {
+/**
+ * Seeds the cycle and scores it as the admin's "Score and freeze norms" does, with the job run here (no app needed,
+ * so browser tests can seed the server's database too).
+ */
+export async function seedResearchCycle(db: Db, admin: { id: string; email: string }, instrument: Instrument) {
   const cycle = await seedScoringCycle(db, { status: 'closed', title: `Research round ${Math.random().toString(36).slice(2, 8)}` })
   const { alike, dontKnow } = flaggedItems(instrument)
   const certified: string[] = []
@@ -52,6 +58,8 @@ export async function seedResearchCycle(app: App, db: Db, adminHeaders: Record<s
   const stray = await seedScoringSchool(db, { discipline: 'md', control: 'private', carnegieGroup: 'r2' })
   const strayResponse = await seedSubmittedResponse(db, { schoolId: stray.id, cycleId: cycle.id, answers: answersAtLevel(instrument, 0) })
   await db.update(responses).set({ certifiedByName: null }).where(eq(responses.id, strayResponse.id))
-  await scoreCycleThroughAdmin(app, db, adminHeaders, cycle.id)
+  const actor: Actor = { kind: 'user', userId: admin.id, email: admin.email, name: null, programRole: 'admin', memberships: [] }
+  await startCycleScoring(db, { send: async () => {} }, actor, cycle.id)
+  await buildCycleReports(db, { cycleId: cycle.id, progressId: (await latestProgress(db, BUILD_REPORTS_KIND, cycle.id))!.id })
   return { cycle, certified, alike, dontKnow }
 }

@@ -17,7 +17,7 @@ export const itemRestSpec = (data: TopLevelSpec['data']): TopLevelSpec => ({
       mark: { type: 'text', align: 'left', baseline: 'middle', yOffset: -8, fontSize: 12, color: INK },
       encoding: { y: { field: 'item', type: 'nominal', sort: { field: 'order' }, axis: null }, x: { datum: -1, type: 'quantitative', scale: { domain: [-1, 1] } }, text: { field: 'item' } },
     },
-    { mark: { type: 'rule', color: '#b45309', strokeDash: [4, 3] }, encoding: { x: { datum: LOW_ITEM_REST, type: 'quantitative', scale: { domain: [-1, 1] } } } },
+    { mark: { type: 'rule', color: '#b45309', strokeDash: [4, 3], aria: false }, encoding: { x: { datum: LOW_ITEM_REST, type: 'quantitative', scale: { domain: [-1, 1] } } } },
     {
       mark: { type: 'point', filled: true, size: 70, color: '#1d4ed8', opacity: 1, yOffset: 8 },
       encoding: {
