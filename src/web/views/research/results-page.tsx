@@ -147,7 +147,7 @@ export function ResultsPage({ view, metricId, charts, form }: { view: ResultsVie
           form={{ ...form, values: { metric: form.values['metric'] ?? metric.id } }}
           options={view.metrics.map((m) => ({ value: m.id, label: m.level === 'area' ? `Area: ${m.label}` : m.level === 'domain' ? `Domain: ${m.label}` : m.label }))}
         />
-        <button type="submit" class="button-secondary">
+        <button type="submit" class="button button-secondary">
           Show
         </button>
       </form>
