@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { assertCan } from '../../../services/errors'
 import type { AppEnv } from '../../context'
+import { researchExportRoutes } from './research-exports'
 import { researchPageRoutes } from './research-pages'
 
 /**
@@ -15,3 +16,4 @@ export const researchRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, no-store')
   })
   .route('/', researchPageRoutes)
+  .route('/', researchExportRoutes)
