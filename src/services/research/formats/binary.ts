@@ -66,6 +66,11 @@ export class ByteBuilder {
   float64Bits(bits: bigint): this {
     return this.put(8, (view, at) => view.setBigUint64(at, bits, true))
   }
+  /** Overwrites 8 bytes already written (a back-patched offset in a header). */
+  patchUint64(at: number, value: number): this {
+    this.view.setBigUint64(at, BigInt(value), true)
+    return this
+  }
   bytes(data: Uint8Array): this {
     const at = this.reserve(data.byteLength)
     this.buffer.set(data, at)

@@ -1,4 +1,5 @@
-import { type ByteSink } from './dataset'
+import { ByteBuilder } from './binary'
+import { type ByteSink, type DatasetValue, type LabelledDataset } from './dataset'
 
 /**
  * Gathers small writes into chunks of about 64 KiB before handing them to the sink: one write per cell would make
@@ -38,8 +39,29 @@ export class BufferedSink {
 }
 
 /** Fails loudly when the rows streamed do not match the count a header promised: the file would be corrupt. */
-export function checkRowCount(expected: number, actual: number, format: string): void {
+function checkRowCount(expected: number, actual: number, format: string): void {
   if (expected !== actual) {
     throw new Error(`The ${format} file promised ${expected} rows in its header but the dataset yielded ${actual}.`)
   }
+}
+
+/**
+ * Streams the dataset's rows as binary records: `encode` appends one row to the builder, which is handed to the
+ * sink every 32 KiB. Checks at the end that the rows matched the count the file's header promised.
+ */
+export async function streamBinaryRows(
+  dataset: LabelledDataset,
+  out: BufferedSink,
+  format: string,
+  encode: (builder: ByteBuilder, values: readonly DatasetValue[]) => void,
+): Promise<void> {
+  const builder = new ByteBuilder()
+  let rows = 0
+  for await (const values of dataset.rows()) {
+    encode(builder, values)
+    rows++
+    if (builder.length >= 32 * 1024) await out.write(builder.take())
+  }
+  await out.write(builder.take())
+  checkRowCount(dataset.rowCount, rows, format)
 }

@@ -1,5 +1,6 @@
-import { BufferedSink, checkRowCount } from './buffered-sink'
+import { BufferedSink, streamBinaryRows } from './buffered-sink'
 import { ByteBuilder, utf8, utf8Truncate } from './binary'
+import { numericCell, stringCell } from './cells'
 import { type ByteSink, type DatasetValue, type DatasetVariable, type LabelledDataset, MISSING_CODES } from './dataset'
 
 /**
@@ -22,16 +23,8 @@ export async function writeSav(dataset: LabelledDataset, sink: ByteSink, options
   const layout = savLayout(dataset.variables)
   const out = new BufferedSink(sink)
   await out.write(dictionary(dataset, layout, options.createdAt ?? new Date()))
-  const row = new ByteBuilder()
-  let rows = 0
-  for await (const values of dataset.rows()) {
-    writeCase(row, layout, values)
-    rows++
-    if (row.length >= 32 * 1024) await out.write(row.take())
-  }
-  await out.write(row.take())
+  await streamBinaryRows(dataset, out, '.sav', (builder, values) => writeCase(builder, layout, values))
   await out.flush()
-  checkRowCount(dataset.rowCount, rows, '.sav')
 }
 
 /** The longest string SPSS stores in one variable without splitting it into 252-byte segments. */
@@ -214,17 +207,13 @@ function longNames(b: ByteBuilder, layout: SavVariable[]): void {
 }
 
 function writeCase(b: ByteBuilder, layout: SavVariable[], values: readonly DatasetValue[]): void {
-  for (let i = 0; i < layout.length; i++) {
-    const v = layout[i]!
-    const value = values[i] ?? null
-    if (v.width === 0) {
-      if (typeof value === 'string') throw new Error(`${v.variable.name} is numeric but a row holds the text "${value}".`)
-      if (value === null || !Number.isFinite(value)) b.float64Bits(SYSMIS)
-      else b.float64(value)
-    } else {
-      const text = value === null ? new Uint8Array() : utf8(String(value))
-      if (text.byteLength > v.width) throw new Error(`${v.variable.name} holds ${text.byteLength} bytes, wider than its width ${v.width}.`)
-      b.fixed(text, v.slots * 8)
+  layout.forEach((v, i) => {
+    if (v.width > 0) {
+      b.fixed(stringCell(v.variable, values[i] ?? null, v.width), v.slots * 8)
+      return
     }
-  }
+    const value = numericCell(v.variable, values[i] ?? null)
+    if (value === null) b.float64Bits(SYSMIS)
+    else b.float64(value)
+  })
 }

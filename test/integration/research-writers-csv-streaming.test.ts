@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
-import { type ByteSink, writeCsv, writeSav } from '../../src/services/research/formats'
+import { type ByteSink, writeCsv, writeDta, writeSav } from '../../src/services/research/formats'
 import { FIXTURE_VARIABLES, fixtureDataset, fixtureRow } from '../support/research-dataset'
 
 /** A sink that keeps every chunk, noting how many rows the dataset had handed out when each arrived. */
@@ -36,6 +36,7 @@ describe('writers stream', () => {
   test.each([
     ['CSV', writeCsv],
     ['.sav', writeSav],
+    ['.dta', writeDta],
   ])('%s pulls rows lazily and hands chunks to the sink before the last row is read', async (_format, write) => {
     const total = 2000
     let pulled = 0
@@ -47,8 +48,11 @@ describe('writers stream', () => {
     expect(pulledAtChunk[0]).toBeLessThan(total)
   })
 
-  test('a dataset that yields fewer rows than its header promised fails instead of writing a corrupt file', async () => {
+  test.each([
+    ['.sav', writeSav],
+    ['.dta', writeDta],
+  ])('%s: a dataset that yields fewer rows than its header promised fails instead of writing a corrupt file', async (_f, write) => {
     const short = { ...fixtureDataset(10), rowCount: 11 }
-    await expect(writeSav(short, recordingSink(() => 0).sink)).rejects.toThrow(/promised 11 rows .* yielded 10/)
+    await expect(write(short, recordingSink(() => 0).sink)).rejects.toThrow(/promised 11 rows .* yielded 10/)
   })
 })
