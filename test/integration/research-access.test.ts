@@ -2,25 +2,16 @@ import { and, eq } from 'drizzle-orm'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
 import { auditEvents } from '../../src/db/schema/operations'
-import { CLI_OPERATOR } from '../../src/domain/policy/roles'
 import { US_STATES } from '../../src/domain/school/school-facts'
 import { createSignInLink } from '../../src/services/auth/sign-in'
-import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
-import { storedInstrument } from '../../src/services/instruments/instrument-content'
-import { seedResearchCycle } from '../support/research-seed'
-import { seedMember, seedUser, signedIn } from '../support/seed'
-import { formPost, TEST_ORIGIN, testApp } from '../support/test-app'
+import { researchTestApp, seedResearchCycle } from '../support/research-seed'
+import { seedMember, signedIn } from '../support/seed'
+import { formPost, TEST_ORIGIN } from '../support/test-app'
 
 // Who reaches the research area and what it shows them: analysts get aggregates and de-identified files, never a
 // school's name, unit id or state; their attempts at school-identifying pages are refused and audited.
 
-const { app, db } = await testApp()
-await importInstrumentDirectory(db, CLI_OPERATOR)
-const instrument = await storedInstrument(db, 'smm-2024')
-const admin = await seedUser(db, { programRole: 'admin' })
-const adminHeaders = await signedIn(db, admin)
-const analyst = await seedUser(db, { programRole: 'analyst' })
-const analystHeaders = await signedIn(db, analyst)
+const { app, db, instrument, admin, adminHeaders, analyst, analystHeaders } = await researchTestApp()
 
 const STATES = ['NY', 'CA', 'TX', 'OH', 'GA', 'WA', 'MA', 'IL'] as const
 const { cycleId, schools } = await seedResearchCycle(app, db, adminHeaders, instrument, Array.from({ length: 8 }, (_, i) => ({

@@ -7,7 +7,11 @@ import type { CycleStatus } from '../../src/domain/cycle/cycle-states'
 import type { Instrument } from '../../src/domain/instrument/instrument-model'
 import type { CarnegieGroup, Control, Discipline } from '../../src/domain/school/school-facts'
 import type { App } from '../../src/web/app'
+import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
+import { storedInstrument } from '../../src/services/instruments/instrument-content'
 import { answersAtLevel, scoreCycleThroughAdmin, seedScoringCycle, seedSubmittedResponse } from './scoring-seed'
+import { seedUser, signedIn } from './seed'
+import { testApp } from './test-app'
 
 // Research exports need certified responses from schools whose facts (discipline, control, Carnegie group, state)
 // differ, and each school's name and unit id known, so tests can look for them in what analysts receive.
@@ -51,4 +55,14 @@ export async function seedResearchCycle(
 /** Marks a response as not certified (e.g. submitted by an import), so exports leave it out. */
 export async function uncertify(db: Db, responseId: string) {
   await db.update(responses).set({ certifiedByName: null }).where(eq(responses.id, responseId))
+}
+
+/** The app on a fresh database with the shipped instruments, a signed-in admin and a signed-in analyst. */
+export async function researchTestApp() {
+  const { app, db } = await testApp()
+  await importInstrumentDirectory(db, { kind: 'system', label: 'test' })
+  const instrument = await storedInstrument(db, 'smm-2024')
+  const admin = await seedUser(db, { programRole: 'admin' })
+  const analyst = await seedUser(db, { programRole: 'analyst' })
+  return { app, db, instrument, admin, adminHeaders: await signedIn(db, admin), analyst, analystHeaders: await signedIn(db, analyst) }
 }

@@ -78,7 +78,7 @@ export function exportReadme(f: ReadmeFacts): string {
     'Quasi-identifiers: the codes in the codebook; ' + `${ALL_CODE} = all (combined), ${SUPPRESSED_CODE} = suppressed (declared missing).`,
     'Answers: yes 1, no 0; single choice 1..n in the questionnaire\'s order; multiple choice one variable per option',
     '(1 ticked, 0 not); the 0-4 scale as 1-5 (code = points + 1); numbers as given; tables one variable per cell.',
-    'Codes for no substantive answer (declared missing in SPSS and R, labelled in Stata):',
+    'Codes for no substantive answer (user-missing in SPSS and R; in Stata the extended missing values .m .d .n .s):',
     `  ${ANSWER_MISSING_CODES.missing}  missing: shown to the school and not answered`,
     `  ${ANSWER_MISSING_CODES.dontKnow}  don't know`,
     `  ${ANSWER_MISSING_CODES.notApplicable}  not applicable`,

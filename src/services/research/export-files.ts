@@ -1,5 +1,5 @@
 import { exportReadme } from '../../domain/research/export-readme'
-import { writeCsv, writeSav, type ByteSink } from './formats'
+import { writeCsv, writeDta, writeSav, type ByteSink } from './formats'
 import { AppError } from '../errors'
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportFileName, type ExportFormat } from './export-formats'
 import type { PreparedExport } from './research-export'
@@ -23,6 +23,9 @@ export function readmeText(prepared: PreparedExport, madeAt: Date): string {
   })
 }
 
+/** Formats whose writers are still being written (feature/research-writers). */
+const PENDING = new Set<ExportFormat>(['r', 'codebook-csv', 'codebook-html', 'redcap'])
+
 export async function writeExportFile(prepared: PreparedExport, format: ExportFormat, sink: ByteSink, madeAt: Date): Promise<void> {
   switch (format) {
     case 'csv':
@@ -30,6 +33,7 @@ export async function writeExportFile(prepared: PreparedExport, format: ExportFo
     case 'sav':
       return writeSav(prepared.dataset, sink, { createdAt: madeAt })
     case 'dta':
+      return writeDta(prepared.dataset, sink)
     case 'r':
     case 'codebook-csv':
     case 'codebook-html':
@@ -39,7 +43,7 @@ export async function writeExportFile(prepared: PreparedExport, format: ExportFo
       return void (await sink.write(readmeText(prepared, madeAt)))
     case 'zip':
       return writeZip(
-        EXPORT_FORMATS.filter((f) => f !== 'zip').map((f) => ({ name: fileName(prepared, f), write: (inner) => writeExportFile(prepared, f, inner, madeAt) })),
+        EXPORT_FORMATS.filter((f) => f !== 'zip' && !PENDING.has(f)).map((f) => ({ name: fileName(prepared, f), write: (inner) => writeExportFile(prepared, f, inner, madeAt) })),
         sink,
       )
   }

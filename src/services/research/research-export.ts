@@ -99,5 +99,5 @@ async function* exportRows(db: Db, cycleId: string, instrument: Instrument, layo
 /** Records a download: who, which cycle, which format, how many rows (decision 135). */
 export async function auditExport(db: Db, actor: Actor, prepared: PreparedExport, format: ExportFormat, ip: string | null) {
   const action = prepared.kind === 'identified' ? 'research.identified-exported' : 'research.exported'
-  await recordAudit(db, actor, action, { subject: prepared.cycle.id, details: { format, rows: prepared.dataset.rowCount, cycleTitle: prepared.cycle.title } }, { ip })
+  await recordAudit(db, actor, action, { subject: prepared.cycle.id, details: { format, rows: prepared.dataset.rowCount } }, { ip })
 }
