@@ -10,6 +10,7 @@ import { assertCan } from '../services/errors'
 import type { AppDeps, AppEnv } from './context'
 import { createMetrics } from './metrics'
 import { requestContext } from './middleware/request-context'
+import { deniedAccessAudit } from './middleware/denied-access-audit'
 import { renderError } from './render-error'
 import { adminHomeRoutes } from './routes/admin/home'
 import { adminAccountRoutes } from './routes/admin/accounts'
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps, log: Logger) {
   // Before the per-request session lookup: the autosave reads the session with the response it writes to.
   app.route('/', autosaveRoutes(deps, MAX_BODY_BYTES, log))
   app.use(requestContext(deps))
+  app.use(deniedAccessAudit)
   app.use(
     jsxRenderer(({ children, title, description }, c) => {
       return (

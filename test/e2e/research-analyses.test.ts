@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/client'
 import { insertUser, setProgramRole } from '../../src/db/queries/accounts'
 import { createSignInLink } from '../../src/services/auth/sign-in'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
-import { seedResearchCycle } from '../support/research-seed'
+import { seedAnalysesCycle } from '../support/research-analyses-seed'
 import { checkAtWidths, noSidewaysScroll, wcagViolations } from './support/browser'
 import { usePostgresMailingServer } from './support/mailing-server'
 import type { RunningServer } from './support/server'
@@ -35,7 +35,7 @@ const checks = { desk: [wcagViolations], phone: [wcagViolations, noSidewaysScrol
 describe('the analyst’s aggregate results and instrument quality', () => {
   test('both pages read at 1280 and 390 px without accessibility violations', async () => {
     const { user: admin } = await signedInAs('admin')
-    const { cycle } = await seedResearchCycle(database.db, admin, await storedInstrument(database.db, 'smm-2024'))
+    const { cycle } = await seedAnalysesCycle(database.db, admin, await storedInstrument(database.db, 'smm-2024'))
     const { page } = await signedInAs('analyst')
 
     await page.goto(`${server.baseUrl}/research/cycles/${cycle.id}`)

@@ -6,7 +6,7 @@ import { CLI_OPERATOR } from '../../src/domain/policy/roles'
 import { describeScores } from '../../src/domain/research/descriptives'
 import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
-import { RESEARCH_SCHOOLS, seedResearchCycle } from '../support/research-seed'
+import { RESEARCH_SCHOOLS, seedAnalysesCycle } from '../support/research-analyses-seed'
 import { seedScoringCycle } from '../support/scoring-seed'
 import { seedMember, seedUser, signedIn } from '../support/seed'
 import { testApp } from '../support/test-app'
@@ -18,7 +18,7 @@ const admin = await seedUser(db, { programRole: 'admin' })
 const adminHeaders = await signedIn(db, admin)
 const analyst = await seedUser(db, { programRole: 'analyst', name: 'Ana Lyst' })
 const analystHeaders = await signedIn(db, analyst)
-const { cycle, certified, alike, dontKnow } = await seedResearchCycle(db, admin, instrument)
+const { cycle, certified, alike, dontKnow } = await seedAnalysesCycle(db, admin, instrument)
 const base = `/research/cycles/${cycle.id}`
 
 const get = async (path: string, headers = analystHeaders) => {

@@ -54,3 +54,9 @@ export async function researchCycle(db: Db, actor: Actor, cycleId: string): Prom
   assertCan(actor, 'research.view')
   return (await cyclesWithSizes(db)).find((c) => c.id === cycleId) ?? notFound('cycle')
 }
+
+/** The confirmation step of the program team's export naming schools (admins only). */
+export async function identifiedExportPage(db: Db, actor: Actor, cycleId: string): Promise<ResearchCycle> {
+  assertCan(actor, 'research.export.identified')
+  return researchCycle(db, actor, cycleId)
+}

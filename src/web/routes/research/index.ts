@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { assertCan } from '../../../services/errors'
 import type { AppEnv } from '../../context'
+import { researchExportRoutes } from './research-exports'
 import { researchPageRoutes } from './research-pages'
 import { researchQualityRoutes } from './quality'
 import { researchResultRoutes } from './results'
@@ -19,3 +20,4 @@ export const researchRoutes = new Hono<AppEnv>()
   .route('/', researchPageRoutes)
   .route('/', researchResultRoutes)
   .route('/', researchQualityRoutes)
+  .route('/', researchExportRoutes)

@@ -1,0 +1,18 @@
+import { utf8 } from './binary'
+import { type DatasetValue, type DatasetVariable } from './dataset'
+
+// A row's cells as the binary formats store them, with the contract checked: a number where the variable is
+// numeric, a string no wider than the width the dataset declared (the fixed-width columns were sized from it).
+
+/** The number in a numeric cell, or null for system-missing (also for NaN and infinities). */
+export function numericCell(variable: DatasetVariable, value: DatasetValue): number | null {
+  if (typeof value === 'string') throw new Error(`${variable.name} is numeric but a row holds the text "${value}".`)
+  return value === null || !Number.isFinite(value) ? null : value
+}
+
+/** The UTF-8 bytes of a string cell (empty for null). */
+export function stringCell(variable: DatasetVariable, value: DatasetValue, width: number): Uint8Array {
+  const text = value === null ? new Uint8Array() : utf8(String(value))
+  if (text.byteLength > width) throw new Error(`${variable.name} holds ${text.byteLength} bytes, wider than its width ${width}.`)
+  return text
+}

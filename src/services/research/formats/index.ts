@@ -1,0 +1,6 @@
+// The research file writers: every format is written from one LabelledDataset (see dataset.ts).
+export * from './dataset'
+export { writeCsv } from './csv'
+export { writeSav, SAV_MAX_STRING_BYTES } from './sav'
+export { isValidVariableName, variableName, variableNames } from '../../../domain/research/variable-names'
+export { writeDta, STATA_MISSING_LETTERS, DTA_MAX_STRING_BYTES } from './dta'
