@@ -1,10 +1,12 @@
 import type { Db } from '../../db/client'
 import type { Actor } from '../../domain/policy/roles'
+import { K_MIN_COUNT } from '../../domain/privacy/small-counts'
 import { BREAKDOWN_LABELS, type PublishedRow } from '../../domain/research/aggregate-results'
 import { countText, pText, statText } from '../../domain/research/published-cells'
 import { recordAudit } from '../audit'
 import { csvWithBom } from '../csv-files'
 import { researchResults } from './aggregate-results'
+import { cycleSlug } from './export-formats'
 import { researchQuality } from './instrument-quality'
 import { AppError } from '../errors'
 
@@ -14,7 +16,7 @@ import { AppError } from '../errors'
 export const ANALYSIS_DOWNLOADS = ['results', 'group-tests', 'quality-items', 'quality-answers', 'quality-areas'] as const
 export type AnalysisDownload = (typeof ANALYSIS_DOWNLOADS)[number]
 
-type Table = { header: string[]; rows: (string | number)[][] }
+type Table = { cycleTitle: string; header: string[]; rows: (string | number)[][] }
 
 const statCells = (row: PublishedRow) => [
   countText(row.n),
@@ -25,8 +27,10 @@ async function resultsTable(db: Db, actor: Actor, cycleId: string, kind: 'result
   const view = await researchResults(db, actor, cycleId)
   if (!view.availability.ok) throw new AppError('not_available', view.availability.reason, 409)
   const info = new Map(view.metrics.map((m) => [m.id, m]))
+  const cycleTitle = view.cycle.title
   if (kind === 'results') {
     return {
+      cycleTitle,
       header: ['metric_id', 'metric', 'level', 'breakdown', 'group', 'n', 'mean', 'sd', 'median', 'q1', 'q3'],
       rows: view.results.flatMap((r) => {
         const m = info.get(r.metric)!
@@ -38,6 +42,7 @@ async function resultsTable(db: Db, actor: Actor, cycleId: string, kind: 'result
     }
   }
   return {
+    cycleTitle,
     header: ['metric_id', 'metric', 'breakdown', 'groups_compared', 'n', 'kruskal_wallis_h', 'df', 'p', 'epsilon_squared', 'anova_f', 'anova_df_between', 'anova_df_within', 'anova_p', 'eta_squared'],
     rows: view.results.flatMap((r) =>
       r.breakdowns.flatMap((b) => {
@@ -51,21 +56,27 @@ async function resultsTable(db: Db, actor: Actor, cycleId: string, kind: 'result
   }
 }
 
+/** A number of schools behind a statistic: under k it is itself a small count, so it carries the mark. */
+const smallMarked = (n: number) => countText(n >= K_MIN_COUNT ? { kind: 'shown', value: n } : { kind: 'fewer-than-k' })
+
 const rate = (r: number | null) => (r === null ? '' : (100 * r).toFixed(1))
 
 async function qualityTable(db: Db, actor: Actor, cycleId: string, kind: 'quality-items' | 'quality-answers' | 'quality-areas'): Promise<Table> {
   const view = await researchQuality(db, actor, cycleId)
   if (!view.availability.ok || !view.quality) throw new AppError('not_available', view.availability.ok ? 'Nothing to download.' : view.availability.reason, 409)
   const { items, areas } = view.quality
+  const cycleTitle = view.cycle.title
   if (kind === 'quality-items') {
     return {
+      cycleTitle,
       header: ['item_id', 'area_id', 'question', 'kind', 'scored', 'schools_applicable', 'dont_know_pct', 'missing_pct', 'item_rest_r', 'item_rest_n', 'flags'],
       rows: items.map((q) => [q.itemId, q.areaId, q.text, q.kind, q.scored ? 'yes' : 'no', countText(q.applicable), rate(q.dontKnowRate), rate(q.missingRate),
-        q.itemRest?.r === null || q.itemRest === null ? '' : q.itemRest.r.toFixed(3), q.itemRest?.n ?? '', q.flags.join(' ')]),
+        q.itemRest?.r === null || q.itemRest === null ? '' : q.itemRest.r.toFixed(3), q.itemRest === null ? '' : smallMarked(q.itemRest.n), q.flags.join(' ')]),
     }
   }
   if (kind === 'quality-answers') {
     return {
+      cycleTitle,
       header: ['item_id', 'category', 'label', 'count'],
       rows: items.flatMap((q) => [
         ...q.categories.map((c) => [q.itemId, c.key, c.label, countText(c.count)]),
@@ -74,8 +85,9 @@ async function qualityTable(db: Db, actor: Actor, cycleId: string, kind: 'qualit
     }
   }
   return {
+    cycleTitle,
     header: ['area_id', 'scored_items', 'cronbach_alpha', 'complete_cases'],
-    rows: areas.map((a) => [a.areaId, a.items, a.alpha === null ? '' : a.alpha.toFixed(3), a.n]),
+    rows: areas.map((a) => [a.areaId, a.items, a.alpha === null ? '' : a.alpha.toFixed(3), smallMarked(a.n)]),
   }
 }
 
@@ -83,5 +95,5 @@ async function qualityTable(db: Db, actor: Actor, cycleId: string, kind: 'qualit
 export async function analysisCsv(db: Db, actor: Actor, cycleId: string, kind: AnalysisDownload, ip: string | null = null) {
   const table = kind === 'results' || kind === 'group-tests' ? await resultsTable(db, actor, cycleId, kind) : await qualityTable(db, actor, cycleId, kind)
   await db.transaction((tx) => recordAudit(tx, actor, 'research.aggregates-downloaded', { subject: cycleId, details: { kind, rows: table.rows.length } }, { ip }))
-  return { filename: `${kind}-${cycleId.slice(0, 8)}.csv`, csv: csvWithBom(table.header, table.rows) }
+  return { filename: `smm-${cycleSlug(table.cycleTitle)}-${kind}.csv`, csv: csvWithBom(table.header, table.rows) }
 }
