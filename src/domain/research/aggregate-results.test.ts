@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { NormsMember, SchoolFacts } from '../benchmark/group-keys'
 import { aggregateResults, breakdownTable } from './aggregate-results'
@@ -39,5 +40,29 @@ describe('aggregate results under the small-count rule', () => {
     const [results] = aggregateResults(members, ['overall'])
     expect(results!.all).toMatchObject({ n: { kind: 'fewer-than-k' }, stats: null })
     expect(results!.breakdowns.every((b) => b.rows.length === 0 && b.comparison === null)).toBe(true)
+  })
+})
+
+describe('suppression of statistics, whatever the group sizes', () => {
+  const CARNEGIE = ['r1', 'r2', 'r3', 'special-focus', 'masters-baccalaureate', 'associate', 'other'] as const
+  test('no group under 5 shows a figure, and a breakdown never hides exactly one group', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 7, maxLength: 7 }), (sizes) => {
+        const members = sizes.flatMap((n, g) => many(n, { carnegieGroup: CARNEGIE[g] }, 10 + g * 7))
+        const [results] = aggregateResults(members, ['overall'])
+        const table = results!.breakdowns.find((b) => b.breakdown === 'carnegie')!
+        for (const row of table.rows) {
+          const trueN = sizes[CARNEGIE.indexOf(row.key as (typeof CARNEGIE)[number])]!
+          if (trueN < 5) expect(row.n.kind).toBe('fewer-than-k')
+          if (row.n.kind !== 'shown') expect(row.stats).toBeNull()
+          else expect(row.stats!.n).toBe(trueN)
+        }
+        const hidden = table.rows.filter((r) => r.n.kind !== 'shown').length
+        if (results!.all.n.kind === 'shown') expect(hidden).not.toBe(1)
+        const shown = table.rows.length - hidden
+        expect(table.comparison === null || shown >= 2).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
   })
 })

@@ -16,6 +16,13 @@ export const FLAG_LABELS: Record<ItemFlag, string> = {
 }
 
 const percent = (r: number | null) => (r === null ? 'not shown' : `${(100 * r).toFixed(0)}%`)
+/** A rate, or why it is not shown: its count is under 5, or withheld (or the number asked is). */
+function rateText(q: ItemQuality, kind: 'dont-know' | 'missing', rate: number | null) {
+  const category = q.categories.find((c) => c.kind === kind)
+  if (!category) return '–'
+  if (rate !== null) return percent(rate)
+  return category.count.kind === 'fewer-than-k' ? `fewer than ${K_MIN_COUNT}` : 'not shown'
+}
 const rText = (q: ItemQuality) =>
   !q.itemRest ? '–' : q.itemRest.r === null ? (q.itemRest.n < K_MIN_COUNT ? `fewer than ${K_MIN_COUNT} schools` : 'no spread') : q.itemRest.r.toFixed(2)
 
@@ -147,8 +154,8 @@ export function QualityPage({ view, charts }: { view: QualityView; charts: AreaC
                           <td class="num">
                             <Count count={q.applicable} />
                           </td>
-                          <td class="num">{q.dontKnowRate === null && !q.categories.some((c) => c.kind === 'dont-know') ? '–' : percent(q.dontKnowRate)}</td>
-                          <td class="num">{percent(q.missingRate)}</td>
+                          <td class="num">{rateText(q, 'dont-know', q.dontKnowRate)}</td>
+                          <td class="num">{rateText(q, 'missing', q.missingRate)}</td>
                           <td class="num">{q.scored ? rText(q) : '–'}</td>
                           <td>
                             <Flags q={q} />
