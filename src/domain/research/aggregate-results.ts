@@ -1,6 +1,6 @@
-import type { NormsMember, SchoolFacts } from '../benchmark/group-keys'
+import type { NormsMember } from '../benchmark/group-keys'
+import { BREAKDOWNS, GROUPS, groupOf, type Breakdown } from './breakdowns'
 import { publishCountList, type PublishedCount, K_MIN_COUNT } from '../privacy/small-counts'
-import { CARNEGIE_GROUPS, CARNEGIE_LABELS, CONTROLS, DISCIPLINES, DISCIPLINE_LABELS } from '../school/school-facts'
 import { describeScores, type Descriptives } from './descriptives'
 import { compareGroups, type GroupComparison } from './group-comparison'
 
@@ -10,21 +10,7 @@ import { compareGroups, type GroupComparison } from './group-comparison'
 // group under k is "fewer than 5" and, when one hidden group could be worked out from the total and the others, the
 // next smallest is withheld too; every statistic of a hidden group is dropped with its count (decision 138).
 
-export const BREAKDOWNS = ['discipline', 'control', 'carnegie'] as const
-export type Breakdown = (typeof BREAKDOWNS)[number]
-
-export const BREAKDOWN_LABELS: Record<Breakdown, string> = { discipline: 'Discipline', control: 'Control', carnegie: 'Carnegie group (2021)' }
-
-const CONTROL_LABELS = { public: 'Public', private: 'Private' } as const
-
-/** The groups of a breakdown in a fixed order, with the label people read and the fact that puts a school in one. */
-const GROUPS: Record<Breakdown, { key: string; label: string }[]> = {
-  discipline: DISCIPLINES.map((key) => ({ key, label: DISCIPLINE_LABELS[key] })),
-  control: CONTROLS.map((key) => ({ key, label: CONTROL_LABELS[key] })),
-  carnegie: CARNEGIE_GROUPS.map((key) => ({ key, label: CARNEGIE_LABELS[key] })),
-}
-const groupOf = (breakdown: Breakdown, facts: SchoolFacts): string =>
-  breakdown === 'discipline' ? facts.discipline : breakdown === 'control' ? facts.control : facts.carnegieGroup
+export { BREAKDOWNS, BREAKDOWN_LABELS, type Breakdown } from './breakdowns'
 
 /** A published row: its count as the small-count rule publishes it and its statistics only when the count is shown. */
 export type PublishedRow = { key: string; label: string; n: PublishedCount; stats: Descriptives | null }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client'
 import { certifiedScores } from '../../db/queries/research-analyses'
 import { OVERALL, type NormsMember } from '../../domain/benchmark/group-keys'
 import type { Actor } from '../../domain/policy/roles'
-import { aggregateResults, type MetricResults } from '../../domain/research/aggregate-results'
+import type { MetricResults } from '../../domain/research/aggregate-results'
 import { analysisAvailability, type AnalysisAvailability } from '../../domain/research/analysis-availability'
 import { storedInstrument } from '../instruments/instrument-content'
 import { researchCycle, type ResearchCycle } from './research-cycles'
@@ -34,5 +34,7 @@ export async function researchResults(db: Db, actor: Actor, cycleId: string): Pr
     facts: { discipline: r.discipline, control: r.control, carnegieGroup: r.carnegieGroup },
     scores: { ...r.areas, ...r.domains, [OVERALL]: r.overall },
   }))
+  // Loaded at the first results page, not at start: the group tests' library takes ~0.2 s to load (decision 076).
+  const { aggregateResults } = await import('../../domain/research/aggregate-results')
   return { cycle, availability, metrics, results: aggregateResults(members, metrics.map((m) => m.id)) }
 }

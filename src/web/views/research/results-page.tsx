@@ -1,5 +1,6 @@
 import { K_MIN_COUNT } from '../../../domain/privacy/small-counts'
-import { BREAKDOWN_LABELS, type BreakdownTable, type PublishedRow } from '../../../domain/research/aggregate-results'
+import type { BreakdownTable, PublishedRow } from '../../../domain/research/aggregate-results'
+import { BREAKDOWN_LABELS } from '../../../domain/research/breakdowns'
 import type { GroupComparison } from '../../../domain/research/group-comparison'
 import { pText } from '../../../domain/research/published-cells'
 import type { MetricInfo, ResultsView } from '../../../services/research/aggregate-results'
