@@ -30,8 +30,8 @@ export type PreparedExport = {
   dataset: LabelledDataset
 }
 
-/** Rows per database page: a page's answers are a few thousand rows, well within one query. */
-const PAGE_SIZE = 200
+/** Responses per database page: with their answers (a row each, ~100 per response) a few megabytes at most. */
+const PAGE_SIZE = 500
 
 /**
  * Checks who asks and whether the cycle may be exported (else a 409 saying why), makes the study ids on the
@@ -74,6 +74,8 @@ async function* exportRows(db: Db, cycleId: string, instrument: Instrument, layo
   for (;;) {
     const page = await exportRowsPage(db, cycleId, { after, limit: PAGE_SIZE, identified: kind === 'identified' })
     if (page.length === 0) return
+    // The page's answers in one query, a row each (aggregating them into one JSON per response in the page query
+    // took three times as long at 2,000 responses: bench "exports").
     const answers = await answersOfResponses(db, page.map((r) => r.responseId))
     for (const r of page) {
       const recorded = { discipline: r.discipline, control: r.control, carnegie: r.carnegie, region: censusRegionOf(r.state) }
