@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
 import { auditEvents } from '../../src/db/schema/operations'
 import { US_STATES } from '../../src/domain/school/school-facts'
 import { createSignInLink } from '../../src/services/auth/sign-in'
+import { requireReader, run } from '../support/research-readers'
 import { researchTestApp, seedResearchCycle } from '../support/research-seed'
 import { seedMember, signedIn } from '../support/seed'
 import { formPost, TEST_ORIGIN } from '../support/test-app'
@@ -122,6 +126,18 @@ describe('the program team', () => {
     expect(named['study_id']).toMatch(/^S[0-9A-Z]{6}$/)
     const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'research.identified-exported'), eq(auditEvents.subject, cycleId)))
     expect(audit[0]!.details).toMatchObject({ format: 'csv', rows: 8 })
+  })
+
+  test('the file naming schools also comes as SPSS, with names PSPP reads back', async () => {
+    const res = await app.request(`/research/cycles/${cycleId}/identified`, formPost({ format: 'sav' }, adminHeaders))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="smm-access-round-2026-identified.sav"')
+    const dir = mkdtempSync(join(tmpdir(), 'smm-identified-'))
+    writeFileSync(join(dir, 'named.sav'), new Uint8Array(await res.arrayBuffer()))
+    requireReader('pspp-convert')
+    run('pspp-convert', [join(dir, 'named.sav'), join(dir, 'named.csv')])
+    const rows = parse(readFileSync(join(dir, 'named.csv'), 'utf8'), { columns: true }) as Record<string, string>[]
+    expect(rows.map((r) => r['school_name']!.trim()).sort()).toEqual(schools.map((s) => s.name).sort())
   })
 
   test('a missing choice of file type comes back with a message', async () => {

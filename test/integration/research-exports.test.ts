@@ -143,8 +143,17 @@ describe('every format, read back by real readers', () => {
     expect(dictionary).toContain('Suppressed (to protect schools)')
   })
 
+  /** The codebook CSV as analysts download it: variable → label and value labels ("1 = Yes; 0 = No"). */
+  const codebook = async () => {
+    const text = await (await download('codebook-csv')).text()
+    const entries = parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
+    return new Map(entries.map((e) => [e['variable']!, { label: e['label']!, valueLabels: e['value_codes'] ? e['value_codes'].split('; ').map((pair) => pair.split(' = ').slice(1).join(' = ')) : [] }]))
+  }
+
   test('haven reads the .sav and the .dta with the codebook’s labels and the CSV’s values', async () => {
     const rows = await csvRows()
+    const book = await codebook()
+    expect([...book.keys()]).toEqual(Object.keys(rows[0]!))
     const { path: sav } = await save('sav', 'export.sav')
     const { path: dta } = await save('dta', 'export.dta')
     const fromSav = readWithHaven(`read_sav(${JSON.stringify(sav)}, user_na = TRUE)`, dir)
@@ -156,19 +165,48 @@ describe('every format, read back by real readers', () => {
       expect(read.values).toHaveLength(rows.length)
       for (const name of probe.slice(0, 4)) expect(read.values.map((r) => r[name])).toEqual(rows.map((r) => asRead(r[name]!)))
       read.values.forEach((r, i) => expect(Number(r['overall_score'])).toBeCloseTo(Number(rows[i]!['overall_score']), 6))
-      for (const variable of layout.codebook.filter((v) => probe.includes(v.name))) {
-        expect(read.meta.find((m) => m.variable === variable.name && m.kind === 'label')?.text).toBe(variable.label)
-        const labels = read.meta.filter((m) => m.variable === variable.name && m.kind === 'value_label').map((m) => m.text)
-        for (const label of (variable.valueLabels ?? []).map((l) => l.label)) expect(labels).toContain(label)
+      for (const name of probe) {
+        const entry = book.get(name)!
+        expect(read.meta.find((m) => m.variable === name && m.kind === 'label')?.text).toBe(entry.label)
+        const labels = read.meta.filter((m) => m.variable === name && m.kind === 'value_label').map((m) => m.text)
+        expect(labels.sort()).toEqual([...entry.valueLabels].sort())
       }
     }
+  })
+
+  test('the R script reads the CSV with haven and labels it as the codebook says', async () => {
+    const rows = await csvRows()
+    const book = await codebook()
+    const csv = join(dir, 'smm-small-cells-2026-deidentified.csv')
+    writeFileSync(csv, await (await download('csv')).text())
+    const { path: script } = await save('r', 'smm-small-cells-2026-deidentified.R')
+    requireReader('Rscript')
+    const choice = layout.items.find((i) => i.item.kind === 'single-choice')!.names[0]!
+    const out = run('Rscript', ['--vanilla', '-e', `setwd(${JSON.stringify(dir)}); source(${JSON.stringify(script)}); cat(nrow(d), attr(d$region, "label"), attr(d[[${JSON.stringify(choice)}]], "label"), sum(is.na(d$discipline)), sep = "\n")`])
+    const [n, regionLabel, choiceLabel, suppressed] = out.trim().split('\n')
+    expect(Number(n)).toBe(rows.length)
+    expect(regionLabel).toBe(book.get('region')!.label)
+    expect(choiceLabel).toBe(book.get(choice)!.label)
+    expect(Number(suppressed)).toBe(2) // the two PA rows: -5 is declared missing, so is.na() is TRUE for them
+  })
+
+  test('the codebook page and the REDCap dictionary describe the instrument', async () => {
+    const html = await (await download('codebook-html')).text()
+    expect(html).toContain('Carnegie classification group (2021)')
+    const redcap = (await (await download('redcap')).text()).replace(/^\uFEFF/, '')
+    expect(redcap.split(/\r?\n/)[0]).toBe('Variable / Field Name,Form Name,Section Header,Field Type,Field Label,"Choices, Calculations, OR Slider Labels",Field Note,Text Validation Type OR Show Slider Number,Text Validation Min,Text Validation Max,Identifier?,Branching Logic (Show field only if...),Required Field?,Custom Alignment,Question Number (surveys only),Matrix Group Name,Matrix Ranking?,Field Annotation')
   })
 
   test('the zip bundle holds every file of the export', async () => {
     const res = await download('zip')
     expect(res.headers.get('content-type')).toBe('application/zip')
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()))
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['smm-small-cells-2026-deidentified.csv', 'smm-small-cells-2026-deidentified.sav', 'smm-small-cells-2026-deidentified-README.txt']))
+    expect(Object.keys(files).sort()).toEqual([
+      'smm-small-cells-2026-deidentified-README.txt', 'smm-small-cells-2026-deidentified-codebook.csv', 'smm-small-cells-2026-deidentified-codebook.html',
+      'smm-small-cells-2026-deidentified-redcap-dictionary.csv', 'smm-small-cells-2026-deidentified.R', 'smm-small-cells-2026-deidentified.csv',
+      'smm-small-cells-2026-deidentified.dta', 'smm-small-cells-2026-deidentified.sav',
+    ])
+    expect(strFromU8(files['smm-small-cells-2026-deidentified.csv']!)).toBe(await (await download('csv')).text())
     expect(strFromU8(files['smm-small-cells-2026-deidentified-README.txt']!)).toContain('Rows:               19')
   })
 })

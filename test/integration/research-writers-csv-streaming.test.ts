@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { type ByteSink, writeCsv, writeDta, writeSav } from '../../src/services/research/formats'
+import { type ByteSink, type LabelledDataset, writeCsv, writeDta, writeSav } from '../../src/services/research/formats'
 import { FIXTURE_VARIABLES, fixtureDataset, fixtureRow } from '../support/research-dataset'
 
 /** A sink that keeps every chunk, noting how many rows the dataset had handed out when each arrived. */
@@ -29,6 +30,29 @@ describe('research CSV', () => {
     // Written as the respondent typed it: R, Stata and SPSS read "=SUM(A1:A2)", never "'=SUM(A1:A2)".
     expect(rows[2]![5]).toBe('=SUM(A1:A2)')
     expect(rows.map((r) => r[2])).toContain('-9')
+    // A line break inside a text is quoted, whatever the line ending (R's read.csv would split an unquoted one).
+    expect(csv).toContain('"line one\nline two"')
+  })
+
+  test('any text and any number survive the round trip through csv-parse', async () => {
+    const cell = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('"', ',', '\r', '\n', '\r\n', ' a ', '=1+1'), fc.double({ noNaN: true, noDefaultInfinity: true }))
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 20 }), async (rows) => {
+        const dataset: LabelledDataset = {
+          name: 'p',
+          label: 'p',
+          variables: ['a', 'b'].map((name) => ({ name, label: name, type: 'string', width: 1, measure: 'nominal' })),
+          rowCount: rows.length,
+          async *rows() {
+            yield* rows
+          },
+        }
+        const { sink, text } = recordingSink(() => 0)
+        await writeCsv(dataset, sink)
+        const [, ...back] = parse(text(), { bom: false }) as string[][]
+        expect(back).toEqual(rows.map((row) => row.map(String)))
+      }),
+    )
   })
 })
 

@@ -29,14 +29,14 @@ export function run(command: string, args: string[], cwd?: string): string {
 }
 
 /** Runs an R program with haven loaded (and nothing else: Debian's r-cran-haven is all CI installs). */
-export function rscript(program: string): string {
+export function rscript(program: string, cwd?: string): string {
   requireReader('Rscript')
-  return run('Rscript', ['--vanilla', '-e', `suppressPackageStartupMessages(library(haven)); ${program}`])
+  return run('Rscript', ['--vanilla', '-e', `suppressPackageStartupMessages(library(haven)); ${program}`], cwd)
 }
 
 /**
  * R that writes what haven read from data frame `d` as two CSV files: `values` (a cell per value, tagged missing as
- * ".a", system-missing as NA) and `meta` (variable, kind = label | value_label | na_values | na_range, value, text).
+ * ".a", system-missing as NA) and `meta` (variable, kind = label | class | value_label | na_values | na_range, value, text).
  */
 export function rDumpProgram(valuesPath: string, metaPath: string): string {
   return `
@@ -54,6 +54,7 @@ meta <- do.call(rbind, lapply(names(d), function(n) {
   x <- d[[n]]
   at <- function(what) attr(x, what, exact = TRUE)
   rows <- data.frame(variable = n, kind = "label", value = "", text = if (is.null(at("label"))) "" else at("label"))
+  rows <- rbind(rows, data.frame(variable = n, kind = "class", value = class(x)[1], text = ""))
   labs <- at("labels")
   if (!is.null(labs)) rows <- rbind(rows, data.frame(variable = n, kind = "value_label", value = cell(labs), text = names(labs)))
   if (!is.null(at("na_values"))) rows <- rbind(rows, data.frame(variable = n, kind = "na_values", value = cell(at("na_values")), text = ""))
@@ -83,7 +84,7 @@ export interface ReadBack {
 export function readWithHaven(readCall: string, dir: string): ReadBack {
   const valuesPath = `${dir}/haven-values.csv`
   const metaPath = `${dir}/haven-meta.csv`
-  rscript(`d <- ${readCall}; ${rDumpProgram(valuesPath, metaPath)}`)
+  rscript(`d <- ${readCall}; ${rDumpProgram(valuesPath, metaPath)}`, dir)
   const read = <T>(path: string) => parse(readFileSync(path, 'utf8'), { columns: true }) as T[]
   return { values: read<Record<string, string>>(valuesPath), meta: read<ReadBack['meta'][number]>(metaPath) }
 }

@@ -19,10 +19,11 @@ export function researchCycles(db: Db) {
 }
 
 /**
- * A certified response: submitted, with the certifying leader's name recorded, and answered on the platform (online
- * or typed in from the school's paper copy). Past rounds imported from records were never certified here.
+ * A certified response: submitted, with the certifying dean's name recorded, answered on the platform or from a
+ * signed paper copy. Past rounds imported from records were never certified here. (feature/badge-orders brings
+ * `responseIsCertified` in certified-responses.ts, the one definition: use it here once both are merged.)
  */
-export const certifiedResponse = and(eq(responses.status, 'submitted'), isNotNull(responses.certifiedByName), eq(responses.source, 'platform'))
+export const certifiedResponse = and(eq(responses.status, 'submitted'), isNotNull(responses.certifiedByName), sql`${responses.source} in ('platform', 'paper')`)
 
 /** Certified responses per cycle and discipline: counts only. */
 export function certifiedCountsByDiscipline(db: Db, cycleIds: readonly string[]) {

@@ -21,7 +21,16 @@ export type ItemState = { kind: 'skipped' } | { kind: 'missing' } | { kind: 'ans
 /** The parts of an item that each become a variable: none for free text, options, cells, or the item itself. */
 export type ItemPart = { key: string | null; label: string | null }
 
+// Items are immutable once loaded: each works out its parts once, not once per row of an export.
+const partsOf = new WeakMap<Item, ItemPart[]>()
+
 export function itemParts(item: Item): ItemPart[] {
+  let parts = partsOf.get(item)
+  if (!parts) partsOf.set(item, (parts = partsFor(item)))
+  return parts
+}
+
+function partsFor(item: Item): ItemPart[] {
   switch (item.kind) {
     case 'free-text':
       return []
@@ -60,29 +69,34 @@ export function valueCodesOf(item: Item): { value: number; label: string }[] {
   }
 }
 
-/** One number (or null for "no value at all") per part of the item, in `itemParts` order. */
-export function encodeItem(item: Item, state: ItemState): (number | null)[] {
-  const parts = itemParts(item)
-  const all = (code: number) => parts.map(() => code)
-  if (state.kind === 'skipped') return all(ANSWER_MISSING_CODES.skipped)
-  if (state.kind === 'missing') return all(ANSWER_MISSING_CODES.missing)
+/** `count` copies of one code (module level: this runs for every item of every exported row). */
+function repeat(count: number, code: number): number[] {
+  return new Array<number>(count).fill(code)
+}
+
+/** One number per part of the item, in `itemParts` order. */
+export function encodeItem(item: Item, state: ItemState): number[] {
+  const count = itemParts(item).length
+  if (state.kind === 'skipped') return repeat(count, ANSWER_MISSING_CODES.skipped)
+  if (state.kind === 'missing') return repeat(count, ANSWER_MISSING_CODES.missing)
   const answer = state.answer
-  if (isEscape(answer)) return all(answer.escape === 'dont-know' ? ANSWER_MISSING_CODES.dontKnow : ANSWER_MISSING_CODES.notApplicable)
+  if (isEscape(answer)) return repeat(count, answer.escape === 'dont-know' ? ANSWER_MISSING_CODES.dontKnow : ANSWER_MISSING_CODES.notApplicable)
   switch (item.kind) {
     case 'yes-no':
-      return typeof answer === 'boolean' ? [answer ? 1 : 0] : all(ANSWER_MISSING_CODES.missing)
+      return [typeof answer === 'boolean' ? (answer ? 1 : 0) : ANSWER_MISSING_CODES.missing]
     case 'single-choice': {
       const index = item.options.findIndex((o) => o.id === answer)
       return [index >= 0 ? index + 1 : ANSWER_MISSING_CODES.missing]
     }
     case 'multiple-choice': {
-      const ticked = Array.isArray(answer) ? new Set<string>(answer as readonly string[]) : null
-      return item.options.map((o) => (ticked === null ? ANSWER_MISSING_CODES.missing : ticked.has(o.id) ? 1 : 0))
+      if (!Array.isArray(answer)) return repeat(count, ANSWER_MISSING_CODES.missing)
+      const ticked = answer as readonly string[]
+      return item.options.map((o) => (ticked.includes(o.id) ? 1 : 0))
     }
     case 'likert':
-      return typeof answer === 'number' ? [answer + 1] : all(ANSWER_MISSING_CODES.missing)
+      return [typeof answer === 'number' ? answer + 1 : ANSWER_MISSING_CODES.missing]
     case 'number':
-      return typeof answer === 'number' ? [answer] : all(ANSWER_MISSING_CODES.missing)
+      return [typeof answer === 'number' ? answer : ANSWER_MISSING_CODES.missing]
     case 'table': {
       const cells = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? (answer as Readonly<Record<string, number>>) : {}
       return tableCells(item).map((cell) => (typeof cells[cell] === 'number' ? cells[cell] : ANSWER_MISSING_CODES.missing))

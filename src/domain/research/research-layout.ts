@@ -185,36 +185,29 @@ export type ResponseFacts = {
   identity?: { schoolName: string; ipedsUnitId: number | null; state: string }
 }
 
-/** What the response says about each item: skipped when the school was not shown it, else its answer or missing. */
-function statesOf(instrument: Instrument, facts: ResponseFacts): (item: Item) => ItemState {
-  const asked = instrumentForDiscipline(instrument, facts.discipline)
-  const visible = visibleItemIds(conditionalItems(asked), (id) => facts.answers.get(id) ?? undefined)
-  return (item) => {
-    if (!visible.has(item.id)) return { kind: 'skipped' }
-    const answer = facts.answers.get(item.id)
-    return answer === null || answer === undefined ? { kind: 'missing' } : { kind: 'answered', answer }
-  }
+/** What the response says about an item: skipped when the school was not shown it, else its answer or missing. */
+function stateOf(item: Item, visible: ReadonlySet<string>, answers: ReadonlyMap<string, Answer | null>): ItemState {
+  if (!visible.has(item.id)) return { kind: 'skipped' }
+  const answer = answers.get(item.id)
+  return answer === null || answer === undefined ? { kind: 'missing' } : { kind: 'answered', answer }
 }
 
-/** One row, in the layout's variable order. */
+function scoreOf(scores: Record<string, number | null> | null, id: string): number | null {
+  const value = scores?.[id]
+  return typeof value === 'number' ? value : null
+}
+
+/** One row, in the layout's variable order. Written as plain loops: it runs for every row of every export. */
 export function researchRow(instrument: Instrument, layout: ResearchLayout, facts: ResponseFacts): (number | string | null)[] {
-  const stateOf = statesOf(instrument, facts)
-  const scoreOf = (scores: Record<string, number | null> | null, id: string) => {
-    const value = scores?.[id]
-    return typeof value === 'number' ? value : null
-  }
+  const answers = facts.answers
+  const visible = visibleItemIds(conditionalItems(instrumentForDiscipline(instrument, facts.discipline)), (id) => answers.get(id) ?? undefined)
   const r = facts.released
-  return [
-    facts.studyId,
-    ...(layout.identified ? [facts.identity?.schoolName ?? null, facts.identity?.ipedsUnitId ?? null, facts.identity?.state ?? null] : []),
-    codeOf(DISCIPLINE_CODE, r.discipline),
-    codeOf(CONTROL_CODE, r.control),
-    codeOf(CARNEGIE_CODE, r.carnegie),
-    codeOf(REGION_CODE, r.region),
-    facts.instrumentVersion,
-    ...layout.items.flatMap(({ item }) => encodeItem(item, stateOf(item))),
-    ...layout.areaIds.map((id) => scoreOf(facts.areas, id)),
-    ...layout.domainIds.map((id) => scoreOf(facts.domains, id)),
-    facts.overall,
-  ]
+  const row: (number | string | null)[] = [facts.studyId]
+  if (layout.identified) row.push(facts.identity?.schoolName ?? null, facts.identity?.ipedsUnitId ?? null, facts.identity?.state ?? null)
+  row.push(codeOf(DISCIPLINE_CODE, r.discipline), codeOf(CONTROL_CODE, r.control), codeOf(CARNEGIE_CODE, r.carnegie), codeOf(REGION_CODE, r.region), facts.instrumentVersion)
+  for (const { item } of layout.items) for (const code of encodeItem(item, stateOf(item, visible, answers))) row.push(code)
+  for (const id of layout.areaIds) row.push(scoreOf(facts.areas, id))
+  for (const id of layout.domainIds) row.push(scoreOf(facts.domains, id))
+  row.push(facts.overall)
+  return row
 }

@@ -1,6 +1,5 @@
 import { exportReadme } from '../../domain/research/export-readme'
-import { writeCsv, writeDta, writeSav, type ByteSink } from './formats'
-import { AppError } from '../errors'
+import { codebookCsv, codebookHtml, rScript, redcapDictionary, writeCsv, writeDta, writeSav, type ByteSink, type Codebook } from './formats'
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, exportFileName, type ExportFormat } from './export-formats'
 import type { PreparedExport } from './research-export'
 import { writeZip } from './export-zip'
@@ -23,8 +22,11 @@ export function readmeText(prepared: PreparedExport, madeAt: Date): string {
   })
 }
 
-/** Formats whose writers are still being written (feature/research-writers). */
-const PENDING = new Set<ExportFormat>(['r', 'codebook-csv', 'codebook-html', 'redcap'])
+const codebookOf = (prepared: PreparedExport): Codebook => ({
+  title: `Social Mission Metrics: ${prepared.cycle.title}, ${prepared.kind === 'identified' ? 'export naming schools' : 'de-identified export'}`,
+  dataFile: fileName(prepared, 'csv'),
+  entries: prepared.layout.codebook,
+})
 
 export async function writeExportFile(prepared: PreparedExport, format: ExportFormat, sink: ByteSink, madeAt: Date): Promise<void> {
   switch (format) {
@@ -35,15 +37,18 @@ export async function writeExportFile(prepared: PreparedExport, format: ExportFo
     case 'dta':
       return writeDta(prepared.dataset, sink)
     case 'r':
+      return void (await sink.write(rScript(prepared.dataset, fileName(prepared, 'csv'))))
     case 'codebook-csv':
+      return codebookCsv(codebookOf(prepared), sink)
     case 'codebook-html':
+      return void (await sink.write(codebookHtml(codebookOf(prepared))))
     case 'redcap':
-      throw new AppError('format_pending', 'This file type is not available yet.', 404)
+      return void (await sink.write(redcapDictionary(prepared.instrument)))
     case 'readme':
       return void (await sink.write(readmeText(prepared, madeAt)))
     case 'zip':
       return writeZip(
-        EXPORT_FORMATS.filter((f) => f !== 'zip' && !PENDING.has(f)).map((f) => ({ name: fileName(prepared, f), write: (inner) => writeExportFile(prepared, f, inner, madeAt) })),
+        EXPORT_FORMATS.filter((f) => f !== 'zip').map((f) => ({ name: fileName(prepared, f), write: (inner) => writeExportFile(prepared, f, inner, madeAt) })),
         sink,
       )
   }

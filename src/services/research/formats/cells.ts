@@ -16,3 +16,18 @@ export function stringCell(variable: DatasetVariable, value: DatasetValue, width
   if (text.byteLength > width) throw new Error(`${variable.name} holds ${text.byteLength} bytes, wider than its width ${width}.`)
   return text
 }
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/
+
+/**
+ * Refuses a dataset whose variable names SPSS, Stata or R would reject or confuse (invalid, over 32 bytes, or
+ * repeated, ignoring case as SPSS does), before a byte is written.
+ */
+export function checkVariableNames(variables: readonly DatasetVariable[]): void {
+  const seen = new Set<string>()
+  for (const { name } of variables) {
+    if (!NAME.test(name)) throw new Error(`"${name}" is not a valid variable name: a letter, then letters, digits or _, at most 32.`)
+    if (seen.has(name.toLowerCase())) throw new Error(`Two variables are named "${name}".`)
+    seen.add(name.toLowerCase())
+  }
+}

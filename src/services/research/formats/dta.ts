@@ -1,6 +1,6 @@
 import { BufferedSink, streamBinaryRows } from './buffered-sink'
 import { ByteBuilder, utf8, utf8Truncate } from './binary'
-import { numericCell, stringCell } from './cells'
+import { checkVariableNames, numericCell, stringCell } from './cells'
 import { type ByteSink, type DatasetValue, type DatasetVariable, type LabelledDataset, MISSING_CODES } from './dataset'
 
 /**
@@ -18,6 +18,7 @@ import { type ByteSink, type DatasetValue, type DatasetVariable, type LabelledDa
  * is computed before the first row, and only the label tables are built in memory, never the rows.
  */
 export async function writeDta(dataset: LabelledDataset, sink: ByteSink, options: { createdAt?: Date } = {}): Promise<void> {
+  checkVariableNames(dataset.variables)
   const layout = dataset.variables.map(dtaVariable)
   const rowWidth = layout.reduce((sum, v) => sum + v.bytes, 0)
   const tail = closingSections(layout)

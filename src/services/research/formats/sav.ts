@@ -1,6 +1,6 @@
 import { BufferedSink, streamBinaryRows } from './buffered-sink'
 import { ByteBuilder, utf8, utf8Truncate } from './binary'
-import { numericCell, stringCell } from './cells'
+import { checkVariableNames, numericCell, stringCell } from './cells'
 import { type ByteSink, type DatasetValue, type DatasetVariable, type LabelledDataset, MISSING_CODES } from './dataset'
 
 /**
@@ -20,6 +20,7 @@ import { type ByteSink, type DatasetValue, type DatasetVariable, type LabelledDa
  * rather than cut answers short. Rows are streamed: only the dictionary is built in memory.
  */
 export async function writeSav(dataset: LabelledDataset, sink: ByteSink, options: { createdAt?: Date } = {}): Promise<void> {
+  checkVariableNames(dataset.variables)
   const layout = savLayout(dataset.variables)
   const out = new BufferedSink(sink)
   await out.write(dictionary(dataset, layout, options.createdAt ?? new Date()))
