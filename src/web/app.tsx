@@ -10,6 +10,7 @@ import { assertCan } from '../services/errors'
 import type { AppDeps, AppEnv } from './context'
 import { createMetrics } from './metrics'
 import { requestContext } from './middleware/request-context'
+import { deniedAccessAudit } from './middleware/denied-access-audit'
 import { renderError } from './render-error'
 import { adminHomeRoutes } from './routes/admin/home'
 import { adminAccountRoutes } from './routes/admin/accounts'
@@ -46,6 +47,7 @@ import { schoolBadgeRoutes } from './routes/school/badge'
 import { adminBadgeRoutes } from './routes/admin/badges'
 import { stripeWebhookRoutes } from './routes/webhooks/stripe'
 import { stripeGateway } from '../services/badges/stripe-gateway'
+import { researchRoutes } from './routes/research'
 import { ErrorPage } from './views/error-page'
 import { Layout } from './views/layout'
 
@@ -79,6 +81,7 @@ export function createApp(given: AppDeps, log: Logger) {
   app.route('/', autosaveRoutes(deps, MAX_BODY_BYTES, log))
   app.route('/', stripeWebhookRoutes(deps, deps.stripe ?? null))
   app.use(requestContext(deps))
+  app.use(deniedAccessAudit)
   app.use(
     jsxRenderer(({ children, title, description }, c) => {
       return (
@@ -140,6 +143,7 @@ export function createApp(given: AppDeps, log: Logger) {
   app.route('/admin/responses', adminResponseRoutes)
   app.route('/admin/badges', adminBadgeIssuingRoutes)
   app.route('/admin/badges', adminBadgeRoutes)
+  app.route('/research', researchRoutes)
 
   app.onError(renderError(log))
   app.notFound((c) => {

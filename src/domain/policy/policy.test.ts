@@ -27,6 +27,11 @@ describe('program actions', () => {
     expect(can(person('admin'), 'analytics.view')).toBe(true)
     expect(can(person(null, [{ schoolId: 'lakeside', role: 'leader' }]), 'analytics.view')).toBe(false)
   })
+  test('analysts and admins open the research area; only admins export files that name schools', () => {
+    const leader = person(null, [{ schoolId: 'lakeside', role: 'leader' }])
+    expect([person('analyst'), person('admin'), leader, ANONYMOUS].map((a) => can(a, 'research.view'))).toEqual([true, true, false, false])
+    expect([person('analyst'), person('admin'), leader, ANONYMOUS].map((a) => can(a, 'research.export.identified'))).toEqual([false, true, false, false])
+  })
   test('the command-line operator is not a web user and is refused here', () => {
     expect(can({ kind: 'system', label: 'cli' }, 'admin.console')).toBe(false)
   })

@@ -11,6 +11,8 @@ export type ProgramAction =
   | 'audit.view'
   | 'mail.view' // the outbox and the dev mailbox
   | 'analytics.view' // aggregates only, never a named school's result
+  | 'research.view' // the analyst area: closed cycles, aggregates and de-identified exports, never a named school
+  | 'research.export.identified' // the program team's export naming schools beside their answers and study ids
   | 'instrument.view' // instrument versions, previews and diffs
   | 'instrument.manage' // import instrument versions
   | 'instrument.print' // the paper copy of a questionnaire
@@ -75,10 +77,12 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'badge.manage':
       return admin
     case 'analytics.view':
+    case 'research.view':
     case 'instrument.view':
       return admin || actor.programRole === 'analyst'
     case 'badge.issue':
     case 'instrument.manage':
+    case 'research.export.identified':
     case 'response.reopen':
     case 'response.paper-entry':
       return admin

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit'
 import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
 import { latestProgress } from '../../db/queries/job-progress'
@@ -40,10 +41,12 @@ export async function invitationProgress(db: Db, actor: Actor, cycleId: string) 
 }
 
 /** The status list as CSV: who is where and when, never answers or scores. */
-export async function cycleStatusCsv(db: Db, actor: Actor, cycleId: string) {
+export async function cycleStatusCsv(db: Db, actor: Actor, cycleId: string, ip: string | null = null) {
   assertCan(actor, 'cycles.manage')
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
   const rows = await participationsOfCycle(db, cycleId)
+  // The list names every school of the cycle with its status: each download is audited (decision 135).
+  await recordAudit(db, actor, 'cycle.status-exported', { subject: cycleId, details: { rows: rows.length } }, { ip })
   return csvWithBom(
     ['school', 'state', 'discipline', 'status', 'source', 'addressee', 'invitation_mail', 'invited_at', 'responded_at', 'submitted_at', 'last_activity_at', 'deadline_at', 'reminders_sent_days_before'],
     rows.map((r) => [

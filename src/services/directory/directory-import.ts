@@ -125,9 +125,11 @@ export const directoryTemplateCsv = () => csvWithBom(DIRECTORY_FIELDS, [DIRECTOR
  * The whole directory in the template's columns, led by our school id, so an export can be edited and imported
  * again as updates (the id matches each row to its school even when name or city changed).
  */
-export async function exportDirectoryCsv(db: Db, actor: Actor) {
+export async function exportDirectoryCsv(db: Db, actor: Actor, ip: string | null = null) {
   assertCan(actor, 'directory.manage')
   const rows = await listDirectory(db, {}, 100_000, 0)
+  // Every school with its dean's name and address: each download is audited (decision 135).
+  await recordAudit(db, actor, 'directory.exported', { details: { rows: rows.length } }, { ip })
   return csvWithBom(['school_id', ...DIRECTORY_FIELDS], rows.map((s) => [
     s.id, s.name, s.parentInstitution, s.city, s.state, s.discipline, s.control, s.carnegieGroup, s.ipedsUnitId, s.website, s.deanName, s.deanEmail, s.status,
   ]))

@@ -1,23 +1,18 @@
 import type { TopLevelSpec } from 'vega-lite'
+import { CHART_INK, scoreX } from './score-axis'
 import { CHART_DATA, vegaLiteShape } from './vega-svg'
 
 /** One row of the chart: the school's area score and, where the group is big enough, its quartile range and median. */
 export type AreaBenchmarkRow = { area: string; score: number | null; q1: number | null; median: number | null; q3: number | null }
 
-const INK = '#1f2933'
+const INK = CHART_INK
 /** Narrow enough for a phone (390 px less the page margins) without scaling the text down; read at full width as is. */
 const WIDTH = 330
 /** Each area takes a row this tall: its name on the first line, its marks on the second. */
 export const AREA_ROW_HEIGHT = 36
 
 const y = { field: 'area', type: 'nominal', title: null, sort: { field: 'order' }, axis: null } as const
-const x = (field: string) => ({
-  field,
-  type: 'quantitative' as const,
-  scale: { domain: [0, 100] },
-  title: 'Score (0–100)',
-  axis: { labelColor: INK, titleColor: INK, grid: true, gridColor: '#e5e7eb' },
-})
+const x = scoreX
 const BELOW_NAME = 7
 
 /**

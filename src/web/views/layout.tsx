@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/policy/roles'
 import type { Flash } from '../context'
 import { en } from '../i18n/en'
 import { AdminNav } from './admin/admin-nav'
+import { ResearchNav } from './research/research-nav'
 
 export type LayoutProps = {
   title: string
@@ -43,6 +44,11 @@ export function Layout({ title, description, actor, flash, devMailbox, path = '/
                   {can(actor, 'admin.console') && (
                     <li>
                       <a href="/admin">Admin</a>
+                    </li>
+                  )}
+                  {can(actor, 'research.view') && (
+                    <li>
+                      <a href="/research">Research</a>
                     </li>
                   )}
                   {can(actor, 'inbox.manage') && (
@@ -115,6 +121,7 @@ export function Layout({ title, description, actor, flash, devMailbox, path = '/
           </div>
         </header>
         {path.startsWith('/admin') && can(actor, 'admin.console') && <AdminNav path={path} />}
+        {path.startsWith('/research') && can(actor, 'research.view') && <ResearchNav path={path} />}
         <main id="main" class="wrap" tabindex={-1}>
           {flash && (
             <p class={`flash flash-${flash.kind}`} role="status">

@@ -107,7 +107,7 @@ export const cycleRoutes = new Hono<AppEnv>()
   .get('/:id/status.csv', async (c) => {
     const id = cycleId(c)
     if (!id) return c.notFound()
-    return csvDownload(c, 'cycle-status.csv', await cycleStatusCsv(c.var.db, c.var.actor, id))
+    return csvDownload(c, 'cycle-status.csv', await cycleStatusCsv(c.var.db, c.var.actor, id, c.var.clientIp))
   })
   .get('/:id/edit', async (c) => {
     const id = cycleId(c)

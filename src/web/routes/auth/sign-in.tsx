@@ -24,6 +24,7 @@ const signInPage = (c: Ctx, form: FormState) => c.render(<SignInPage form={form}
 /** Where someone lands after signing in, when the link did not name a page. */
 export function homeFor(actor: Actor): string {
   if (can(actor, 'admin.console')) return '/admin'
+  if (can(actor, 'research.view')) return '/research'
   return actor.kind === 'user' && actor.memberships.length > 0 ? '/school' : '/'
 }
 

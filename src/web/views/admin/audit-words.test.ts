@@ -17,6 +17,11 @@ describe('the audit log in words', () => {
     expect(auditSentence({ ...base, actorName: null, actorEmail: 'system:scoring', action: 'cycle.scored', schoolName: null, cycleTitle: '2026 round' })).toBe('The system (scoring) finished scoring the cycle “2026 round” and froze its norms.')
   })
 
+  it('says which analysis table an analyst downloaded, of which cycle, and how many rows', () => {
+    const e = { ...base, action: 'research.aggregates-downloaded', schoolName: null, cycleTitle: '2026 round', details: { kind: 'group-tests', rows: 9 } }
+    expect(auditSentence(e)).toBe('Jane Doe downloaded the group comparisons table of the cycle “2026 round” (9 rows).')
+  })
+
   it('still reads for an action it has no phrase for', () => {
     expect(auditSentence({ ...base, action: 'badge.unheard-of' })).toBe('Jane Doe recorded badge.unheard-of for Example University.')
   })

@@ -107,8 +107,24 @@ export function auditPhrase(e: AuditFacts): string {
     case 'badge.directory-unlisted': return `took ${school} out of the public badge directory`
     case 'badge.supporter-flagged': return `flagged ${school} as an Inaugural Supporter${str(d['year']) ? ` since ${str(d['year'])}` : ''}`
     case 'badge.supporter-removed': return `removed ${school} from the Inaugural Supporters`
+    case 'research.aggregates-downloaded': return `downloaded the ${ANALYSIS_TABLE_WORDS[str(d['kind']) ?? ''] ?? 'analysis'} table of ${cycle} (${str(d['rows']) ?? 'some'} rows)`
+    case 'research.exported': return `downloaded the de-identified export of ${cycle} (${str(d['format']) ?? 'a file'}, ${str(d['rows']) ?? 'some'} rows)`
+    case 'research.identified-exported': return `downloaded the export naming schools of ${cycle} (${str(d['format']) ?? 'a file'}, ${str(d['rows']) ?? 'some'} rows)`
+    case 'access.denied': return `was refused ${e.subject ?? 'a page'} (${str(d['status']) ?? 'refused'}), a page that names schools`
+    case 'directory.exported': return `downloaded the directory of schools (${str(d['rows']) ?? 'some'} rows)`
+    case 'cycle.scores-exported': return `downloaded the scores of ${cycle}, naming schools (${str(d['rows']) ?? 'some'} rows)`
+    case 'cycle.status-exported': return `downloaded the status list of ${cycle} (${str(d['rows']) ?? 'some'} rows)`
     default: return `recorded ${e.action}${e.schoolName ? ` for ${e.schoolName}` : e.cycleTitle ? ` for ${cycle}` : ''}`
   }
+}
+
+/** The analysis tables analysts download (services/research/analysis-downloads.ts), in words. */
+const ANALYSIS_TABLE_WORDS: Record<string, string> = {
+  results: 'aggregate results',
+  'group-tests': 'group comparisons',
+  'quality-items': 'question quality',
+  'quality-answers': 'answer counts',
+  'quality-areas': 'area reliability',
 }
 
 /** The whole sentence, e.g. "Jane Doe viewed the report of Example University." */
@@ -129,4 +145,6 @@ export const AUDIT_ACTION_GROUPS = [
   { value: 'resource.', label: 'Resources' },
   { value: 'inbox.', label: 'Inbox' },
   { value: 'mail.', label: 'Mail' },
+  { value: 'research.', label: 'Research exports' },
+  { value: 'access.', label: 'Refused access' },
 ] as const
