@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { writeSav } from '../../src/services/research/formats'
+import { type DatasetValue, type DatasetVariable, type LabelledDataset, writeSav } from '../../src/services/research/formats'
 import { FIXTURE_VARIABLES, fixtureDataset, fixtureRow } from '../support/research-dataset'
 import { fileSink, readWithHaven, requireReader, run } from '../support/research-readers'
 
@@ -38,6 +38,14 @@ function psppTables(syntax: string): Map<string, string[][]> {
   return tables
 }
 
+/** The file's data as pspp-convert writes it to CSV, header first. */
+function psppConvert(savFile: string): string[][] {
+  requireReader('pspp-convert')
+  const csvPath = `${savFile}.csv`
+  run('pspp-convert', [savFile, csvPath])
+  return parse(readFileSync(csvPath, 'utf8')) as string[][]
+}
+
 describe('SPSS .sav read by PSPP', () => {
   test('the dictionary keeps names, UTF-8 labels, measures, formats and user-missing values', () => {
     const tables = psppTables(`GET FILE=${JSON.stringify(savPath)}.\nDISPLAY DICTIONARY.\n`)
@@ -70,10 +78,7 @@ describe('SPSS .sav read by PSPP', () => {
   })
 
   test('pspp-convert reads back every value of every row', () => {
-    requireReader('pspp-convert')
-    const csvPath = join(dir, 'converted.csv')
-    run('pspp-convert', [savPath, csvPath])
-    const [header, ...rows] = parse(readFileSync(csvPath, 'utf8')) as string[][]
+    const [header, ...rows] = psppConvert(savPath)
     expect(header).toEqual(FIXTURE_VARIABLES.map((v) => v.name))
     expect(rows).toHaveLength(ROWS)
     rows.forEach((row, i) => {
@@ -105,5 +110,47 @@ describe('SPSS .sav read by haven::read_sav', () => {
     expect(missing('g_advisory_board', 'na_range')).toEqual(['-9', '-6'])
     expect(missing('pp_k12_partnerships_reach', 'na_values')).toEqual(['-9', '-8'])
     expect(missing('score_overall', 'na_values')).toEqual([])
+  })
+})
+
+describe('SPSS .sav with very long strings (over 255 bytes, written in segments)', () => {
+  // Multi-byte characters straddle the 255-byte segment boundaries on purpose.
+  const long = (i: number, bytes: number) => {
+    let text = `${i}:`
+    while (new TextEncoder().encode(`${text}é—x`).byteLength <= bytes) text += 'é—x'
+    return text
+  }
+  const variables: DatasetVariable[] = [
+    { name: 'note_600', label: 'A long note', type: 'string', width: 600, measure: 'nominal' },
+    { name: 'after', label: 'A number after it', type: 'numeric', decimals: 0, measure: 'scale' },
+    { name: 'note_256', label: 'Just over', type: 'string', width: 256, measure: 'nominal' },
+  ]
+  const rows = (i: number): DatasetValue[] => [i % 3 === 0 ? null : long(i, 600 - (i % 7)), i, long(i, 256)]
+  const path = join(dir, 'long.sav')
+
+  beforeAll(async () => {
+    const { sink, close } = fileSink(path)
+    const dataset: LabelledDataset = {
+      name: 'long',
+      label: 'long',
+      variables,
+      rowCount: 20,
+      async *rows() {
+        for (let i = 0; i < 20; i++) yield rows(i)
+      },
+    }
+    await writeSav(dataset, sink)
+    await close()
+  })
+
+  test('PSPP and haven read the whole strings back, and the variable after them', () => {
+    const [header, ...psppRows] = psppConvert(path)
+    expect(header).toEqual(variables.map((v) => v.name))
+    const expected = Array.from({ length: 20 }, (_, i) => rows(i).map((v) => (v === null ? '' : String(v))))
+    expect(psppRows).toEqual(expected)
+
+    const read = readWithHaven(`read_sav(${JSON.stringify(path)})`, dir)
+    expect(read.values.map((r) => Object.values(r))).toEqual(expected)
+    expect(read.meta.filter((m) => m.kind === 'label').map((m) => m.text)).toEqual(variables.map((v) => v.label))
   })
 })

@@ -18,15 +18,21 @@ export function stringCell(variable: DatasetVariable, value: DatasetValue, width
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/
+// Words SPSS (any case) or Stata (as written) will not take as a variable name.
+const SPSS_RESERVED = new Set(['all', 'and', 'by', 'eq', 'ge', 'gt', 'le', 'lt', 'ne', 'not', 'or', 'to', 'with'])
+const STATA_RESERVED = new Set(['byte', 'double', 'float', 'if', 'in', 'int', 'long', 'strL', 'using', 'with'])
+const reserved = (name: string) => SPSS_RESERVED.has(name.toLowerCase()) || STATA_RESERVED.has(name) || /^str\d+$/.test(name)
 
 /**
- * Refuses a dataset whose variable names SPSS, Stata or R would reject or confuse (invalid, over 32 bytes, or
- * repeated, ignoring case as SPSS does), before a byte is written.
+ * Refuses a dataset whose variable names SPSS, Stata or R would reject or confuse (invalid, over 32 bytes, a
+ * reserved word, or repeated, ignoring case as SPSS does), before a byte is written: the same names go to every
+ * format.
  */
 export function checkVariableNames(variables: readonly DatasetVariable[]): void {
   const seen = new Set<string>()
   for (const { name } of variables) {
     if (!NAME.test(name)) throw new Error(`"${name}" is not a valid variable name: a letter, then letters, digits or _, at most 32.`)
+    if (reserved(name)) throw new Error(`"${name}" is a reserved word in SPSS or Stata and cannot name a variable.`)
     if (seen.has(name.toLowerCase())) throw new Error(`Two variables are named "${name}".`)
     seen.add(name.toLowerCase())
   }

@@ -13,11 +13,11 @@ import { type ByteSink, type DatasetValue, type DatasetVariable, type LabelledDa
  *   value labels (types 3 and 4), one set per labelled numeric variable
  *   a document (type 6) saying what the missing codes mean
  *   extension records (type 7): 3 integer info (UTF-8, code page 65001), 4 float info, 11 measure/width/alignment,
- *   13 long variable names, 20 character encoding "UTF-8"
+ *   13 long variable names, 14 very long strings, 20 character encoding "UTF-8"
  *   dictionary termination (type 999), then the cases, one 8-byte slot per number and per 8 bytes of string.
  *
- * Strings are stored up to 255 bytes (no "very long string" records); the writer refuses a wider string variable
- * rather than cut answers short. Rows are streamed: only the dictionary is built in memory.
+ * Strings wider than 255 bytes are "very long strings": segments of 255 bytes and record 14 (PSPP's description),
+ * up to SPSS's 32,767. Rows are streamed: only the dictionary is built in memory.
  */
 export async function writeSav(dataset: LabelledDataset, sink: ByteSink, options: { createdAt?: Date } = {}): Promise<void> {
   checkVariableNames(dataset.variables)
@@ -28,8 +28,10 @@ export async function writeSav(dataset: LabelledDataset, sink: ByteSink, options
   await out.flush()
 }
 
-/** The longest string SPSS stores in one variable without splitting it into 252-byte segments. */
-export const SAV_MAX_STRING_BYTES = 255
+/** The widest string a system file holds (SPSS's limit); over 255 bytes a string is written in segments. */
+export const SAV_MAX_STRING_BYTES = 32767
+const SHORT_STRING_BYTES = 255
+const VERY_LONG_SEGMENT_STRIDE = 252
 const MAX_VARIABLE_LABEL_BYTES = 255
 const MAX_VALUE_LABEL_BYTES = 120
 const MAX_FILE_LABEL_BYTES = 64
@@ -44,37 +46,61 @@ const FORMAT_A = 1
 const FORMAT_F = 5
 const MEASURE = { nominal: 1, ordinal: 2, scale: 3 } as const
 
+/** One variable record and its continuations: a number, a string, or one piece of a very long string. */
+interface Segment {
+  shortName: string
+  /** 0 for a number, else the segment's width in bytes (1–255). */
+  width: number
+  /** 8-byte slots the segment takes in a case. */
+  slots: number
+}
+
 interface SavVariable {
   variable: DatasetVariable
-  shortName: string
-  /** 0 for numbers, else the string's width in bytes (1–255). */
+  /** 0 for numbers, else the string's width in bytes (up to 32,767). */
   width: number
-  /** 8-byte slots the variable takes in a case. */
-  slots: number
+  /** One for a number or a string up to 255 bytes; a very long string is cut into segments (record 14). */
+  segments: Segment[]
   /** 1-based index of its first variable record (value label records point at it). */
   index: number
+}
+
+const slotsOf = (width: number) => (width === 0 ? 1 : Math.ceil(width / 8))
+
+/**
+ * The segments of a string, as PSPP describes very long strings: one per 252 bytes of width, each 255 wide but the
+ * last, which is the rest; the data fills each segment with 255 bytes of the string.
+ */
+function segmentWidths(width: number): number[] {
+  if (width <= SHORT_STRING_BYTES) return [width]
+  const count = Math.ceil(width / VERY_LONG_SEGMENT_STRIDE)
+  return Array.from({ length: count }, (_, i) => (i < count - 1 ? SHORT_STRING_BYTES : width - (count - 1) * VERY_LONG_SEGMENT_STRIDE))
 }
 
 function savLayout(variables: readonly DatasetVariable[]): SavVariable[] {
   const shortNames = new Set<string>()
   let index = 1
-  return variables.map((variable, position) => {
+  return variables.map((variable) => {
     const width = variable.type === 'numeric' ? 0 : Math.max(1, variable.width ?? 1)
     if (width > SAV_MAX_STRING_BYTES) {
       throw new Error(`${variable.name} holds strings of ${width} bytes; the .sav writer stores at most ${SAV_MAX_STRING_BYTES}.`)
     }
-    const slots = width === 0 ? 1 : Math.ceil(width / 8)
-    const entry = { variable, shortName: shortName(variable.name, position, shortNames), width, slots, index }
-    index += slots
+    const segments = segmentWidths(width).map((segmentWidth, i) => ({
+      shortName: shortName(i === 0 ? variable.name : `${variable.name.slice(0, 5)}_${i}`, shortNames),
+      width: segmentWidth,
+      slots: slotsOf(segmentWidth),
+    }))
+    const entry = { variable, width, segments, index }
+    index += segments.reduce((sum, segment) => sum + segment.slots, 0)
     return entry
   })
 }
 
 /** A unique upper-case name of at most 8 bytes; the long name record maps it back to the real one. */
-function shortName(name: string, position: number, taken: Set<string>): string {
+function shortName(name: string, taken: Set<string>): string {
   const upper = name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')
   let candidate = upper.slice(0, 8)
-  for (let n = position + 1; taken.has(candidate); n++) {
+  for (let n = taken.size + 1; taken.has(candidate); n++) {
     const suffix = `_${n}`
     candidate = upper.slice(0, 8 - suffix.length) + suffix
   }
@@ -92,13 +118,14 @@ function dictionary(dataset: LabelledDataset, layout: SavVariable[], createdAt: 
   floatInfo(b)
   displayParameters(b, layout)
   longNames(b, layout)
+  veryLongStrings(b, layout)
   extension(b, 20, 1, utf8('UTF-8'))
   b.int32(999).int32(0)
   return b.toBytes()
 }
 
 function header(b: ByteBuilder, dataset: LabelledDataset, layout: SavVariable[], createdAt: Date): void {
-  const caseSize = layout.reduce((sum, v) => sum + v.slots, 0)
+  const caseSize = layout.reduce((sum, v) => sum + v.segments.reduce((n, segment) => n + segment.slots, 0), 0)
   const day = String(createdAt.getUTCDate()).padStart(2, '0')
   const month = MONTHS[createdAt.getUTCMonth()]
   const year = String(createdAt.getUTCFullYear() % 100).padStart(2, '0')
@@ -117,24 +144,25 @@ function header(b: ByteBuilder, dataset: LabelledDataset, layout: SavVariable[],
     .fixed('', 3, 0)
 }
 
-function formatSpec(v: SavVariable): number {
-  if (v.width > 0) return (FORMAT_A << 16) | (v.width << 8)
+function formatSpec(v: SavVariable, segment: Segment): number {
+  if (v.width > 0) return (FORMAT_A << 16) | (segment.width << 8)
   const decimals = Math.min(16, Math.max(0, v.variable.decimals ?? 0))
   const width = Math.max(8, decimals + 6)
   return (FORMAT_F << 16) | (width << 8) | decimals
 }
 
 function variableRecords(b: ByteBuilder, v: SavVariable): void {
-  const missing = v.width === 0 ? missingSpec(v.variable) : { code: 0, values: [] }
-  const format = formatSpec(v)
-  b.int32(2).int32(v.width).int32(v.variable.label ? 1 : 0).int32(missing.code).int32(format).int32(format).fixed(v.shortName, 8)
-  if (v.variable.label) {
-    const label = utf8Truncate(v.variable.label, MAX_VARIABLE_LABEL_BYTES)
-    b.int32(label.byteLength).fixed(label, Math.ceil(label.byteLength / 4) * 4)
-  }
-  for (const value of missing.values) b.float64(value)
-  // A string wider than 8 bytes takes one continuation record per further 8 bytes.
-  for (let i = 1; i < v.slots; i++) b.int32(2).int32(-1).int32(0).int32(0).int32(0).int32(0).fixed('', 8)
+  v.segments.forEach((segment, i) => {
+    // The first segment carries the label and missing values; later segments of a very long string carry nothing.
+    const missing = v.width === 0 ? missingSpec(v.variable) : { code: 0, values: [] }
+    const label = i === 0 && v.variable.label ? utf8Truncate(v.variable.label, MAX_VARIABLE_LABEL_BYTES) : undefined
+    const format = formatSpec(v, segment)
+    b.int32(2).int32(segment.width).int32(label ? 1 : 0).int32(missing.code).int32(format).int32(format).fixed(segment.shortName, 8)
+    if (label) b.int32(label.byteLength).fixed(label, Math.ceil(label.byteLength / 4) * 4)
+    for (const value of missing.values) b.float64(value)
+    // A string wider than 8 bytes takes one continuation record per further 8 bytes.
+    for (let slot = 1; slot < segment.slots; slot++) b.int32(2).int32(-1).int32(0).int32(0).int32(0).int32(0).fixed('', 8)
+  })
 }
 
 /**
@@ -198,19 +226,27 @@ function displayParameters(b: ByteBuilder, layout: SavVariable[]): void {
   const info = new ByteBuilder()
   for (const v of layout) {
     const columns = v.width === 0 ? 8 : Math.min(40, Math.max(8, v.width))
-    info.int32(MEASURE[v.variable.measure]).int32(columns).int32(v.width === 0 ? 1 : 0) // right-aligned numbers
+    // One set per segment, so a very long string repeats its own.
+    for (const _segment of v.segments) info.int32(MEASURE[v.variable.measure]).int32(columns).int32(v.width === 0 ? 1 : 0) // numbers right-aligned
   }
   extension(b, 11, 4, info.toBytes())
 }
 
 function longNames(b: ByteBuilder, layout: SavVariable[]): void {
-  extension(b, 13, 1, utf8(layout.map((v) => `${v.shortName}=${v.variable.name}`).join('\t')))
+  extension(b, 13, 1, utf8(layout.map((v) => `${v.segments[0]!.shortName}=${v.variable.name}`).join('\t')))
+}
+
+/** Record 14: each very long string's first short name and its whole width, e.g. "NOTE=00600", NUL and tab after. */
+function veryLongStrings(b: ByteBuilder, layout: SavVariable[]): void {
+  const long = layout.filter((v) => v.segments.length > 1)
+  if (long.length > 0) extension(b, 14, 1, utf8(long.map((v) => `${v.segments[0]!.shortName}=${String(v.width).padStart(5, '0')}\0\t`).join('')))
 }
 
 function writeCase(b: ByteBuilder, layout: SavVariable[], values: readonly DatasetValue[]): void {
   layout.forEach((v, i) => {
     if (v.width > 0) {
-      b.fixed(stringCell(v.variable, values[i] ?? null, v.width), v.slots * 8)
+      const text = stringCell(v.variable, values[i] ?? null, v.width)
+      v.segments.forEach((segment, s) => b.fixed(text.subarray(s * SHORT_STRING_BYTES, (s + 1) * SHORT_STRING_BYTES), segment.slots * 8))
       return
     }
     const value = numericCell(v.variable, values[i] ?? null)

@@ -63,12 +63,15 @@ describe('every writer refuses what it cannot write faithfully', () => {
     await expect(write(dataset([number('1st')]))).rejects.toThrow(/"1st" is not a valid variable name/)
     await expect(write(dataset([number('a'.repeat(33))]))).rejects.toThrow(/not a valid variable name/)
     await expect(write(dataset([number('score'), number('SCORE')]))).rejects.toThrow(/Two variables are named "SCORE"/)
+    await expect(write(dataset([number('BY')]))).rejects.toThrow(/"BY" is a reserved word/)
+    await expect(write(dataset([number('str12')]))).rejects.toThrow(/"str12" is a reserved word/)
   })
 
-  test('.sav refuses strings over 255 bytes and .dta over 2,045, rather than cut answers short', async () => {
-    await expect(writeSav(dataset([text('note', 256)]), nowhere)).rejects.toThrow(/note holds strings of 256 bytes; the .sav writer stores at most 255/)
-    await expect(writeDta(dataset([text('note', 2046)]), nowhere)).rejects.toThrow(/at most 2045/)
-    await expect(writeSav(dataset([text('note', 255)]), nowhere)).resolves.toBeUndefined()
+  test('.sav refuses strings over 32,767 bytes and .dta over 2,045, rather than cut answers short', async () => {
+    await expect(writeSav(dataset([text('note', 32768)]), nowhere)).rejects.toThrow(/note holds strings of 32768 bytes; the .sav writer stores at most 32767/)
+    await expect(writeDta(dataset([text('note', 2046)]), nowhere)).rejects.toThrow(/note holds strings of 2046 bytes; the .dta writer stores at most 2045/)
+    await expect(writeSav(dataset([text('note', 32767)]), nowhere)).resolves.toBeUndefined()
+    await expect(writeDta(dataset([text('note', 2045)]), nowhere)).resolves.toBeUndefined()
   })
 
   test.each([
