@@ -21,6 +21,10 @@ describe('the next step on My school', () => {
     expect(nextStep({ ...done, participationStatus: 'submitted', cycleStatus: 'closed' })).toEqual({ kind: 'wait-for-results' })
     expect(nextStep({ ...done, participationStatus: 'submitted', cycleStatus: 'released', reportReleased: true })).toEqual({ kind: 'report' })
   })
+  test('once colleagues are invited, the team step is under way and answering comes next, before anyone joins', () => {
+    expect(nextStep({ ...start, invitedNotJoined: 1 })).toEqual({ kind: 'answer', areaId: 'a', areaTitle: 'Area A' })
+    expect(statusOf({ ...start, invitedNotJoined: 2 }).team).toBe('in-progress')
+  })
   test('an area already begun comes before one not started', () => {
     const f = { ...start, teamSize: 2, answered: 3, myAreas: [{ id: 'a', title: 'A', status: 'not-started' as const }, { id: 'b', title: 'B', status: 'in-progress' as const }] }
     expect(nextStep(f)).toMatchObject({ kind: 'answer', areaId: 'b' })

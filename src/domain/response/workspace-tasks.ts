@@ -15,6 +15,8 @@ export type WorkspaceFacts = {
   cycleStatus: CycleStatus
   hasResponse: boolean
   teamSize: number
+  /** Colleagues invited who have not joined yet (decision 141): the team step is under way, not waiting. */
+  invitedNotJoined?: number
   /** Questions that apply and how many have an answer, for the whole response. */
   answered: number
   total: number
@@ -33,12 +35,13 @@ export type NextStep =
 const submitted = (f: WorkspaceFacts) => f.participationStatus === 'submitted'
 const accepted = (f: WorkspaceFacts) => f.participationStatus !== 'invited'
 const open = (f: WorkspaceFacts) => f.cycleStatus === 'open'
+const invited = (f: WorkspaceFacts) => (f.invitedNotJoined ?? 0) > 0
 
 export function workspaceTasks(f: WorkspaceFacts): { id: TaskId; status: TaskStatus }[] {
   const answering: TaskStatus = !accepted(f) ? 'cannot-start' : submitted(f) || (f.total > 0 && f.answered >= f.total) ? 'done' : f.answered > 0 ? 'in-progress' : 'not-started'
   return [
     { id: 'accept', status: accepted(f) ? 'done' : open(f) ? 'not-started' : 'cannot-start' },
-    { id: 'team', status: !accepted(f) ? 'cannot-start' : f.teamSize > 1 || submitted(f) ? 'done' : open(f) ? 'not-started' : 'cannot-start' },
+    { id: 'team', status: !accepted(f) ? 'cannot-start' : f.teamSize > 1 || submitted(f) ? 'done' : !open(f) ? 'cannot-start' : invited(f) ? 'in-progress' : 'not-started' },
     { id: 'answer', status: answering },
     { id: 'submit', status: submitted(f) ? 'done' : !f.hasResponse || f.blockers > 0 || !open(f) ? 'cannot-start' : 'not-started' },
     { id: 'report', status: f.reportReleased ? 'done' : 'cannot-start' },
@@ -54,7 +57,7 @@ export function nextStep(f: WorkspaceFacts): NextStep {
   if (!open(f)) return { kind: accepted(f) ? 'not-submitted' : 'nothing' }
   if (!accepted(f)) return leader ? { kind: 'accept' } : { kind: 'nothing' }
   if (!f.hasResponse) return manager ? { kind: 'start' } : { kind: 'nothing' }
-  if (manager && f.teamSize <= 1 && f.answered === 0) return { kind: 'team' }
+  if (manager && f.teamSize <= 1 && !invited(f) && f.answered === 0) return { kind: 'team' }
   // Only optional questions left: the leader may as well check and submit (what is left shows on that page).
   if (leader && f.blockers === 0) return { kind: 'check-and-submit' }
   const todo = f.myAreas.find((a) => a.status === 'in-progress') ?? f.myAreas.find((a) => a.status === 'not-started')

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client'
 import { findParticipation, setParticipationStatus } from '../../db/queries/participations'
 import { findParticipationForResponse, findResponseOfParticipation, insertResponse, workspaceParticipations } from '../../db/queries/responses'
 import { listTeamMembers } from '../../db/queries/team'
+import { listOpenInvitations } from '../../db/queries/team-invitations'
 import { mayRespond } from '../../domain/cycle/invitation-rules'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
@@ -26,20 +27,21 @@ export async function myWorkspace(db: Db, actor: Actor, now = new Date()) {
   const rows = await workspaceParticipations(db, actor.userId)
   const schoolIds = [...new Set(rows.map((r) => r.schoolId))]
   const teams = new Map(await Promise.all(schoolIds.map(async (id) => [id, await listTeamMembers(db, id)] as const)))
-  const cycles = await Promise.all(rows.map((row) => cycleCard(db, actor, row, teams.get(row.schoolId)!.length, now)))
+  const invitedBy = new Map(await Promise.all(schoolIds.map(async (id) => [id, (await listOpenInvitations(db, id, now)).length] as const)))
+  const cycles = await Promise.all(rows.map((row) => cycleCard(db, actor, row, { size: teams.get(row.schoolId)!.length, invited: invitedBy.get(row.schoolId)! }, now)))
   return schoolIds.map((id) => {
     const mine = cycles.filter((c) => c.schoolId === id)
     return { schoolId: id, schoolName: mine[0]!.schoolName, role: mine[0]!.role, team: teams.get(id)!, cycles: mine }
   })
 }
 
-async function cycleCard(db: Db, actor: Actor, row: Row, teamSize: number, now: Date) {
+async function cycleCard(db: Db, actor: Actor, row: Row, team: { size: number; invited: number }, now: Date) {
   const deadline = effectiveDeadline(row.deadlineAt, row.deadlineOverrideAt)
   // A school inside an extension keeps answering after the cycle closed (decision 080): its tasks read as open.
   const answering = row.cycleStatus === 'open' || answeringOpen(row, now)
   const facts: WorkspaceFacts = {
     role: row.role, participationStatus: row.participationStatus, cycleStatus: answering ? 'open' : row.cycleStatus, hasResponse: row.responseId !== null,
-    teamSize, answered: 0, total: 0, blockers: 0, myAreas: [], reportReleased: row.reportReleased,
+    teamSize: team.size, invitedNotJoined: team.invited, answered: 0, total: 0, blockers: 0, myAreas: [], reportReleased: row.reportReleased,
   }
   if (row.responseId && answering && row.participationStatus !== 'submitted') {
     const access = await loadResponseAccess(db, actor, row.responseId)
