@@ -3,7 +3,7 @@ import { DISCIPLINE_LABELS } from '../school/school-facts'
 import { badgeUrls, OB_V3_CONTEXT, VC_V2_CONTEXT } from './credential-urls'
 import { issuerSummary } from './issuer-documents'
 
-/** The facts a credential states (the toolkit's BadgeFacts, restated here so the domain does not import services). */
+/** The facts a credential states; the toolkit's contract calls them BadgeFacts. */
 export type CredentialFacts = {
   publicId: string
   schoolName: string

@@ -2,24 +2,13 @@
  * The contract between the badge program (orders, issuing, pages) and the credential toolkit (image, Open Badges 3.0
  * credential, signing, status list, baking). The toolkit's `index.ts` implements these; the program only calls them.
  */
-import type { Discipline } from '../../../domain/school/school-facts'
+import type { CredentialFacts } from '../../../domain/badges/open-badge-credential'
 
-/** What a badge states. Deliberately nothing about scores: the type has no room for one. */
-export interface BadgeFacts {
-  /** Stable, unguessable id used in the verification URL `${baseUrl}/badges/verify/${publicId}`. */
-  publicId: string
-  schoolName: string
-  discipline: Discipline
-  /** e.g. "2026 national medical round" */
-  cycleTitle: string
-  /** The year printed on the badge. */
-  cycleYear: number
-  validFrom: Date
-  validUntil: Date
-  /** The badge's bit in the status list. */
-  statusIndex: number
-  issuedAt: Date
-}
+/**
+ * What a badge states: school, discipline, cycle, validity, status bit. Deliberately nothing about scores: the
+ * type has no room for one. Defined in the domain, where the credential JSON is built from it.
+ */
+export type BadgeFacts = CredentialFacts
 
 /** The issuer: the program, identified by a did:web-style or URL id derived from the public base URL. */
 export interface BadgeIssuer {

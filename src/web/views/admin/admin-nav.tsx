@@ -1,3 +1,5 @@
+import { SectionNav } from '../section-nav'
+
 /** The program team's own sections, shown on every /admin page under the site header. */
 export const ADMIN_SECTIONS = [
   { href: '/admin', label: 'Overview' },
@@ -23,18 +25,5 @@ export function currentAdminSection(path: string): string | null {
 }
 
 export function AdminNav({ path }: { path: string }) {
-  const current = currentAdminSection(path)
-  return (
-    <nav class="admin-nav" aria-label="Program administration">
-      <ul class="wrap">
-        {ADMIN_SECTIONS.map((s) => (
-          <li>
-            <a href={s.href} aria-current={s.href === current ? 'page' : undefined}>
-              {s.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  )
+  return <SectionNav label="Program administration" sections={ADMIN_SECTIONS} current={currentAdminSection(path)} />
 }

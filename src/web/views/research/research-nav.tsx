@@ -1,3 +1,5 @@
+import { SectionNav } from '../section-nav'
+
 /**
  * The analyst area's sections, shown on every /research page under the site header. Aggregate results and
  * instrument quality are per cycle, reached from a cycle's page (`research-cycle-links.ts`).
@@ -7,17 +9,5 @@ export const RESEARCH_SECTIONS = [{ href: '/research', label: 'Cycles' }] as con
 export function ResearchNav({ path }: { path: string }) {
   const clean = path.replace(/\/+$/, '') || '/'
   const current = RESEARCH_SECTIONS.findLast((s) => clean === s.href || clean.startsWith(`${s.href}/`))?.href
-  return (
-    <nav class="admin-nav" aria-label="Research">
-      <ul class="wrap">
-        {RESEARCH_SECTIONS.map((s) => (
-          <li>
-            <a href={s.href} aria-current={s.href === current ? 'page' : undefined}>
-              {s.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  )
+  return <SectionNav label="Research" sections={RESEARCH_SECTIONS} current={current} />
 }
