@@ -3,7 +3,7 @@ import type { Db } from '../client'
 import { responses } from '../schema/responses'
 import { responseScores } from '../schema/scoring'
 import { schools } from '../schema/schools'
-import { certifiedResponse } from './research'
+import { responseIsCertified } from './certified-responses'
 
 // What the aggregate results and instrument quality pages read: a cycle's certified responses with only the facts
 // the breakdowns use (discipline, control, Carnegie group), never a school's name, unit id or state.
@@ -23,7 +23,7 @@ export function certifiedScores(db: Db, cycleId: string) {
     .from(responses)
     .innerJoin(schools, eq(schools.id, responses.schoolId))
     .innerJoin(responseScores, eq(responseScores.responseId, responses.id))
-    .where(and(eq(responses.cycleId, cycleId), certifiedResponse))
+    .where(and(eq(responses.cycleId, cycleId), responseIsCertified))
     .orderBy(asc(responses.id))
 }
 
@@ -33,6 +33,6 @@ export function certifiedResponsesWithDiscipline(db: Db, cycleId: string) {
     .select({ responseId: responses.id, discipline: schools.discipline })
     .from(responses)
     .innerJoin(schools, eq(schools.id, responses.schoolId))
-    .where(and(eq(responses.cycleId, cycleId), certifiedResponse))
+    .where(and(eq(responses.cycleId, cycleId), responseIsCertified))
     .orderBy(asc(responses.id))
 }

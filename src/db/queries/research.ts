@@ -19,8 +19,6 @@ export function researchCycles(db: Db) {
     .orderBy(desc(cycles.deadlineAt))
 }
 
-/** A certified response (decision 123): the one definition, from certified-responses.ts. */
-export const certifiedResponse = responseIsCertified
 
 /** Certified responses per cycle and discipline: counts only. */
 export function certifiedCountsByDiscipline(db: Db, cycleIds: readonly string[]) {
@@ -29,7 +27,7 @@ export function certifiedCountsByDiscipline(db: Db, cycleIds: readonly string[])
     .select({ cycleId: responses.cycleId, discipline: schools.discipline, n: sql<number>`count(*)::int` })
     .from(responses)
     .innerJoin(schools, eq(schools.id, responses.schoolId))
-    .where(and(inArray(responses.cycleId, [...cycleIds]), certifiedResponse))
+    .where(and(inArray(responses.cycleId, [...cycleIds]), responseIsCertified))
     .groupBy(responses.cycleId, schools.discipline)
 }
 
@@ -39,7 +37,7 @@ export function quasiIdentifierCounts(db: Db, cycleId: string) {
     .select({ discipline: schools.discipline, control: schools.control, carnegie: schools.carnegieGroup, state: schools.state, rows: sql<number>`count(*)::int` })
     .from(responses)
     .innerJoin(schools, eq(schools.id, responses.schoolId))
-    .where(and(eq(responses.cycleId, cycleId), certifiedResponse))
+    .where(and(eq(responses.cycleId, cycleId), responseIsCertified))
     .groupBy(schools.discipline, schools.control, schools.carnegieGroup, schools.state)
 }
 
@@ -49,7 +47,7 @@ export function schoolsWithoutStudyId(db: Db, cycleId: string) {
     .select({ schoolId: responses.schoolId })
     .from(responses)
     .leftJoin(researchStudyIds, and(eq(researchStudyIds.cycleId, responses.cycleId), eq(researchStudyIds.schoolId, responses.schoolId)))
-    .where(and(eq(responses.cycleId, cycleId), certifiedResponse, isNull(researchStudyIds.studyId)))
+    .where(and(eq(responses.cycleId, cycleId), responseIsCertified, isNull(researchStudyIds.studyId)))
 }
 
 /** Stores study ids; a school that got one meanwhile keeps its own. Returns how many were stored. */
@@ -86,7 +84,7 @@ export async function exportRowsPage(db: Db, cycleId: string, options: { after: 
     .innerJoin(schools, eq(schools.id, responses.schoolId))
     .innerJoin(researchStudyIds, and(eq(researchStudyIds.cycleId, responses.cycleId), eq(researchStudyIds.schoolId, responses.schoolId)))
     .leftJoin(responseScores, eq(responseScores.responseId, responses.id))
-    .where(and(eq(responses.cycleId, cycleId), certifiedResponse, options.after === null ? undefined : gt(researchStudyIds.studyId, options.after)))
+    .where(and(eq(responses.cycleId, cycleId), responseIsCertified, options.after === null ? undefined : gt(researchStudyIds.studyId, options.after)))
     .orderBy(asc(researchStudyIds.studyId))
     .limit(options.limit)
   return rows as (typeof rows[number] & { schoolName?: string; ipedsUnitId?: number | null })[]
