@@ -18,7 +18,7 @@ async function main() {
   const startedAt = Date.now()
   const runtime = await startRuntime(config, log, { work: true })
   const { db } = runtime.database
-  if (config.seedDemo && (await seedDemoOnce(db, CLI_OPERATOR, new Date(), config.baseUrl))) console.log('Seeded the demo data.')
+  if (config.seedDemo && (await seedDemoOnce(db, runtime.queue, CLI_OPERATOR, new Date(), config.baseUrl))) console.log('Seeded the demo data.')
   // The questionnaire versions in instruments/ are imported at every start; a bad or changed file stops the start.
   const instruments = await importInstrumentDirectory(db, { kind: 'system', label: 'startup' })
   if (instruments.imported.length > 0) console.log(`Imported instrument versions: ${instruments.imported.join(', ')}.`)

@@ -61,8 +61,8 @@ const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
     })
   },
   'seed demo': ({ config }) =>
-    withRuntime(config, async ({ database }) =>
-      (await seedDemoOnce(database.db, CLI_OPERATOR, new Date(), config.baseUrl)) ? 'Demo data seeded.' : 'Demo data was already seeded.',
+    withRuntime(config, async ({ database, queue }) =>
+      (await seedDemoOnce(database.db, queue, CLI_OPERATOR, new Date(), config.baseUrl)) ? 'Demo data seeded.' : 'Demo data was already seeded.',
     ),
   'instruments import': ({ rest, config }) =>
     withRuntime(config, async ({ database }) => {

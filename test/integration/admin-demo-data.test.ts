@@ -8,11 +8,13 @@ import { schoolMemberships } from '../../src/db/schema/schools'
 import { reportReleases } from '../../src/db/schema/scoring'
 import { CLI_OPERATOR } from '../../src/domain/policy/roles'
 import { seedDemoOnce } from '../../src/services/demo/seed-demo'
+import { issueAllBadges } from '../../src/services/badges/badge-issue'
+import { JOB_NAMES } from '../../src/services/jobs'
 import { signedIn } from '../support/seed'
 import { testApp } from '../support/test-app'
 
-const { app, db } = await testApp()
-await seedDemoOnce(db, CLI_OPERATOR, new Date(), 'http://localhost')
+const { app, db, queue, badgeIssuer } = await testApp()
+await seedDemoOnce(db, queue, CLI_OPERATOR, new Date(), 'http://localhost')
 const [open] = await db.select().from(cycles).where(eq(cycles.status, 'open'))
 const [past] = await db.select().from(cycles).where(eq(cycles.status, 'released'))
 
@@ -48,5 +50,20 @@ describe('demo data that shows the product', () => {
     expect(shelf.filter((r) => r.kind === 'area-resource').length).toBeGreaterThanOrEqual(3)
     const toolkit = await (await app.request('/toolkits')).text()
     expect(toolkit).toContain('A letter a faculty member can send their dean')
+  })
+
+  test('several of last year’s schools hold a signed badge: the directory lists them and thanks the supporters', async () => {
+    // The seed settles the orders and queues the real issuing job; run it as the app's worker would.
+    const [job] = await queue.boss.fetch<{ cycleId: string; progressId: string }>(JOB_NAMES.badgeIssueAll)
+    expect(job!.data.cycleId).toBe(past!.id)
+    await issueAllBadges(db, queue, await badgeIssuer(), job!.data)
+    const directory = await (await app.request('/badges')).text()
+    const listed = [...directory.matchAll(/href="\/badges\/verify\/([A-Za-z0-9_-]+)"/g)].map((m) => m[1]!)
+    expect(new Set(listed).size).toBe(8)
+    const supporters = directory.slice(directory.indexOf('id="inaugural-supporters"'))
+    expect(supporters.match(/Piloted the badge/g)).toHaveLength(2)
+    const verify = await (await app.request(`/badges/verify/${listed[0]}`)).text()
+    expect(verify).toMatch(/valid/i)
+    expect(verify).not.toMatch(/revoked|expired/i)
   })
 })

@@ -9,7 +9,7 @@ import { recordAudit } from '../../src/services/audit'
 import { seedDemoOnce } from '../../src/services/demo/seed-demo'
 import { testApp } from '../support/test-app'
 
-const { db } = await testApp()
+const { db, queue } = await testApp()
 
 describe('the audit log', () => {
   test('records who did what, about which school, from where', async () => {
@@ -29,8 +29,8 @@ describe('the audit log', () => {
 
 describe('demo data', () => {
   test('seeds about 30 real schools of several disciplines, an admin and one open cycle, exactly once', async () => {
-    expect(await seedDemoOnce(db, CLI_OPERATOR)).toBe(true)
-    expect(await seedDemoOnce(db, CLI_OPERATOR)).toBe(false)
+    expect(await seedDemoOnce(db, queue, CLI_OPERATOR)).toBe(true)
+    expect(await seedDemoOnce(db, queue, CLI_OPERATOR)).toBe(false)
 
     const byDiscipline = await db
       .select({ discipline: schools.discipline, n: sql<number>`count(*)::int` })

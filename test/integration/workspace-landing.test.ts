@@ -5,9 +5,9 @@ import { seedDemoOnce } from '../../src/services/demo/seed-demo'
 import { importShippedInstruments, signedIn } from '../support/seed'
 import { testApp } from '../support/test-app'
 
-const { app, db } = await testApp()
+const { app, db, queue } = await testApp()
 await importShippedInstruments(db)
-await seedDemoOnce(db, CLI_OPERATOR)
+await seedDemoOnce(db, queue, CLI_OPERATOR)
 
 test("the demo dean lands on the school's page with this year's response under way", async () => {
   const dean = (await findUserByEmail(db, 'dean@demo.socialmissionmetrics.test'))!

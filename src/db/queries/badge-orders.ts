@@ -7,7 +7,9 @@ import { schools } from '../schema/schools'
 
 export type OrderInsert = {
   cycleId: string; schoolId: string; paymentMethod: BadgePaymentMethod; feeCents: number
-  billingName: string; billingEmail: string; billingAddress: string; poNumber: string | null; orderedBy: string
+  billingName: string; billingEmail: string; billingAddress: string; poNumber: string | null
+  /** Null for an order the program team took on the school's behalf (a paper order, the demo's). */
+  orderedBy: string | null
 }
 
 /**

@@ -71,5 +71,5 @@ export async function seedDemoPastCycle(db: Db, schools: { id: string; disciplin
     await insertAuditEvent(db, { at: releasedAt, action: 'report.released', schoolId: target.schoolId, subject: target.responseId, actorEmail: 'system:demo', details: {} })
   }
   await moveCycleStatus(db, cycle.id, 'scored', 'released')
-  return cycle
+  return { id: cycle.id, deadlineAt }
 }

@@ -12,6 +12,8 @@ import { recordAudit } from '../audit'
 import { DEMO_ACCOUNTS, demoSchools } from './demo-schools'
 import { seedDemoPastCycle } from './seed-demo-past-cycle'
 import { seedDemoOpenRound } from './seed-demo-open-round'
+import { seedDemoBadges } from './seed-demo-badges'
+import type { JobQueue } from '../jobs'
 import { DEMO_AREA_RESOURCES, DEMO_TOOLKIT } from './demo-resources'
 import { importInstrumentDirectory } from '../instruments/instrument-import'
 import { storedInstrument } from '../instruments/instrument-content'
@@ -21,10 +23,10 @@ const DAY = 24 * 3_600_000
 /**
  * Seeds the demo once per database, so every page has something to show on the first start: a program admin and
  * analyst, ~30 real schools with invented deans, an open round with schools at every stage (the demo dean's school
- * in progress with a team), last year's round scored and released, recommended resources and a toolkit. Later
+ * in progress with a team), last year's round scored and released with badges for several of its schools, recommended resources and a toolkit. Later
  * starts find the marker and do nothing.
  */
-export async function seedDemoOnce(db: Db, operator: Actor, now = new Date(), baseUrl = 'http://127.0.0.1:3000'): Promise<boolean> {
+export async function seedDemoOnce(db: Db, jobs: JobQueue, operator: Actor, now = new Date(), baseUrl = 'http://127.0.0.1:3000'): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (!(await claimMeta(tx, 'demo_seeded_at', now.toISOString()))) return false
     // The rounds need the questionnaire; importing is idempotent, and the start imports again (unchanged).
@@ -42,7 +44,8 @@ export async function seedDemoOnce(db: Db, operator: Actor, now = new Date(), ba
       deadlineAt: new Date(now.getTime() + 60 * DAY),
     })
     await setDemoCycleOpenedAt(tx, openCycle.id, new Date(now.getTime() - 14 * DAY))
-    await seedDemoPastCycle(tx, schools, instrument, now)
+    const pastCycle = await seedDemoPastCycle(tx, schools, instrument, now)
+    await seedDemoBadges(tx, jobs, pastCycle, now)
     await seedDemoOpenRound(tx, { id: openCycle.id, title: `${now.getUTCFullYear()} national round (demo)`, deadlineAt: new Date(now.getTime() + 60 * DAY) }, schools, inserts, leader, instrument, baseUrl, now)
     for (const resource of [...DEMO_TOOLKIT, ...DEMO_AREA_RESOURCES]) await insertResource(tx, resource)
     await grantProgramRole(tx, operator, DEMO_ACCOUNTS.admin.email, 'admin', DEMO_ACCOUNTS.admin.name)
