@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type pg from 'pg'
 import type { ResponseStatus } from '../../src/db/schema/responses'
 import type { CycleStatus } from '../../src/domain/cycle/cycle-states'
 import type { Actor } from '../../src/domain/policy/roles'
@@ -8,6 +7,9 @@ import { newSecretToken } from '../../src/services/auth/tokens'
 
 export type BenchSchool = { schoolId: string; responseId: string; leaderId: string; sessionToken: string }
 
+/** A `pg` pool or a PGlite instance: both take SQL text with `$n` parameters (arrays included) and answer `{ rows }`. */
+export type SqlRunner = { query<R>(text: string, values: unknown[]): Promise<{ rows: R[] }> }
+
 const DAY = 86_400_000
 
 /**
@@ -15,7 +17,7 @@ const DAY = 86_400_000
  * handful of multi-row statements (ids made here and sent as arrays), so 10,000 schools take seconds, not minutes.
  */
 export async function seedBenchSchools(
-  pool: pg.Pool,
+  pool: SqlRunner,
   count: number,
   options: { cycleStatus: CycleStatus; responseStatus: ResponseStatus; disciplines?: readonly Discipline[] },
 ): Promise<{ cycleId: string; schools: BenchSchool[] }> {
@@ -66,7 +68,7 @@ export async function seedBenchSchools(
 }
 
 /** A program admin, as the services see one signed in. */
-export async function seedBenchAdmin(pool: pg.Pool): Promise<Actor> {
+export async function seedBenchAdmin(pool: SqlRunner): Promise<Actor> {
   const email = `bench-admin-${randomUUID().slice(0, 8)}@example.test`
   const { rows: [user] } = await pool.query<{ id: string }>(`INSERT INTO users (email, program_role) VALUES ($1, 'admin') RETURNING id`, [email])
   return { kind: 'user', userId: user!.id, email, name: null, programRole: 'admin', memberships: [] }

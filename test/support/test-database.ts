@@ -26,3 +26,19 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const url = databaseUrlFor(template.serverUrl, name)
   return { ...(await openDatabase({ url })), url }
 }
+
+/**
+ * A fresh database that a server in another process can open once this handle is closed: on PGlite the run's
+ * template copied into `dataDir` (the server is started with that DATA_DIR), on PostgreSQL a database of its own.
+ * `serverEnv` is what the server needs to find it; `reopen()` opens it again in this process.
+ */
+export async function freshDatabaseForServer(dataDir: string): Promise<{ database: TestDatabase; serverEnv: Record<string, string>; reopen: () => Promise<Database> }> {
+  const template = inject('dbTemplate')
+  if (template.engine === 'postgres') {
+    const database = await freshDatabase()
+    return { database, serverEnv: { DATABASE_URL: database.url! }, reopen: () => openDatabase({ url: database.url! }) }
+  }
+  const pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(template.tarball)]) })
+  const database: TestDatabase = { ...(await openDatabase({ pglite })), url: undefined }
+  return { database, serverEnv: {}, reopen: () => openDatabase({ dataDir }) }
+}

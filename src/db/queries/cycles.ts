@@ -31,6 +31,16 @@ export async function findCycle(db: Db, id: string) {
   return row
 }
 
+/**
+ * The cycle, its row locked until the transaction ends, for an action whose effects go beyond the row (jobs,
+ * e-mails, audit rows): a second one on the same cycle waits and then sees what the first did. NO KEY UPDATE, so
+ * rows that merely reference the cycle can still be written meanwhile.
+ */
+export async function findCycleForUpdate(db: Db, id: string) {
+  const [row] = await db.select().from(cycles).where(eq(cycles.id, id)).for('no key update')
+  return row
+}
+
 export async function updateCycleSettings(db: Db, id: string, values: Partial<CycleInsert>) {
   await db.update(cycles).set(values).where(and(eq(cycles.id, id), eq(cycles.status, 'draft')))
 }

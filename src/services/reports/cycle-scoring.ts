@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client'
-import { findCycle, moveCycleStatus } from '../../db/queries/cycles'
-import { advanceProgress, finishProgress, startProgress } from '../../db/queries/job-progress'
+import { findCycle, findCycleForUpdate, moveCycleStatus } from '../../db/queries/cycles'
+import { advanceProgress, finishProgress, latestProgress, startProgress } from '../../db/queries/job-progress'
 import {
   answersOfResponses, attachToSnapshot, countSubmittedResponses, findResponseScore, insertScoreRevisions, insertSnapshot, latestSnapshot,
   normsMembers, responseForScoring, responsesToScore, storedScoresOfCycle, submittedResponses, upsertResponseScores,
 } from '../../db/queries/scoring'
 import { summarizeGroups } from '../../domain/benchmark/comparison-groups'
+import { scoringUnderWay } from '../../domain/cycle/scoring-run'
 import type { Instrument } from '../../domain/instrument/instrument-model'
 import type { Actor } from '../../domain/policy/roles'
 import { scoreResponse } from '../../domain/scoring/response-score'
@@ -44,12 +45,19 @@ async function scoreAndStoreInBatches(db: Db, rows: readonly ScoringRow[], instr
   for (let i = 0; i < rows.length; i += SCORING_BATCH) await scoreAndStore(db, rows.slice(i, i + SCORING_BATCH), instrument, placement)
 }
 
-/** "Score and freeze norms": closed → (background job) → scored. Returns at once; the job reports its progress. */
-export async function startCycleScoring(db: Db, jobs: JobQueue, actor: Actor, cycleId: string, ip: string | null = null) {
+/**
+ * "Score and freeze norms": closed → (background job) → scored. Returns at once; the job reports its progress. The
+ * cycle stays closed while the job runs, so the cycle's row lock and the run's progress keep a second start (two
+ * admins at once, or a second click) from queuing a second job (decision 154).
+ */
+export async function startCycleScoring(db: Db, jobs: JobQueue, actor: Actor, cycleId: string, ip: string | null = null, now = new Date()) {
   return db.transaction(async (tx) => {
     assertCan(actor, 'cycles.manage')
-    const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    const cycle = (await findCycleForUpdate(tx, cycleId)) ?? notFound('cycle')
     if (cycle.status !== 'closed') throw new AppError('cycle.not_closed', 'Only a closed cycle can be scored.', 409)
+    if (scoringUnderWay(await latestProgress(tx, BUILD_REPORTS_KIND, cycleId), now)) {
+      throw new AppError('cycle.scoring_under_way', 'Scoring of this cycle is already under way; its progress is on the reports page.', 409)
+    }
     const total = await countSubmittedResponses(tx, cycleId)
     const progressId = await startProgress(tx, BUILD_REPORTS_KIND, cycleId, total)
     await jobs.send(tx, JOB_NAMES.buildReports, { cycleId, progressId })
@@ -127,7 +135,8 @@ export type RecomputeOutcome = { ok: true; snapshotId: string; members: number; 
 export async function recomputeNorms(db: Db, actor: Actor, cycleId: string, reason: string, ip: string | null = null): Promise<RecomputeOutcome> {
   return db.transaction(async (tx) => {
     assertCan(actor, 'cycles.manage')
-    const cycle = (await findCycle(tx, cycleId)) ?? notFound('cycle')
+    // Locked: two re-scorings at once would each read the scores before the other's and record wrong revisions.
+    const cycle = (await findCycleForUpdate(tx, cycleId)) ?? notFound('cycle')
     if (cycle.status !== 'scored' && cycle.status !== 'released') throw new AppError('cycle.not_scored', 'Norms exist only once a cycle is scored.', 409)
     // Some responses of an imported round have area scores and no answers: scoring them again would erase them.
     if (cycle.kind === 'historical') throw new AppError('cycle.imported', 'An imported round keeps the scores it was imported with; it cannot be re-scored.', 409)

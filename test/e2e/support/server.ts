@@ -4,7 +4,15 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export type RunningServer = { baseUrl: string; output: () => string; demoAdminLink: string | undefined; stop: () => Promise<void> }
+export type RunningServer = {
+  baseUrl: string
+  output: () => string
+  demoAdminLink: string | undefined
+  /** SIGTERM, as an operator stops it; a data folder this helper made is removed. */
+  stop: () => Promise<void>
+  /** SIGKILL, as a crash or the OOM killer ends it: no shutdown code runs, and the data folder is left as it was. */
+  kill: () => Promise<void>
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,11 +26,12 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The app as `npm start` runs it, in a child process on a fresh data folder and a free port. Resolves once it
- * prints its address, with the demo admin's sign-in link when it printed one.
+ * The app as `npm start` runs it, in a child process on a free port and a fresh data folder (or the one given, e.g.
+ * to restart on what a killed server left; it is then the caller's to remove). Resolves once it prints its address,
+ * with the demo admin's sign-in link when it printed one.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'smm-e2e-'))
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'smm-e2e-'))
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
@@ -49,15 +58,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${output}`))
     })
   })
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill(signal)
+    await exited
+  }
   return {
     baseUrl,
     output: () => output,
     demoAdminLink: output.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)?.[0],
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-      rmSync(dataDir, { recursive: true, force: true })
+      await end('SIGTERM')
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
+    kill: () => end('SIGKILL'),
   }
 }

@@ -17,6 +17,12 @@ const cycleIdOf = (c: Ctx) => {
   return id.success ? id.data : null
 }
 
+/** What the admin reads after releasing: how many reports went out, or that a release before (or at the same moment) sent them. */
+export const releasedMessage = (released: number) =>
+  released === 0
+    ? 'No report was waiting to be released; nobody was e-mailed again.'
+    : `${released} report${released === 1 ? '' : 's'} released; the schools’ leaders are being e-mailed.`
+
 async function page(c: Ctx, cycleId: string, form?: FormState) {
   const view = await cycleReportsOverview(c.var.db, c.var.actor, cycleId)
   return c.render(<CycleReportsPage view={view} form={form} />, { title: `Reports: ${view.cycle.title}` })
@@ -51,5 +57,5 @@ export const cycleReportRoutes = new Hono<AppEnv>()
     const schoolId = z.uuid().safeParse((await c.req.parseBody()).schoolId)
     const only = schoolId.success ? { schoolId: schoolId.data } : {}
     const { released } = await releaseReports(c.var.db, c.var.deps.jobs, c.var.deps.config.baseUrl, c.var.actor, id, only, c.var.clientIp)
-    return seeOther(c, `/admin/cycles/${id}/reports`, `${released} report${released === 1 ? '' : 's'} released; the schools’ leaders are being e-mailed.`)
+    return seeOther(c, `/admin/cycles/${id}/reports`, releasedMessage(released))
   })

@@ -21,7 +21,7 @@ import { CycleOpeningPreviewPage } from '../../views/admin/cycle-opening-preview
 import { csvDownload } from './csv-download'
 import { cycleParticipationRoutes } from './cycle-participations'
 import { cyclePublicationRoutes } from './cycle-publication'
-import { cycleReportRoutes } from './cycle-reports'
+import { cycleReportRoutes, releasedMessage } from './cycle-reports'
 import { cycleConfirmationRoutes } from './cycle-confirmations'
 import { participationDeclineRoutes } from './participation-decline'
 import { jobProgressRoutes } from './job-progress'
@@ -144,7 +144,7 @@ export const cycleRoutes = new Hono<AppEnv>()
     }
     if (to.data === 'released') {
       const { released } = await releaseReports(c.var.db, c.var.deps.jobs, c.var.deps.config.baseUrl, c.var.actor, id, {}, c.var.clientIp)
-      return seeOther(c, `/admin/cycles/${id}/reports`, `${released} reports released; the schools’ leaders are being e-mailed.`)
+      return seeOther(c, `/admin/cycles/${id}/reports`, releasedMessage(released))
     }
     const { invited } = await advanceCycle(c.var.db, c.var.deps.jobs, c.var.actor, id, to.data, c.var.clientIp)
     const message = to.data === 'open' ? `The cycle is open. Sending ${invited} invitations in the background.` : `The cycle is now ${to.data}.`
