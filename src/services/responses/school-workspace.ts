@@ -76,6 +76,8 @@ export type WorkspaceCycle = WorkspaceSchool['cycles'][number]
  * the same change the link makes (the participation is accepted, audited), and the link then reads as used.
  */
 export async function acceptInvitationAsLeader(db: Db, actor: Actor, participationId: string, ip: string | null, now = new Date()) {
+  // Signed out: sign in first, before we look (the same answer whether or not the participation exists).
+  if (actor.kind === 'anonymous') signInRequired()
   return db.transaction(async (tx) => {
     const participation = (await findParticipation(tx, participationId)) ?? notFound('participation')
     if (!can(actor, 'school.workspace', { schoolId: participation.schoolId })) return notFound('participation')
@@ -93,6 +95,7 @@ export async function acceptInvitationAsLeader(db: Db, actor: Actor, participati
  * twice is harmless (one response per participation, by a unique key).
  */
 export async function openResponseOf(db: Db, actor: Actor, participationId: string, now = new Date()): Promise<string> {
+  if (actor.kind === 'anonymous') signInRequired()
   return db.transaction(async (tx) => {
     const p = (await findParticipationForResponse(tx, participationId)) ?? notFound('response')
     if (!can(actor, 'response.view', { schoolId: p.schoolId })) return notFound('response')
