@@ -65,22 +65,13 @@ export async function authenticationOptions(db: Db, rp: RelyingParty, sessionTok
 export async function verifyNewPasskey(db: Db, rp: RelyingParty, sessionToken: string, response: unknown, now: Date): Promise<{ ok: true; passkey: NewPasskey } | CeremonyFailure> {
   const challenge = await takeChallenge(db, hashToken(sessionToken), 'register', now)
   if (!challenge) return { ok: false, reason: 'expired' }
-  try {
-    const result = await verifyRegistrationResponse({
-      response: response as RegistrationResponseJSON,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: false, // preferred, not required: a security key without a PIN still proves possession
-      supportedAlgorithmIDs: ALGORITHMS,
-    })
+  return refusedOnThrow(async () => {
+    const result = await verifyRegistrationResponse({ response: response as RegistrationResponseJSON, ...expected(rp, challenge), supportedAlgorithmIDs: ALGORITHMS })
     if (!result.verified) return { ok: false, reason: 'not-verified' }
     const { credential } = result.registrationInfo
     const transports = (response as RegistrationResponseJSON).response.transports ?? []
     return { ok: true, passkey: { id: credential.id, publicKey: Buffer.from(credential.publicKey).toString('base64url'), counter: credential.counter, transports } }
-  } catch (error) {
-    return { ok: false, reason: failureOf(error) }
-  }
+  })
 }
 
 /**
@@ -93,19 +84,31 @@ export async function verifyPasskeyAnswer(db: Db, rp: RelyingParty, sessionToken
   const id = typeof response === 'object' && response !== null && 'id' in response && typeof response.id === 'string' ? response.id : ''
   const passkey = id ? await findPasskeyOf(db, userId, id) : undefined
   if (!passkey) return { ok: false, reason: 'unknown-passkey' }
-  try {
+  return refusedOnThrow(async () => {
     const result = await verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
+      ...expected(rp, challenge),
       credential: { id: passkey.id, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.counter, transports: passkey.transports },
-      requireUserVerification: false,
     })
     if (!result.verified) return { ok: false, reason: 'not-verified' }
     // Two answers racing past the library's check: only the one that moves the stored counter forward counts.
     if (!(await recordPasskeyUse(db, passkey.id, result.authenticationInfo.newCounter, now))) return { ok: false, reason: 'counter' }
     return { ok: true, passkeyId: passkey.id, nickname: passkey.nickname }
+  })
+}
+
+/** What every answer must match: the session's challenge, our origin and our RP id. */
+const expected = (rp: RelyingParty, challenge: string) => ({
+  expectedChallenge: challenge,
+  expectedOrigin: rp.origin,
+  expectedRPID: rp.id,
+  requireUserVerification: false, // preferred, not required: a security key without a PIN still proves possession
+})
+
+/** The library refuses by throwing; a refusal is an answer for the person, never a 5xx. */
+async function refusedOnThrow<T>(verify: () => Promise<T | CeremonyFailure>): Promise<T | CeremonyFailure> {
+  try {
+    return await verify()
   } catch (error) {
     return { ok: false, reason: failureOf(error) }
   }

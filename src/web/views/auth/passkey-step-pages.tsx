@@ -31,7 +31,7 @@ export function PasskeyStepPage({ page, email, next, form }: { page: Exclude<Ste
           </PasskeyForm>
         </>
       )}
-      <form method="post" action="/sign-out">
+      <form method="post" action="/sign-out" class="passkey-way-out">
         <button type="submit" class="link-button">Not you, or no passkey with you? Sign out</button>
       </form>
     </section>
