@@ -5,6 +5,7 @@ import { auditEvents } from '../../src/db/schema/operations'
 import { passkeys } from '../../src/db/schema/passkeys'
 import { createSignInLink } from '../../src/services/auth/sign-in'
 import { seedMember, seedSchool, seedUser, signedIn } from '../support/seed'
+import { seedWorkspace } from '../support/workspace-seed'
 import { SoftwareAuthenticator, passkeyOptionsIn, type Bend } from '../support/software-authenticator'
 import { formPost, testApp, TEST_ORIGIN } from '../support/test-app'
 
@@ -107,8 +108,25 @@ describe('signing in: the e-mailed link, then the passkey', () => {
       expect(res.status, path).toBe(303)
       expect(res.headers.get('location'), path).toBe(`/sign-in/passkey?next=${encodeURIComponent(path)}`)
     }
-    expect((await app.request('/admin/accounts/passkey-requirement', formPost({ required: 'no' }, headers))).status).toBe(303)
+    const change = await app.request('/admin/accounts/passkey-requirement', formPost({ required: 'yes' }, headers))
+    expect(change.headers.get('location')).toBe('/sign-in/passkey?next=%2Fadmin%2Faccounts%2Fpasskey-requirement')
+    expect(await auditsOf(person.email)).not.toContainEqual(['passkeys.required', {}])
     expect(await (await app.request('/', { headers })).text()).not.toContain('Sign out (')
+  })
+
+  test('a pending session cannot autosave a school’s answer (the autosave reads sessions itself); the passkey opens it', async () => {
+    const w = await seedWorkspace(db)
+    const { person, device } = await withPasskey('admin')
+    const { headers } = await openLink(person)
+    const save = () =>
+      app.request(`/school/responses/${w.responseId}/answers`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ itemId: 'pathway-programs.has-programs', value: true, baseVersion: 0 }),
+      })
+    expect((await save()).status).toBe(401)
+    expect((await answerStep(headers, device)).status).toBe(303)
+    expect((await save()).status).toBe(200)
   })
 
   test('a wrong signature, a replayed challenge and a wrong origin are refused with a message; the session stays pending', async () => {
