@@ -3,6 +3,9 @@ import { describe, expect, test } from 'vitest'
 import { sessions } from '../../src/db/schema/accounts'
 import { auditEvents } from '../../src/db/schema/operations'
 import { passkeys } from '../../src/db/schema/passkeys'
+import { PASSKEY_CHALLENGE_TTL_MS } from '../../src/domain/auth/passkey-rules'
+import { relyingPartyOf } from '../../src/services/auth/passkey-ceremonies'
+import { completeWithPasskey, pendingSignInFor, secondStepPage } from '../../src/services/auth/passkey-step'
 import { createSignInLink } from '../../src/services/auth/sign-in'
 import { seedMember, seedSchool, seedUser, signedIn } from '../support/seed'
 import { seedWorkspace } from '../support/workspace-seed'
@@ -151,6 +154,30 @@ describe('signing in: the e-mailed link, then the passkey', () => {
     expect((await app.request('/admin', { headers })).status).toBe(303)
     const reasons = (await auditsOf(person.email)).filter(([a]) => a === 'passkey.failed').map(([, d]) => d.reason)
     expect(reasons).toEqual(['not-verified', 'wrong-site', 'wrong-site', 'expired'])
+  })
+
+  test('a challenge answered after it expired is refused, even with a good signature', async () => {
+    const { person, device } = await withPasskey('admin')
+    const { headers } = await openLink(person)
+    const sessionToken = headers.Cookie.slice('smm_session='.length)
+    const pending = (await pendingSignInFor(db, sessionToken))!
+    const rp = relyingPartyOf(TEST_ORIGIN)
+    const issuedAt = new Date()
+    const page = await secondStepPage(db, rp, pending, sessionToken, issuedAt)
+    if (page.step !== 'use') throw new Error(`expected the passkey step, got ${page.step}`)
+    const late = new Date(issuedAt.getTime() + PASSKEY_CHALLENGE_TTL_MS + 1000)
+    const outcome = await completeWithPasskey({ db, rp, pending, sessionToken, ip: null, now: late }, device.authenticate(page.options))
+    expect(outcome).toEqual({ ok: false, reason: 'expired' })
+    expect((await app.request('/admin', { headers })).status).toBe(303)
+  })
+
+  test('when nothing is owed any more (the admin removed their passkeys), the step page lets the pending session through', async () => {
+    const { person } = await withPasskey('analyst')
+    const { headers } = await openLink(person, '/research')
+    expect((await app.request(`/admin/accounts/${person.id}/passkeys/remove`, formPost({}, asAdmin))).status).toBe(303)
+    const step = await app.request('/sign-in/passkey?next=%2Fresearch', { headers })
+    expect(step.headers.get('location')).toBe('/research')
+    expect((await app.request('/research', { headers })).status).toBe(200)
   })
 
   test('an answer that signed in once does not sign in another session', async () => {
