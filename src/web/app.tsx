@@ -19,6 +19,8 @@ import { adminInstrumentRoutes } from './routes/admin/instruments'
 import { assetRoutes } from './routes/assets'
 import { signInRoutes } from './routes/auth/sign-in'
 import { teamJoinRoutes } from './routes/auth/team-join'
+import { passkeyStepRoutes } from './routes/auth/passkey-step'
+import { yourAccountRoutes } from './routes/account/your-account'
 import { devMailboxRoutes } from './routes/dev/mailbox'
 import { opsRoutes } from './routes/ops/health'
 import { publicHomeRoutes } from './routes/public/home'
@@ -115,6 +117,8 @@ export function createApp(given: AppDeps, log: Logger) {
   app.route('/assets', assetRoutes())
   app.route('/', publicHomeRoutes)
   app.route('/', signInRoutes)
+  app.route('/', passkeyStepRoutes)
+  app.route('/account', yourAccountRoutes)
   app.route('/', teamJoinRoutes)
   app.route('/admin', adminHomeRoutes)
   app.route('/admin/mail', adminMailRoutes)

@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import type { Db } from '../db/client'
 import type { Actor } from '../domain/policy/roles'
 import type { JobQueue } from '../services/jobs'
+import type { PendingSignIn } from '../services/auth/passkey-step'
 import type { BadgeIssuerSource } from '../services/badges/badge-issuer'
 import type { StripeGateway } from '../services/badges/stripe-gateway'
 
@@ -27,6 +28,8 @@ export type AppEnv = {
     db: Db
     actor: Actor
     sessionToken: string | undefined
+    /** Signed in by link, passkey step still owed: `actor` is anonymous meanwhile (decision 160). */
+    pendingSignIn: PendingSignIn | null
     clientIp: string | null
     flash: Flash | null
   }

@@ -20,7 +20,9 @@ const TITLES: Record<number, string> = {
 export const renderError = (log: Logger) => (err: Error, c: Context<AppEnv>) => {
   if (err instanceof AppError && err.status === 401) {
     const asked = new URL(c.req.url)
-    return c.redirect(`/sign-in?next=${encodeURIComponent(asked.pathname + asked.search)}`, 303)
+    // Signed in by link but the passkey is still owed: the passkey step, not a new link, leads on to the page.
+    const step = c.var.pendingSignIn ? '/sign-in/passkey' : '/sign-in'
+    return c.redirect(`${step}?next=${encodeURIComponent(asked.pathname + asked.search)}`, 303)
   }
   let status = 500
   let message = 'Something went wrong on our side. It has been logged, and we will look into it.'

@@ -66,7 +66,7 @@ export async function consumeSignInToken(db: Db, id: string, now: Date): Promise
 
 export async function insertSession(
   db: Db,
-  values: { tokenHash: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  values: { tokenHash: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null; passkeyPending: boolean },
 ) {
   await db.insert(sessions).values(values)
 }
@@ -87,7 +87,9 @@ export const liveSessionColumns = {
 }
 
 /** The session behind `tokenHash`, unexpired at `now`; its person must also be `enabledUser`. */
-export const liveSessionCondition = (tokenHash: SQLWrapper, now: SQLWrapper) => and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now))
+// A session whose passkey step is still owed is nobody's yet (decision 160): every reader of sessions goes through here.
+export const liveSessionCondition = (tokenHash: SQLWrapper, now: SQLWrapper) =>
+  and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(sessions.passkeyPending, false))
 export const enabledUser = isNull(users.disabledAt)
 
 // Every request of a signed-in person starts here, so it is a prepared statement (src/db/prepared.ts).

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { ProgramRole } from '../../domain/policy/roles'
 import { createdAt, id, instant } from './columns'
 
@@ -33,6 +33,8 @@ export const sessions = pgTable('sessions', {
   lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  /** Signed in by e-mail but the passkey step is still owed: such a session is nobody's until it is done (decision 160). */
+  passkeyPending: boolean('passkey_pending').notNull().default(false),
 }, (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)])
 
 /** One row per attempt at a rate-limited action; counted over a sliding window, shared by every web instance. */

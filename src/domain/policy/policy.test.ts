@@ -32,6 +32,11 @@ describe('program actions', () => {
     expect([person('analyst'), person('admin'), leader, ANONYMOUS].map((a) => can(a, 'research.view'))).toEqual([true, true, false, false])
     expect([person('analyst'), person('admin'), leader, ANONYMOUS].map((a) => can(a, 'research.export.identified'))).toEqual([false, true, false, false])
   })
+  test('program staff add passkeys to their own accounts; only admins require them; school people do neither', () => {
+    const leader = person(null, [{ schoolId: 'lakeside', role: 'leader' }])
+    expect([person('analyst'), person('admin'), leader, ANONYMOUS].map((a) => can(a, 'passkey.register'))).toEqual([true, true, false, false])
+    expect([person('analyst'), person('admin'), leader, ANONYMOUS].map((a) => can(a, 'passkeys.require'))).toEqual([false, true, false, false])
+  })
   test('the command-line operator is not a web user and is refused here', () => {
     expect(can({ kind: 'system', label: 'cli' }, 'admin.console')).toBe(false)
   })

@@ -8,6 +8,8 @@ import type { Actor, SchoolRole } from './roles'
 export type ProgramAction =
   | 'admin.console' // program team pages: schools, cycles, mail, audit
   | 'accounts.manage'
+  | 'passkey.register' // add a passkey to one's own account, the second step after the e-mailed link (program staff)
+  | 'passkeys.require' // require a passkey of every program role
   | 'audit.view'
   | 'mail.view' // the outbox and the dev mailbox
   | 'analytics.view' // aggregates only, never a named school's result
@@ -68,6 +70,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
   switch (action) {
     case 'admin.console':
     case 'accounts.manage':
+    case 'passkeys.require':
     case 'audit.view':
     case 'mail.view':
     case 'inbox.manage':
@@ -76,6 +79,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'cycles.manage':
     case 'badge.manage':
       return admin
+    case 'passkey.register': // program staff see every school's data; a school's team signs in by link alone
     case 'analytics.view':
     case 'research.view':
     case 'instrument.view':

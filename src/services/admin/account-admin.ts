@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { accountSchools, deleteSessionsOf, findAccount, lockEnabledAdmins, setDisabledAt } from '../../db/queries/account-admin'
 import { setProgramRole } from '../../db/queries/accounts'
+import { listPasskeys } from '../../db/queries/passkeys'
 import { checkDisable, checkProgramRoleChange, type AccountChange, type AccountFacts } from '../../domain/auth/account-rules'
 import type { Actor, ProgramRole } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
@@ -10,7 +11,7 @@ import { assertCan, notFound } from '../errors'
 export async function accountDetail(db: Db, actor: Actor, userId: string, now = new Date()) {
   assertCan(actor, 'accounts.manage')
   const account = (await findAccount(db, userId, now)) ?? notFound('account')
-  return { account, schools: await accountSchools(db, userId), isSelf: actor.kind === 'user' && actor.userId === userId }
+  return { account, schools: await accountSchools(db, userId), passkeys: await listPasskeys(db, userId), isSelf: actor.kind === 'user' && actor.userId === userId }
 }
 
 export type AccountDetail = Awaited<ReturnType<typeof accountDetail>>

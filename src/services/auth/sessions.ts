@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client'
 import { deleteSession, findLiveSession, insertSession, recordSignIn, touchSession } from '../../db/queries/accounts'
+import { secondStepFactsOf } from '../../db/queries/passkeys'
+import { secondStepFor } from '../../domain/auth/passkey-rules'
 import { SESSION_TOUCH_MS, sessionExpiry } from '../../domain/auth/sign-in-rules'
 import { ANONYMOUS, type Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
@@ -41,18 +43,21 @@ export type Client = { ip: string | null; userAgent: string | null }
 /**
  * Signs a person in after they proved who they are (a sign-in link, an invitation link): a new session, the
  * sign-in time and an audit row, in the caller's transaction. Returns the cookie's token, never stored.
+ * Program staff who owe a passkey get a pending session: nobody's until the passkey step (decision 160), which
+ * every caller's next page reaches through the sign-in redirect.
  */
 export async function startSession(db: Db, who: { userId: string; email: string }, client: Client, now: Date) {
   const session = newSecretToken()
   const expiresAt = sessionExpiry(now, now)
-  await insertSession(db, { tokenHash: session.hash, userId: who.userId, expiresAt, ip: client.ip, userAgent: client.userAgent })
+  const passkeyPending = secondStepFor(await secondStepFactsOf(db, who.userId)) !== 'none'
+  await insertSession(db, { tokenHash: session.hash, userId: who.userId, expiresAt, ip: client.ip, userAgent: client.userAgent, passkeyPending })
   await recordSignIn(db, who.userId, now)
   await recordAudit(
     db,
     { kind: 'user', userId: who.userId, email: who.email, name: null, programRole: null, memberships: [] },
     'auth.signed-in',
-    {},
+    passkeyPending ? { details: { passkeyStep: 'owed' } } : {},
     { ip: client.ip },
   )
-  return { sessionToken: session.token, expiresAt }
+  return { sessionToken: session.token, expiresAt, passkeyPending }
 }

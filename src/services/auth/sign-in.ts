@@ -82,7 +82,7 @@ export async function inspectSignInLink(db: Db, token: string, now = new Date())
 }
 
 export type SignInResult =
-  | { ok: true; sessionToken: string; expiresAt: Date; nextPath: string | null }
+  | { ok: true; sessionToken: string; expiresAt: Date; passkeyPending: boolean; nextPath: string | null }
   | { ok: false; state: Exclude<LinkState, 'valid'>; email?: string }
 
 export async function completeSignIn(

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
+import { pendingSignInFor } from '../../services/auth/passkey-step'
 import { actorForSession } from '../../services/auth/sessions'
 import type { AppDeps, AppEnv } from '../context'
 import { readFlash } from '../flash'
@@ -16,7 +17,10 @@ export const requestContext = (deps: AppDeps) =>
     c.set('clientIp', clientIp(c))
     const token = getCookie(c, SESSION_COOKIE)
     c.set('sessionToken', token)
-    c.set('actor', await actorForSession(deps.db, token))
+    const actor = await actorForSession(deps.db, token)
+    c.set('actor', actor)
+    // Only a cookie that is nobody's yet is looked at again: it may be a sign-in waiting for its passkey.
+    c.set('pendingSignIn', actor.kind === 'anonymous' && token ? await pendingSignInFor(deps.db, token) : null)
     c.set('flash', readFlash(c))
     await next()
   })

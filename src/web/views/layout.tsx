@@ -66,6 +66,9 @@ export function Layout({ title, description, actor, flash, devMailbox, path = '/
                       <a href="/school">My school</a>
                     </li>
                   )}
+                  <li>
+                    <a href="/account">Your account</a>
+                  </li>
                   {devMailbox && can(actor, 'mail.view') && (
                     <li>
                       <a href="/dev/mailbox">Dev mailbox</a>

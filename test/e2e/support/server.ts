@@ -28,11 +28,14 @@ async function freePort(): Promise<number> {
 /**
  * The app as `npm start` runs it, in a child process on a free port and a fresh data folder (or the one given, e.g.
  * to restart on what a killed server left; it is then the caller's to remove). Resolves once it prints its address,
- * with the demo admin's sign-in link when it printed one.
+ * with the demo admin's sign-in link when it printed one. `PUBLIC_URL: 'http://localhost'` gets the free port added
+ * and becomes the address the browser uses (passkeys need a host name, never an IP address).
  */
 export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'smm-e2e-'))
   const port = await freePort()
+  const onLocalhost = env.PUBLIC_URL === 'http://localhost'
+  if (onLocalhost) env = { ...env, PUBLIC_URL: `http://localhost:${port}` }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +44,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
 
-  const baseUrl = `http://127.0.0.1:${port}`
+  const baseUrl = onLocalhost ? `http://localhost:${port}` : `http://127.0.0.1:${port}`
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
     const check = setInterval(() => {

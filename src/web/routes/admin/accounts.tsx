@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { accountList } from '../../../services/admin/account-list'
 import { accountDetail, changeAccountProgramRole, disableAccount, enableAccount, signOutEverywhere } from '../../../services/admin/account-admin'
+import { passkeyRequirement, removeAccountPasskeys, setPasskeyRequirement } from '../../../services/admin/passkey-requirement'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
 import { textValues, type FormState } from '../../form'
@@ -29,7 +30,15 @@ export const adminAccountRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const search = (c.req.query('q') ?? '').trim().slice(0, 200)
     const accounts = await accountList(c.var.db, c.var.actor, search || undefined)
-    return c.render(<AccountListPage accounts={accounts} search={search} />, { title: 'Accounts' })
+    const passkeysRequired = await passkeyRequirement(c.var.db, c.var.actor)
+    return c.render(<AccountListPage accounts={accounts} search={search} passkeysRequired={passkeysRequired} />, { title: 'Accounts' })
+  })
+  .post('/passkey-requirement', async (c) => {
+    // Only the two known answers change anything; anything else is a tampered form and changes nothing.
+    const { required } = textValues(await c.req.parseBody())
+    if (required !== 'yes' && required !== 'no') return seeOther(c, '/admin/accounts')
+    await setPasskeyRequirement({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, required === 'yes')
+    return seeOther(c, '/admin/accounts', required === 'yes' ? 'Passkeys are now required for program roles, from each person’s next sign-in.' : 'Passkeys are no longer required for program roles.')
   })
   .get('/:userId', async (c) => {
     const id = accountId(c)
@@ -62,6 +71,12 @@ export const adminAccountRoutes = new Hono<AppEnv>()
     const result = await enableAccount({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, id.data)
     if (!result.ok) return refused(c, id.data, 'reason', result.message)
     return seeOther(c, `/admin/accounts/${id.data}`, 'Account enabled.')
+  })
+  .post('/:userId/passkeys/remove', async (c) => {
+    const id = accountId(c)
+    if (!id.success) return c.notFound()
+    const removed = await removeAccountPasskeys({ db: c.var.db, actor: c.var.actor, ip: c.var.clientIp }, id.data)
+    return seeOther(c, `/admin/accounts/${id.data}`, removed === 0 ? 'This account had no passkey.' : `${removed === 1 ? 'Its passkey was' : `Its ${removed} passkeys were`} removed.`)
   })
   .post('/:userId/sign-out-everywhere', async (c) => {
     const id = accountId(c)

@@ -62,6 +62,8 @@ export const signInRoutes = new Hono<AppEnv>()
       return c.render(<LinkProblemPage state={result.state} email={result.email} />, { title: 'Sign-in link problem' })
     }
     setSessionCookie(c, result.sessionToken, result.expiresAt)
+    // Program staff who owe a passkey go to that step first; the page they asked for waits in `next`.
+    if (result.passkeyPending) return c.redirect(`/sign-in/passkey${result.nextPath ? `?next=${encodeURIComponent(result.nextPath)}` : ''}`, 303)
     setFlash(c, { kind: 'success', message: 'You are signed in.' })
     const signedIn = await actorForSession(c.var.db, result.sessionToken)
     return c.redirect(result.nextPath ?? homeFor(signedIn), 303)

@@ -4,9 +4,8 @@ import { When } from '../format'
 import { TableScroll } from '../table-scroll'
 import { PROGRAM_ROLE_LABELS } from './account-page'
 
-
 /** Everyone with an account, what they are on the program team and at which schools. */
-export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; search: string }) {
+export function AccountListPage({ accounts, search, passkeysRequired }: { accounts: AccountRow[]; search: string; passkeysRequired: boolean }) {
   return (
     <>
       <h1>Accounts</h1>
@@ -34,6 +33,7 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
                 <th scope="col">Person</th>
                 <th scope="col">Program team</th>
                 <th scope="col">Schools</th>
+                <th scope="col">Passkeys</th>
                 <th scope="col">Last signed in</th>
               </tr>
             </thead>
@@ -47,6 +47,7 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
                   </td>
                   <td>{a.programRole ? PROGRAM_ROLE_LABELS[a.programRole] ?? a.programRole : '—'}</td>
                   <td>{a.schools.length ? a.schools.join(', ') : '—'}</td>
+                  <td>{a.passkeys === 0 ? '—' : a.passkeys}</td>
                   <td>
                     <When at={a.lastSignInAt} />
                   </td>
@@ -56,9 +57,31 @@ export function AccountListPage({ accounts, search }: { accounts: AccountRow[]; 
           </table>
         </TableScroll>
       )}
+      <PasskeyRequirementForm required={passkeysRequired} />
       <p>
         <a href="/admin/audit?what=account.">Changes to accounts in the audit log</a>
       </p>
     </>
+  )
+}
+
+/** The program's switch: whether program staff must add and use a passkey after the e-mailed link. */
+function PasskeyRequirementForm({ required }: { required: boolean }) {
+  return (
+    <section aria-labelledby="passkeys-title">
+      <h2 id="passkeys-title">Passkeys for the program team</h2>
+      <p>
+        {required
+          ? 'Required: admins and analysts sign in with the e-mailed link and then a passkey. Anyone without one adds one at their next sign-in.'
+          : 'Not required: admins and analysts who added a passkey are asked for it; the others sign in with the link alone.'}{' '}
+        School teams always sign in with the link alone.
+      </p>
+      <form method="post" action="/admin/accounts/passkey-requirement">
+        <input type="hidden" name="required" value={required ? 'no' : 'yes'} />
+        <button type="submit" class={required ? 'button button-secondary' : 'button'}>
+          {required ? 'Stop requiring passkeys' : 'Require passkeys for program roles'}
+        </button>
+      </form>
+    </section>
   )
 }

@@ -38,6 +38,8 @@ export function AccountPage({ detail, form }: { detail: AccountDetail; form: For
         <dd>
           {account.liveSessions} {account.liveSessions === 1 ? 'device' : 'devices'}
         </dd>
+        <dt>Passkeys</dt>
+        <dd>{detail.passkeys.length === 0 ? 'None' : detail.passkeys.map((p) => p.nickname).join(', ')}</dd>
         <dt>Status</dt>
         <dd>{account.disabledAt ? <>Disabled since <When at={account.disabledAt} /></> : 'Active'}</dd>
       </dl>
@@ -57,6 +59,16 @@ export function AccountPage({ detail, form }: { detail: AccountDetail; form: For
           <button type="submit" class="button button-secondary">Sign out everywhere</button>
         </form>
       </section>
+
+      {detail.passkeys.length > 0 && (
+        <section aria-labelledby="passkeys-title">
+          <h2 id="passkeys-title">Remove their passkeys</h2>
+          <p>For a lost or stolen device. They sign in with the e-mailed link again, and add a new passkey then if the program requires one.</p>
+          <form method="post" action={`${base}/passkeys/remove`}>
+            <button type="submit" class="button button-warning">Remove their passkeys</button>
+          </form>
+        </section>
+      )}
 
       <section aria-labelledby="status-title">
         <h2 id="status-title">{account.disabledAt ? 'Enable the account' : 'Disable the account'}</h2>

@@ -40,6 +40,13 @@ export function auditPhrase(e: AuditFacts): string {
     case 'account.enabled': return `enabled the account of ${e.subject ?? 'someone'} again`
     case 'account.signed-out-everywhere': return `signed ${e.subject ?? 'someone'} out everywhere`
     case 'account.program-role-granted': return `made ${e.subject ?? 'someone'} ${str(d['role']) ?? 'a member'} of the program team`
+    case 'account.passkeys-removed': return `removed the passkeys of ${e.subject ?? 'someone'}`
+    case 'passkey.added': return `added the passkey “${str(d['passkey']) ?? 'unnamed'}”`
+    case 'passkey.removed': return `removed the passkey “${str(d['passkey']) ?? 'unnamed'}”`
+    case 'passkey.used': return `finished signing in with the passkey “${str(d['passkey']) ?? 'unnamed'}”`
+    case 'passkey.failed': return `was refused a passkey (${str(d['reason']) ?? 'not verified'})`
+    case 'passkeys.required': return 'required passkeys for program roles'
+    case 'passkeys.not-required': return 'stopped requiring passkeys for program roles'
     case 'report.viewed': return `viewed the report of ${school}${d['format'] === 'pdf' ? ' (PDF)' : ''}`
     case 'report.denied': return `was refused the report of ${school}`
     case 'report.released': return `released the report of ${school}`
@@ -139,6 +146,7 @@ export const AUDIT_ACTION_GROUPS = [
   { value: 'norms.', label: 'Norms' },
   { value: 'auth.', label: 'Sign-in and sign-out' },
   { value: 'account.', label: 'Accounts' },
+  { value: 'passkey', label: 'Passkeys' },
   { value: 'school.', label: 'Directory: schools' },
   { value: 'directory.', label: 'Directory: imports' },
   { value: 'instrument.', label: 'Instruments' },
