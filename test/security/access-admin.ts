@@ -20,6 +20,9 @@ export const ADMIN_CONSOLE_ROUTES: AccessTable = {
   'POST /admin/accounts/:userId/disable': admin(async (f) => `/admin/accounts/${await f.fresh.user()}/disable`),
   'POST /admin/accounts/:userId/enable': admin(async (f) => `/admin/accounts/${await f.fresh.user()}/enable`),
   'POST /admin/accounts/:userId/sign-out-everywhere': admin(async (f) => `/admin/accounts/${await f.fresh.user()}/sign-out-everywhere`),
+  'POST /admin/accounts/:userId/passkeys/remove': admin(async (f) => `/admin/accounts/${await f.fresh.user()}/passkeys/remove`),
+  // An empty form names no choice: refused beside the field, the setting unchanged.
+  'POST /admin/accounts/passkey-requirement': admin(() => '/admin/accounts/passkey-requirement'),
   'GET /admin/instruments': admin(() => '/admin/instruments'),
   'GET /admin/instruments/diff': admin(() => '/admin/instruments/diff?before=smm-2019&after=smm-2024'),
   'GET /admin/instruments/:id': admin((f) => `/admin/instruments/${f.instrumentVersion}`),

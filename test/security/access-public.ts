@@ -5,6 +5,8 @@ import { EVERYONE, PUBLIC, RESEARCH, SIGNED_IN, type Access, type AccessTable } 
 
 const open = (url: AccessTable[string]['url'], extra: Partial<AccessTable[string]> = {}) => ({ url, expect: PUBLIC, ...extra })
 /** The program team's outbox copy and the identified export: admins only, outside /admin. */
+/** The admin persona's own passkey: anyone else signed in is told it does not exist. */
+const OWNER_ONLY: Access = { ...EVERYONE(404), anonymous: 'sign-in', admin: 'allowed' }
 const ADMIN_OUTSIDE_CONSOLE: Access = { ...SIGNED_IN, contributor: 'forbidden', coordinator: 'forbidden', leader: 'forbidden', otherLeader: 'forbidden', analyst: 'forbidden' }
 
 export const PUBLIC_ROUTES: AccessTable = {
@@ -19,6 +21,11 @@ export const PUBLIC_ROUTES: AccessTable = {
   'GET /sign-in/link': open((f) => `/sign-in/link?token=${f.signInToken}`),
   'POST /sign-in/link': open(() => '/sign-in/link'),
   'POST /sign-out': open(() => '/sign-out', { ownSession: true }),
+  // The second step after the e-mailed link: only a pending session has one to take; everyone else is sent on
+  // (to sign in, or home), and an answer without a pending session changes nothing.
+  'GET /sign-in/passkey': open(() => '/sign-in/passkey'),
+  'POST /sign-in/passkey': open(() => '/sign-in/passkey'),
+  'POST /sign-in/passkey/register': open(() => '/sign-in/passkey/register'),
   'GET /team/join': open((f) => `/team/join?token=${f.teamJoinToken}`),
   // The token is the proof; an empty form names no invitation, whoever sends it.
   'POST /team/join': { url: () => '/team/join', expect: EVERYONE(404) },
@@ -46,6 +53,13 @@ export const PUBLIC_ROUTES: AccessTable = {
   'POST /invitation/decline': { url: () => '/invitation/decline', expect: EVERYONE(404) },
   // Stripe has no session and no Origin: its signature is the proof, and an unsigned post is refused alike.
   'POST /webhooks/stripe': { url: () => '/webhooks/stripe', json: { type: 'checkout.session.completed' }, expect: EVERYONE(400) },
+
+  // Your account: anyone signed in; passkeys are for program staff (decision 160), and a passkey only its owner's.
+  'GET /account': { url: () => '/account', expect: SIGNED_IN },
+  'GET /account/passkeys/new': { url: () => '/account/passkeys/new', expect: RESEARCH },
+  'POST /account/passkeys': { url: () => '/account/passkeys', expect: RESEARCH },
+  'GET /account/passkeys/:passkeyId/remove': { url: async (f) => `/account/passkeys/${await f.fresh.adminPasskey()}/remove`, expect: OWNER_ONLY },
+  'POST /account/passkeys/:passkeyId/remove': { url: async (f) => `/account/passkeys/${await f.fresh.adminPasskey()}/remove`, expect: OWNER_ONLY },
 
   'GET /dev/mailbox': { url: () => '/dev/mailbox', expect: ADMIN_OUTSIDE_CONSOLE },
   'GET /dev/mailbox/:id': { url: (f) => `/dev/mailbox/${f.mailId}`, expect: ADMIN_OUTSIDE_CONSOLE },

@@ -1,3 +1,4 @@
+import { passkeys } from '../../src/db/schema/passkeys'
 import { randomUUID } from 'node:crypto'
 import { desc, eq } from 'drizzle-orm'
 import { cycleParticipations } from '../../src/db/schema/cycles'
@@ -136,6 +137,12 @@ export async function seedMatrixFixture() {
     /** Targets made fresh for one check of a route that changes or removes what it names. */
     fresh: {
       user: async () => (await seedUser(db)).id,
+      /** A passkey of the admin persona (only its owner may remove it); the key material is never checked here. */
+      adminPasskey: async () => {
+        const id = `matrix-${randomUUID()}`
+        await db.insert(passkeys).values({ id, userId: admin.id, publicKey: 'not-a-key', counter: 0, transports: [], nickname: 'Matrix key' })
+        return id
+      },
       resource: async () => (await insertResource(db, resourceValues())).id,
       member: async () => (await seedMember(db, schoolA.id, 'contributor')).id,
       participation: async () => addParticipation(db, ws.cycle.id, (await seedSchool(db)).id, 'invited'),
