@@ -63,7 +63,9 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
  * current migrations, or when it cannot be copied, PGlite initialises the folder itself, as it always did.
  */
 export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl })
+  if (config.databaseUrl) {
+    return openDatabase({ url: config.databaseUrl }, (err) => log.warn({ err: err.message }, 'the database ended an idle connection; a new one opens when needed'))
+  }
   const image = isEmptyFolder(config.dataDir) ? findClusterImage(clusterImageRecipe().key, clusterImageCacheDir()) : undefined
   if (image) {
     try {
