@@ -13,6 +13,7 @@ import {
   type ImageRecipe,
 } from './db/cluster-image'
 import { migrateDatabase, migrationsFolder } from './db/migrate'
+import { unavailableReason } from './db/unavailable'
 import { installQueueSchema, startQueue, type Queue } from './jobs/queue'
 import { startWorkers } from './jobs/workers'
 import { createMailTransport } from './mail/transport'
@@ -30,7 +31,11 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
   const issuerReady = work ? badgeIssuer() : undefined
   issuerReady?.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
   await migrateDatabase(database)
-  const queue = await startQueue(database, config.databaseUrl)
+  const queue = await startQueue(database, config.databaseUrl, (err) => {
+    const outage = unavailableReason(err)
+    if (outage) log.warn({ reason: outage }, 'the job queue cannot reach the database; it keeps trying')
+    else log.error({ err }, 'job queue error')
+  })
   const transport = createMailTransport(config.smtpUrl, { replyTo: config.mailReplyTo })
   if (work) {
     await issuerReady

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/policy/roles'
 import { can, type ProgramAction, type SchoolAction, type Target } from '../domain/policy/policy'
 
-export { isDatabaseUnavailable } from '../db/unavailable'
+export { isDatabaseUnavailable, unavailableReason } from '../db/unavailable'
 
 /** Seconds a client is told to wait (Retry-After) before sending a request the database could not take again. */
 export const UNAVAILABLE_RETRY_SECONDS = 2

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from 'pino'
-import { AppError, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../services/errors'
+import { AppError, isDatabaseUnavailable, unavailableReason, UNAVAILABLE_RETRY_SECONDS } from '../services/errors'
 import type { AppEnv } from './context'
 import { ErrorPage } from './views/error-page'
 
@@ -33,7 +33,7 @@ export const renderError = (log: Logger) => (err: Error, c: Context<AppEnv>) => 
     message = httpExceptionMessage(err)
   } else if (isDatabaseUnavailable(err)) {
     // A database restart or failover: not a fault to investigate, and the same request works again shortly.
-    log.warn({ err: err.message, method: c.req.method, path: c.req.path }, 'request refused: the database is unavailable')
+    log.warn({ reason: unavailableReason(err), method: c.req.method, path: c.req.path }, 'request refused: the database is unavailable')
     status = 503
     message = 'We cannot reach our database for a moment. Please wait a few seconds and try again.'
     c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS))

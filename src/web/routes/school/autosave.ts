@@ -5,7 +5,7 @@ import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from 'pino'
 import { z } from 'zod'
-import { AppError, isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../../../services/errors'
+import { AppError, isDatabaseUnavailable, unavailableReason, UNAVAILABLE_RETRY_SECONDS } from '../../../services/errors'
 import { AnswerSaveInput, saveAnswerBySession } from '../../../services/responses/answer-save'
 import type { AppDeps } from '../../context'
 import { SESSION_COOKIE } from '../../middleware/request-context'
@@ -43,7 +43,7 @@ export function autosaveRoutes(deps: AppDeps, maxBodyBytes: number, log: Logger)
       }
       if (isDatabaseUnavailable(err)) {
         // Nothing was saved (or, if the commit's answer was lost, the page's retry finds it saved: answer-save.ts).
-        log.warn({ err: (err as Error).message, path: c.req.path }, 'autosave refused: the database is unavailable')
+        log.warn({ reason: unavailableReason(err), path: c.req.path }, 'autosave refused: the database is unavailable')
         c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS))
         return c.json({ ok: false, kind: 'unavailable', message: 'We cannot save for a moment.' }, 503)
       }
