@@ -13,6 +13,7 @@ import {
   type ImageRecipe,
 } from './db/cluster-image'
 import { migrateDatabase, migrationsFolder } from './db/migrate'
+import { unavailableReason } from './db/unavailable'
 import { installQueueSchema, startQueue, type Queue } from './jobs/queue'
 import { startWorkers } from './jobs/workers'
 import { createMailTransport } from './mail/transport'
@@ -30,7 +31,11 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
   const issuerReady = work ? badgeIssuer() : undefined
   issuerReady?.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
   await migrateDatabase(database)
-  const queue = await startQueue(database, config.databaseUrl)
+  const queue = await startQueue(database, config.databaseUrl, (err) => {
+    const outage = unavailableReason(err)
+    if (outage) log.warn({ reason: outage }, 'the job queue cannot reach the database; it keeps trying')
+    else log.error({ err }, 'job queue error')
+  })
   const transport = createMailTransport(config.smtpUrl, { replyTo: config.mailReplyTo })
   if (work) {
     await issuerReady
@@ -63,7 +68,9 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
  * current migrations, or when it cannot be copied, PGlite initialises the folder itself, as it always did.
  */
 export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl })
+  if (config.databaseUrl) {
+    return openDatabase({ url: config.databaseUrl }, (err) => log.warn({ err: err.message }, 'the database ended an idle connection; a new one opens when needed'))
+  }
   const image = isEmptyFolder(config.dataDir) ? findClusterImage(clusterImageRecipe().key, clusterImageCacheDir()) : undefined
   if (image) {
     try {

@@ -14,14 +14,21 @@ export type Database =
 
 export type DatabaseTarget = { url: string } | { dataDir: string } | { pglite: PGlite }
 
+/** Told when PostgreSQL ends a pooled connection that was idle (a restart, a terminated backend). */
+export type ConnectionLostListener = (err: Error) => void
+
 /**
  * One dialect, two engines: PostgreSQL through `pg` when a URL is given, otherwise PGlite (PostgreSQL in WASM)
  * persisted in a folder. PGlite has a single connection, so callers must never use the outer `db` while a
  * transaction on it is open: pass the transaction handle down instead.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, onConnectionLost: ConnectionLostListener = () => {}): Promise<Database> {
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 })
+    // Without a listener, an idle connection ended by the server (PostgreSQL restarting) is an uncaught 'error'
+    // event that ends the whole process. pg has already dropped that client; the next query opens a new one, and
+    // a query made while the server is away fails on its own (answered 503 by the web layer: db/unavailable.ts).
+    pool.on('error', onConnectionLost)
     const db = drizzlePg(pool) as unknown as Db
     return { engine: 'postgres', db, pool, close: () => pool.end() }
   }

@@ -24,12 +24,13 @@ export async function installQueueSchema(database: Database & { engine: 'pglite'
   await boss.stop({ graceful: false })
 }
 
-export async function startQueue(database: Database, databaseUrl: string | undefined): Promise<Queue> {
+export async function startQueue(database: Database, databaseUrl: string | undefined, onError: (err: Error) => void = (err) => console.error('[queue]', err)): Promise<Queue> {
   const boss =
     database.engine === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', useListenNotify: true })
       : new PgBoss({ connectionString: databaseUrl!, max: 4, useListenNotify: true })
-  boss.on('error', (err) => console.error('[queue]', err))
+  // pg-boss reports here, among others, the database going away; it keeps polling and reconnects by itself.
+  boss.on('error', onError)
   await boss.start()
   await boss.createQueue(JOB_NAMES.sendMail, { ...MAIL_RETRY, notify: true })
   await boss.createQueue(JOB_NAMES.pruneRateLimits)

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer'
 
-export type OutgoingMail = { from: string; to: string; subject: string; text: string; html: string | null }
+/** `messageId`: the Message-ID header, the same for every attempt at one stored message (see `messageIdFor`). */
+export type OutgoingMail = { from: string; to: string; subject: string; text: string; html: string | null; messageId?: string }
 export type MailTransport = { deliver(mail: OutgoingMail): Promise<{ messageId: string | null }>; close(): void }
 
 /**
@@ -17,6 +18,17 @@ export function createMailTransport(smtpUrl: string | undefined, { replyTo }: { 
     },
     close: () => transporter.close(),
   }
+}
+
+/**
+ * One stored message's Message-ID, on every attempt to send it. Delivery is at least once: when the server took a
+ * message but the "sent" mark could not be written (the database away at that moment), the queue sends it again.
+ * With the same Message-ID, mail systems and clients recognise the second copy as the same message and drop it.
+ * The domain is the sender's, as RFC 5322 suggests; the id part is the stored message's own id.
+ */
+export function messageIdFor(storedId: string, from: string): string {
+  const domain = from.match(/@([^>\s]+)>?\s*$/)?.[1] ?? 'social-mission-metrics.invalid'
+  return `<${storedId}@${domain}>`
 }
 
 /**

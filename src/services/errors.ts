@@ -1,6 +1,11 @@
 import type { Actor } from '../domain/policy/roles'
 import { can, type ProgramAction, type SchoolAction, type Target } from '../domain/policy/policy'
 
+export { isDatabaseUnavailable, unavailableReason } from '../db/unavailable'
+
+/** Seconds a client is told to wait (Retry-After) before sending a request the database could not take again. */
+export const UNAVAILABLE_RETRY_SECONDS = 2
+
 /** An error a person can be shown: its message is safe to print and its status says what kind it is. */
 export class AppError extends Error {
   constructor(

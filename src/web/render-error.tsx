@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from 'pino'
-import { AppError } from '../services/errors'
+import { AppError, isDatabaseUnavailable, unavailableReason, UNAVAILABLE_RETRY_SECONDS } from '../services/errors'
 import type { AppEnv } from './context'
 import { ErrorPage } from './views/error-page'
 
@@ -14,6 +14,7 @@ const TITLES: Record<number, string> = {
   413: 'That is too large',
   422: 'Please check what you entered',
   429: 'Too many requests',
+  503: 'Back in a moment',
 }
 
 /** The one exit for errors: known ones become a readable page with their status; unknown ones are logged. */
@@ -32,6 +33,12 @@ export const renderError = (log: Logger) => (err: Error, c: Context<AppEnv>) => 
   } else if (err instanceof HTTPException) {
     status = err.status
     message = httpExceptionMessage(err)
+  } else if (isDatabaseUnavailable(err)) {
+    // A database restart or failover: not a fault to investigate, and the same request works again shortly.
+    log.warn({ reason: unavailableReason(err), method: c.req.method, path: c.req.path }, 'request refused: the database is unavailable')
+    status = 503
+    message = 'We cannot reach our database for a moment. Please wait a few seconds and try again.'
+    c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS))
   } else {
     log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
   }

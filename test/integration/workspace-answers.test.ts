@@ -38,6 +38,22 @@ describe('autosave', () => {
     expect(history.map((h) => [h.oldValue, h.newValue, h.version, h.changedBy])).toEqual([[null, true, 1, w.leader.id], [true, false, 2, w.coordinator.id]])
   })
 
+  test('a save sent again after its reply was lost is acknowledged as it stands: one history row, no conflict with oneself', async () => {
+    const w = await seedWorkspace(db)
+    const leader = await signedIn(db, w.leader)
+    const coordinator = await signedIn(db, w.coordinator)
+    const save = { itemId: 'student-diversity.first-gen-share', value: 37, note: 'From the registrar', baseVersion: 0 }
+    expect(await (await saveJson(leader, w.responseId, save)).json()).toEqual({ ok: true, version: 1 })
+    const again = await saveJson(leader, w.responseId, save) // the page retries: it never saw version 1
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual({ ok: true, version: 1 })
+    // The same content from someone else, or different content from the same person, is still a conflict.
+    expect((await saveJson(coordinator, w.responseId, save)).status).toBe(409)
+    expect((await saveJson(leader, w.responseId, { ...save, value: 38 })).status).toBe(409)
+    const history = await db.select().from(answerHistory).where(and(eq(answerHistory.responseId, w.responseId), eq(answerHistory.itemId, save.itemId)))
+    expect(history.map((h) => h.newValue)).toEqual([37])
+  })
+
   test('out-of-range numbers, percentages over 100 and text in a number field are refused with a message', async () => {
     const w = await seedWorkspace(db)
     const leader = await signedIn(db, w.leader)

@@ -14,8 +14,9 @@ export type SmtpPeer = {
  * A real SMTP server on 127.0.0.1 (the `smtp-server` package): what the platform sends really crosses a socket.
  * `rejectRecipients` refuses every recipient with 550; `refuse` refuses the addresses it names with the reply
  * given (its code first, e.g. "550 5.1.1 No such user", or "450 Try again later" for a temporary refusal).
+ * `port` listens on that port (a server that "comes back" where the app expects it); by default any free one.
  */
-export async function startSmtpPeer({ rejectRecipients = false, refuse = {} as Record<string, string> } = {}): Promise<SmtpPeer> {
+export async function startSmtpPeer({ rejectRecipients = false, refuse = {} as Record<string, string>, port = 0 } = {}): Promise<SmtpPeer> {
   const received: ParsedMail[] = []
   const server = new SMTPServer({
     authOptional: true,
@@ -40,10 +41,10 @@ export async function startSmtpPeer({ rejectRecipients = false, refuse = {} as R
       )
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const listening = (server.server.address() as AddressInfo).port
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     received,
     async waitFor(to, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs

@@ -69,10 +69,12 @@ export function listMail(db: Db, filter: { status?: MailStatus; to?: string; lim
     .limit(filter.limit)
 }
 
+/** Messages per status, and `retrying`: those still queued after a failed attempt (the server down or busy). */
 export async function countMailByStatus(db: Db) {
   const rows = await db
-    .select({ status: mailMessages.status, n: sql<number>`count(*)::int` })
+    .select({ status: mailMessages.status, n: sql<number>`count(*)::int`, retrying: sql<number>`count(*) filter (where ${mailMessages.attempts} > 0)::int` })
     .from(mailMessages)
     .groupBy(mailMessages.status)
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<MailStatus, number>>
+  const counts = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<MailStatus, number>>
+  return { ...counts, retrying: rows.find((r) => r.status === 'queued')?.retrying ?? 0 }
 }

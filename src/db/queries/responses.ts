@@ -183,7 +183,7 @@ export function writeAnswer(db: Db, w: AnswerWrite): Promise<number | undefined>
 
 export async function findAnswer(db: Db, responseId: string, itemId: string) {
   const [row] = await db
-    .select({ value: answers.value, version: answers.version, note: answers.note, evidenceUrl: answers.evidenceUrl, updatedAt: answers.updatedAt, updatedBy: users.name, updatedByEmail: users.email })
+    .select({ value: answers.value, version: answers.version, note: answers.note, evidenceUrl: answers.evidenceUrl, updatedAt: answers.updatedAt, updatedById: answers.updatedBy, updatedBy: users.name, updatedByEmail: users.email })
     .from(answers)
     .leftJoin(users, eq(users.id, answers.updatedBy))
     .where(and(eq(answers.responseId, responseId), eq(answers.itemId, itemId)))

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { findMail, insertMail, markMailRejected, markMailSent, recordMailFailure, requeueMail } from '../../db/queries/mail'
 import type { MailContent } from '../../mail/render'
-import { permanentRejection, type MailTransport } from '../../mail/transport'
+import { messageIdFor, permanentRejection, type MailTransport } from '../../mail/transport'
 import type { Actor } from '../../domain/policy/roles'
 import { assertCan, notFound } from '../errors'
 import { recordAudit } from '../audit'
@@ -39,6 +39,7 @@ export async function deliverQueuedMail(
       subject: mail.subject,
       text: mail.textBody,
       html: mail.htmlBody,
+      messageId: messageIdFor(mail.id, from),
     })
     await markMailSent(db, mailId, now(), messageId)
   } catch (err) {

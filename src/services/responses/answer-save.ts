@@ -6,6 +6,7 @@ import { validateAnswer, type Answer } from '../../domain/instrument/instrument-
 import { findItem } from '../../domain/instrument/instrument-model'
 import type { Actor } from '../../domain/policy/roles'
 import { ANSWERABILITY_MESSAGES, answerability } from '../../domain/response/response-progress'
+import { isRepeatOfLastSave } from '../../domain/response/repeated-save'
 import { checkEditable } from '../../domain/response/response-rules'
 import { recordAudit } from '../audit'
 import { AppError } from '../errors'
@@ -72,13 +73,11 @@ export async function saveWithAccess(db: Db, access: ResponseAccess, input: Answ
     return { ok: false, kind: 'invalid', field: 'evidenceUrl', message: 'Enter a full web address starting with https://' }
   }
   const source: AnswerChangeSource = access.role === null ? 'paper' : input.confirm ? 'confirm' : 'online'
-  const version = await writeAnswer(db, {
-    responseId: access.id, participationId: access.participationId, itemId: input.itemId, value,
-    note: input.note || null, evidenceUrl: input.evidenceUrl || null, baseVersion: input.baseVersion,
-    source, userId: access.actor.userId, now,
-  })
+  const sent = { value, note: input.note || null, evidenceUrl: input.evidenceUrl || null, baseVersion: input.baseVersion, userId: access.actor.userId }
+  const version = await writeAnswer(db, { responseId: access.id, participationId: access.participationId, itemId: input.itemId, ...sent, source, now })
   if (version === undefined) {
     const current = await findAnswer(db, access.id, input.itemId)
+    if (current && isRepeatOfLastSave(current, sent)) return { ok: true, version: current.version }
     const theirs: Theirs = current
       ? { value: current.value, version: current.version, note: current.note, evidenceUrl: current.evidenceUrl, by: current.updatedBy ?? current.updatedByEmail, at: current.updatedAt }
       : { value: null, version: 0, note: null, evidenceUrl: null, by: null, at: now }

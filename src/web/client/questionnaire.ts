@@ -5,6 +5,7 @@ import { answerFromForm, type FormItem } from '../../domain/instrument/answer-fo
 import type { Condition } from '../../domain/instrument/condition-language'
 import { visibleItemIds } from '../../domain/instrument/condition-visibility'
 import type { ItemKind } from '../../domain/instrument/instrument-model'
+import { autosaveRetryDelay, type SaveReply } from '../../domain/response/autosave-retry'
 import { settledItemIds } from '../../domain/response/settled-items'
 
 type Value = unknown
@@ -18,6 +19,8 @@ type Entry = FormItem & {
   dirty: boolean
   /** Waiting for the person to choose between their answer and a colleague's: retrying would not help. */
   conflict?: boolean
+  /** Automatic retries since the last save that went through (domain/response/autosave-retry.ts). */
+  retries: number
 }
 
 const DEBOUNCE_MS = 700
@@ -42,6 +45,7 @@ function wire(form: HTMLFormElement) {
       status: wrap.querySelector<HTMLElement>('[data-item-status]')!,
       state: 'idle',
       dirty: false,
+      retries: 0,
     }
   })
   const byId = new Map(entries.map((e) => [e.id, e]))
@@ -104,6 +108,7 @@ function wire(form: HTMLFormElement) {
   }
 
   async function save(e: Entry, override?: { baseVersion: number }) {
+    clearTimeout(e.timer) // a pending retry must not send the same answer a second time after this save
     const { visible, read } = refresh()
     if (!visible.has(e.id)) return
     const answer = answerFromForm(e, read)
@@ -120,20 +125,31 @@ function wire(form: HTMLFormElement) {
     }
     e.dirty = false
     setItem(e, 'saving', 'Saving…')
+    let reply: SaveReply = 'no-connection'
+    let out: { ok?: boolean; version?: number; kind?: string; message?: string; theirs?: { value: Value; version: number; by: string | null } } = {}
     try {
       const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
-      const out = (await res.json().catch(() => ({}))) as { ok?: boolean; version?: number; kind?: string; message?: string; theirs?: { value: Value; version: number; by: string | null } }
-      if (out.ok && out.version) {
-        e.base.value = String(out.version)
-        confirm?.closest('.prefilled')?.remove()
-        e.wrap.querySelector('[data-conflict]')?.remove()
-        return setItem(e, e.dirty ? 'saving' : 'saved', 'Saved')
-      }
-      if (out.kind === 'conflict' && out.theirs) return showConflict(e, out.theirs)
-      setItem(e, 'failed', `Not saved: ${out.message ?? 'please try again.'}`)
+      reply = { status: res.status, retryAfter: res.headers.get('Retry-After') }
+      out = (await res.json().catch(() => ({}))) as typeof out
     } catch {
-      setItem(e, 'failed', 'Not saved: no connection. Your answer is kept here; retry when you are back online.')
+      // no answer at all: offline, or the server restarting
     }
+    if (out.ok && out.version) {
+      e.retries = 0
+      e.base.value = String(out.version)
+      confirm?.closest('.prefilled')?.remove()
+      e.wrap.querySelector('[data-conflict]')?.remove()
+      return setItem(e, e.dirty ? 'saving' : 'saved', 'Saved')
+    }
+    if (out.kind === 'conflict' && out.theirs) return showConflict(e, out.theirs)
+    const delay = autosaveRetryDelay(reply, e.retries + 1)
+    if (delay === null) return setItem(e, 'failed', `Not saved: ${out.message ?? 'please try again.'}`)
+    // The answer stays in the form and goes again by itself; an edit meanwhile replaces this timer with its own save.
+    e.retries++
+    const why = reply === 'no-connection' ? 'no connection.' : (out.message ?? 'the server is busy.')
+    setItem(e, 'failed', `Not saved yet: ${why} Trying again in ${Math.ceil(delay / 1000)} s; your answer is kept here.`)
+    clearTimeout(e.timer)
+    e.timer = setTimeout(() => void save(e), delay)
   }
 
   function showConflict(e: Entry, theirs: { value: Value; version: number; by: string | null }) {

@@ -1,28 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../../support/free-port'
 
 export type RunningServer = {
   baseUrl: string
   output: () => string
   demoAdminLink: string | undefined
+  /** Null while the process runs; its exit code (or signal) once it has ended. */
+  exited: () => number | string | null
   /** SIGTERM, as an operator stops it; a data folder this helper made is removed. */
   stop: () => Promise<void>
   /** SIGKILL, as a crash or the OOM killer ends it: no shutdown code runs, and the data folder is left as it was. */
   kill: () => Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 /**
@@ -70,6 +61,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   return {
     baseUrl,
     output: () => output,
+    exited: () => child.exitCode ?? child.signalCode,
     demoAdminLink: output.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)?.[0],
     async stop() {
       await end('SIGTERM')

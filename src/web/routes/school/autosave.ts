@@ -5,7 +5,7 @@ import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import type { Logger } from 'pino'
 import { z } from 'zod'
-import { AppError } from '../../../services/errors'
+import { AppError, isDatabaseUnavailable, unavailableReason, UNAVAILABLE_RETRY_SECONDS } from '../../../services/errors'
 import { AnswerSaveInput, saveAnswerBySession } from '../../../services/responses/answer-save'
 import type { AppDeps } from '../../context'
 import { SESSION_COOKIE } from '../../middleware/request-context'
@@ -40,6 +40,12 @@ export function autosaveRoutes(deps: AppDeps, maxBodyBytes: number, log: Logger)
       if (err instanceof HTTPException) {
         const message = err.status === 413 ? 'This answer is larger than we accept.' : 'This page is out of date. Reload it and try again.'
         return c.json({ ok: false, kind: 'refused', code: `http.${err.status}`, message }, err.status)
+      }
+      if (isDatabaseUnavailable(err)) {
+        // Nothing was saved (or, if the commit's answer was lost, the page's retry finds it saved: answer-save.ts).
+        log.warn({ reason: unavailableReason(err), path: c.req.path }, 'autosave refused: the database is unavailable')
+        c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS))
+        return c.json({ ok: false, kind: 'unavailable', message: 'We cannot save for a moment.' }, 503)
       }
       log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
       return c.json({ ok: false, kind: 'error', message: 'Something went wrong on our side. It has been logged; please try again.' }, 500)

@@ -6,12 +6,19 @@ import { AuditTable } from './audit-page'
 export function AdminHomePage({ overview }: { overview: AdminOverview }) {
   const totalSchools = overview.schoolsByDiscipline.reduce((sum, row) => sum + row.n, 0)
   const failed = overview.mail.failed ?? 0
+  const retrying = overview.mail.retrying
   return (
     <>
       <h1>Program administration</h1>
       {failed > 0 && (
         <p class="notice notice-warning">
           {failed} {failed === 1 ? 'message' : 'messages'} could not be delivered. <a href="/admin/mail?status=failed">Review failed mail</a>
+        </p>
+      )}
+      {retrying > 0 && (
+        <p class="notice notice-warning">
+          {retrying} {retrying === 1 ? 'message is' : 'messages are'} not sent yet: the mail server did not take {retrying === 1 ? 'it' : 'them'}, and
+          sending is being retried. <a href="/admin/mail?status=queued">See waiting mail</a>
         </p>
       )}
       <section class="cards">

@@ -6,6 +6,10 @@ type Message = Awaited<ReturnType<typeof readMail>>
 
 const STATUS_LABELS = { queued: 'Waiting', sent: 'Sent', failed: 'Failed' } as const
 
+/** A queued message that has failed before is not simply waiting: the queue is trying it again with backoff. */
+const statusLabel = (m: { status: keyof typeof STATUS_LABELS; attempts: number }) =>
+  m.status === 'queued' && m.attempts > 0 ? 'Not sent yet, retrying' : STATUS_LABELS[m.status]
+
 /** The outbox (admin) and the dev mailbox share this list; `base` says where a message opens. */
 export function MailListPage(props: { title: string; intro: string; overview: Overview; base: string; status?: string | undefined }) {
   const { overview, base } = props
@@ -53,7 +57,7 @@ export function MailListPage(props: { title: string; intro: string; overview: Ov
                   <a href={`${base}/${m.id}`}>{m.subject}</a>
                 </td>
                 <td>
-                  <span class={`status status-${m.status}`}>{STATUS_LABELS[m.status]}</span>
+                  <span class={`status status-${m.status}`}>{statusLabel(m)}</span>
                   {m.lastError && <div class="muted small">{m.lastError}</div>}
                 </td>
                 <td class="num">{m.attempts}</td>
@@ -78,7 +82,7 @@ export function MailMessagePage({ message, back, canRetry }: { message: Message;
         <dd>{message.toAddress}</dd>
         <dt>Status</dt>
         <dd>
-          {STATUS_LABELS[message.status]}
+          {statusLabel(message)}
           {message.lastError && ` (${message.lastError})`}
         </dd>
         <dt>Created</dt>
