@@ -1,6 +1,7 @@
 // The server as built JavaScript (decision 165): `npm start` would otherwise transpile the whole module graph with
-// tsx at every start, most of its start-up. esbuild bundles src/main.ts (and the browser scripts, embedded) into
-// dist/server/, and `npm start` rebuilds first when a source it was built from changed. Plain JavaScript on purpose:
+// tsx at every start, most of its start-up. esbuild bundles src/main.ts with the packages it loads at start (and
+// the browser scripts, embedded) into dist/server/, and `npm start` rebuilds first when a source it was built from
+// changed. Plain JavaScript on purpose:
 // it runs before anything can be transpiled.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -46,7 +47,9 @@ export async function buildServer() {
     entryPoints: [join(projectRoot, 'src/main.ts')],
     outdir: staging,
     bundle: true,
-    packages: 'external',
+    external: UNBUNDLED_PACKAGES,
+    // Bundled CommonJS packages call require() for Node's own modules; an ES module has none, so it gets one.
+    banner: { js: "import { createRequire as __smmCreateRequire } from 'node:module'; const require = __smmCreateRequire(import.meta.url);" },
     platform: 'node',
     format: 'esm',
     // Modules the code imports at first use (PDF, charts, the badge toolkit) stay separate chunks, loaded then.
@@ -61,12 +64,20 @@ export async function buildServer() {
     define: { __SMM_CLIENT_SCRIPTS__: JSON.stringify(Object.fromEntries(clientScripts.bundles)) },
     plugins: [keepSourceFileUrls],
   })
-  const inputs = [...Object.keys(result.metafile.inputs), ...clientScripts.inputs].filter((path) => !path.startsWith('<')) // e.g. <define:…>
+  // Sources only: bundled packages change with package-lock.json (a build shaper); <define:…> is no file.
+  const inputs = [...Object.keys(result.metafile.inputs), ...clientScripts.inputs].filter((path) => !path.startsWith('<') && !path.includes('node_modules/'))
   writeFileSync(join(staging, 'build-info.json'), JSON.stringify({ builtAt: startedAt, inputs: [...new Set(inputs)].sort() }, null, 1))
   mkdirSync(dirname(serverDir), { recursive: true })
   rmSync(serverDir, { recursive: true, force: true })
   renameSync(staging, serverDir)
 }
+
+/**
+ * Packages left in node_modules and imported from there: those that read files beside their own code (PGlite's
+ * WASM, pdfkit's font metrics, the fonts, the JSON-LD contexts), native or binary ones (resvg, esbuild), pino (its
+ * transports run in worker threads by file name), and the large ones only imported at first use (charts, badges).
+ */
+const UNBUNDLED_PACKAGES = ['@electric-sql/pglite', 'esbuild', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', '@digitalbazaar/*', 'jsonld-signatures', 'vega', 'vega-lite', 'pino', 'pg-native', 'dejavu-fonts-ttf']
 
 const clientDir = join(projectRoot, 'src/web/client')
 
