@@ -18,15 +18,17 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The app as `npm start` runs it, in a child process on a fresh data folder and a free port. Resolves once it
- * prints its address, with the demo admin's sign-in link when it printed one.
+ * The app started by `npm start`, as a user starts it (so the built server is what the browser tests drive; npm
+ * rebuilds it first when a source changed), in its own process group on a fresh data folder and a free port.
+ * Resolves once it prints its address, with the demo admin's sign-in link when it printed one.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smm-e2e-'))
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn('npm', ['start', '--silent'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
@@ -55,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     demoAdminLink: output.match(/http:\/\/\S+\/sign-in\/link\?token=[\w-]+/)?.[0],
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
+      process.kill(-child.pid!, 'SIGTERM') // npm and the server it started
       await exited
       rmSync(dataDir, { recursive: true, force: true })
     },
