@@ -6,13 +6,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleClientScripts } from '../src/web/client-bundle.js'
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const serverDir = join(projectRoot, 'dist', 'server')
 export const serverEntry = join(serverDir, 'main.js')
 const buildInfoFile = join(serverDir, 'build-info.json')
 /** Besides the bundled sources, what else shapes the build: esbuild's own version, the tsconfig, this script. */
-const BUILD_SHAPERS = ['package-lock.json', 'tsconfig.json', 'bin/server-build.js']
+const BUILD_SHAPERS = ['package-lock.json', 'tsconfig.json', 'bin/server-build.js', 'src/web/client-bundle.js']
 
 /** The sources of the current build that changed since it was made (all of them when there is none). */
 export function staleInputs() {
@@ -40,7 +41,7 @@ export async function ensureServerBuild() {
 export async function buildServer() {
   const { build } = await import('esbuild')
   const startedAt = Date.now()
-  const clientScripts = await bundleClientScripts(build)
+  const clientScripts = await bundleClientScripts()
   const staging = `${serverDir}-building-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   const result = await build({
@@ -79,39 +80,15 @@ export async function buildServer() {
  */
 const UNBUNDLED_PACKAGES = ['@electric-sql/pglite', 'esbuild', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', '@digitalbazaar/*', 'jsonld-signatures', 'vega', 'vega-lite', 'pino', 'pg-native', 'dejavu-fonts-ttf']
 
-const clientDir = join(projectRoot, 'src/web/client')
-
-/** The browser scripts as src/web/client-scripts.ts bundles them when the server runs from sources. */
-async function bundleClientScripts(build) {
-  const { readdirSync } = await import('node:fs')
-  const entries = readdirSync(clientDir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
-  const result = await build({
-    entryPoints: entries.map((n) => join(clientDir, n)),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2022',
-    outdir: '/client',
-    write: false,
-    metafile: true,
-    logLevel: 'warning',
-    absWorkingDir: projectRoot,
-  })
-  return {
-    bundles: new Map(result.outputFiles.map((file) => [file.path.slice('/client/'.length), file.text])),
-    inputs: Object.keys(result.metafile.inputs),
-  }
-}
-
 /** esbuild plugin: `import.meta.url` in each of our source files becomes that file's own URL (see buildServer). */
 const keepSourceFileUrls = {
   name: 'keep-source-file-urls',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, (args) => {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.(tsx?|js)$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8')
       if (!source.includes('import.meta.url')) return undefined
       const contents = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-      return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' }
+      return { contents, loader: /** @type {'ts' | 'tsx' | 'js'} */ (args.path.slice(args.path.lastIndexOf('.') + 1)) }
     })
   },
 }

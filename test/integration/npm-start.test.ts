@@ -1,22 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
+import { freePort } from '../support/free-port'
 
 const projectRoot = new URL('../..', import.meta.url).pathname
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 // The README's `npm start` as a user types it: it builds the server when the build is missing or stale, runs the
 // built JavaScript, and serves. One start on a fresh PGlite folder without the demo data, to stay lean.
