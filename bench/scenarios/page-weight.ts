@@ -38,7 +38,7 @@ export async function measurePage(browser: Browser, url: string, cookies: { name
   const transferredBytes = [...encoded.values()].reduce((sum, n) => sum + n, 0)
   const gzippedJsBytes = jsBodies.reduce((sum, js) => sum + gzipSync(js.body, { level: 9 }).length, 0)
   await context.close()
-  return { requests, transferredBytes, gzippedJsBytes, jsFiles: jsBodies.map((j) => new URL(j.url).pathname) }
+  return { requests, transferredBytes, gzippedJsBytes, jsFiles: jsBodies.map((j) => new URL(j.url).pathname.replace(/\.[0-9a-f]{12}(\.js)$/, '$1')) }
 }
 
 const PORT = 3919
