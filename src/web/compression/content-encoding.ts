@@ -9,7 +9,8 @@ export type Encoding = 'br' | 'gzip'
 /** Below this a compressed body saves less than the header and the work cost. */
 export const MIN_COMPRESSED_BYTES = 1024
 
-const COMPRESSIBLE_TYPE = /^\s*(?:text\/|application\/(?:json|javascript|xml|[\w.-]+\+json|[\w.-]+\+xml)|image\/svg\+xml)/i
+/** Text of any kind, JSON, JavaScript, XML and SVG; not server-sent events, which a compressor would hold back. */
+const COMPRESSIBLE_TYPE = /^\s*(?:text\/(?!event-stream)|application\/(?:json|javascript|xml|[\w.-]+\+json|[\w.-]+\+xml)|image\/svg\+xml)/i
 
 export const isCompressibleType = (contentType: string | null | undefined) => !!contentType && COMPRESSIBLE_TYPE.test(contentType)
 
