@@ -73,7 +73,14 @@ export async function buildServer() {
   writeFileSync(join(staging, 'build-info.json'), JSON.stringify({ builtAt: startedAt, inputs: [...new Set(inputs)].sort() }, null, 1))
   mkdirSync(dirname(serverDir), { recursive: true })
   rmSync(serverDir, { recursive: true, force: true })
-  renameSync(staging, serverDir)
+  try {
+    renameSync(staging, serverDir)
+  } catch (err) {
+    // Another `npm start` of this checkout finished the same build first: use its build.
+    if (!existsSync(buildInfoFile)) throw err
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
 }
 
 /**
