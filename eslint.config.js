@@ -6,7 +6,7 @@ const layer = (files, patterns) => ({ files, rules: { 'no-restricted-imports': [
 const NO_IO = ['node:*', 'hono', 'hono/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'pg-boss', '@electric-sql/*', 'nodemailer', 'pino']
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'scratch/', 'src/db/migrations/', 'test-results/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'scratch/', 'src/db/migrations/', 'test-results/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -8,6 +8,7 @@ import type { Logger } from 'pino'
 import { devMailboxEnabled } from '../config'
 import { assertCan } from '../services/errors'
 import type { AppDeps, AppEnv } from './context'
+import { compression } from './compression/compression'
 import { createMetrics } from './metrics'
 import { requestContext } from './middleware/request-context'
 import { deniedAccessAudit } from './middleware/denied-access-audit'
@@ -66,6 +67,8 @@ export function createApp(given: AppDeps, log: Logger) {
   const devMailbox = devMailboxEnabled(deps.config)
   const app = new Hono<AppEnv>()
 
+  // Outermost, so every response on its way out (pages, JSON, error pages) is compressed when worth it.
+  app.use(compression())
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -69,6 +69,7 @@ test('two colleagues edit different areas at once and both saves land; on the sa
   const coordinator = await signIn('coordinator')
   await looksRight(leader, 'workspace-my-school')
   await leader.getByRole('link', { name: 'Answer the questions' }).click()
+  await leader.waitForURL(`${server.baseUrl}/school/responses/${w.responseId}`) // not the page being left
   await looksRight(leader, 'workspace-overview')
 
   await leader.goto(area('pathway-programs'))

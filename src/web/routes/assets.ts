@@ -1,32 +1,37 @@
-import { readFileSync, readdirSync } from 'node:fs'
-import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import { bundleClientScripts } from '../client-scripts'
 import type { AppEnv } from '../context'
+import { negotiateEncoding, varyOnAcceptEncoding } from '../compression/content-encoding'
+import { etagMatches } from '../etag'
+import { compressedBody, findAsset, scriptsReady } from '../static-assets'
 
-const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' }
-const assetsDir = new URL('../assets/', import.meta.url)
-const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`
+/** A hashed name never changes its content: a year, and no revalidation. */
+const HASHED_CACHE = 'public, max-age=31536000, immutable'
+/** The plain name (`/assets/app.css`) still answers, for anything that kept it, but is rechecked soon. */
+const PLAIN_CACHE = 'public, max-age=300'
 
-/** The few static files are read once at start and served from memory with an ETag; the scripts once bundled. */
+/**
+ * The static files and browser scripts, from memory (static-assets.ts), precompressed once per encoding. A hashed
+ * name whose content has changed since (a page cached before a deploy) is redirected to the current file, not
+ * refused, so an old page still gets styles and scripts; an unknown name is a 404.
+ */
 export function assetRoutes() {
-  const files = new Map<string, { body: string; type: string; etag: string }>()
-  for (const name of readdirSync(assetsDir)) {
-    const type = TYPES[name.slice(name.lastIndexOf('.'))]
-    if (!type) continue
-    const body = readFileSync(new URL(name, assetsDir), 'utf8')
-    files.set(name, { body, type, etag: etagOf(body) })
-  }
-  // A script asked for before its bundle is ready waits for it; a broken bundle fails the process, as at start.
-  const scripts = bundleClientScripts().then((bundles) => {
-    for (const [name, body] of bundles) files.set(name, { body, type: TYPES['.js']!, etag: etagOf(body) })
-  })
+  void scriptsReady()
   return new Hono<AppEnv>().get('/:name', async (c) => {
-    if (c.req.param('name').endsWith('.js')) await scripts
-    const file = files.get(c.req.param('name'))
-    if (!file) return c.notFound()
-    const headers = { 'Content-Type': file.type, ETag: file.etag, 'Cache-Control': 'public, max-age=300' }
-    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304, headers)
-    return c.body(file.body, 200, headers)
+    const found = await findAsset(c.req.param('name'))
+    if (found.kind === 'unknown') return c.notFound()
+    if (found.kind === 'outdated') {
+      c.header('Cache-Control', 'no-cache')
+      return c.redirect(`/assets/${found.asset.hashedName}`, 302)
+    }
+    const { asset, hashed } = found
+    const encoding = negotiateEncoding(c.req.header('Accept-Encoding'))
+    const compressed = compressedBody(asset, encoding)
+    const headers = new Headers({ 'Content-Type': asset.type, 'Cache-Control': hashed ? HASHED_CACHE : PLAIN_CACHE })
+    if (compressedBody(asset, 'gzip')) varyOnAcceptEncoding(headers)
+    // One ETag per content; the encoded variants share it as a weak one, as any compressed response does.
+    headers.set('ETag', compressed ? `W/${asset.etag}` : asset.etag)
+    if (etagMatches(c.req.header('If-None-Match'), asset.etag)) return c.body(null, 304, Object.fromEntries(headers))
+    if (compressed) headers.set('Content-Encoding', encoding!)
+    return c.body(new Uint8Array(compressed ?? asset.body), 200, Object.fromEntries(headers))
   })
 }

@@ -1,3 +1,4 @@
+import { assetPath } from '../static-assets'
 import type { Child } from 'hono/jsx'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
@@ -29,8 +30,8 @@ export function Layout({ title, description, actor, flash, devMailbox, path = '/
           name="description"
           content={description ?? 'The social mission self-assessment for medical, dental, nursing and PA schools.'}
         />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href={assetPath('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetPath('app.css')} />
       </head>
       <body>
         <a class="skip-link" href="#main">

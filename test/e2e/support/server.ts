@@ -17,8 +17,9 @@ export type RunningServer = {
 }
 
 /**
- * The app as `npm start` runs it, in a child process on a free port and a fresh data folder (or the one given, e.g.
- * to restart on what a killed server left; it is then the caller's to remove). Resolves once it prints its address,
+ * The app started by `npm start`, as a user starts it (so the built server is what the tests drive; npm rebuilds it
+ * first when a source changed), in its own process group on a free port and a fresh data folder (or the one given,
+ * e.g. to restart on what a killed server left; it is then the caller's to remove). Resolves once it prints its address,
  * with the demo admin's sign-in link when it printed one. `PUBLIC_URL: 'http://localhost'` gets the free port added
  * and becomes the address the browser uses (passkeys need a host name, never an IP address).
  */
@@ -27,9 +28,10 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   const port = await freePort()
   const onLocalhost = env.PUBLIC_URL === 'http://localhost'
   if (onLocalhost) env = { ...env, PUBLIC_URL: `http://localhost:${port}` }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn('npm', ['start', '--silent'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
@@ -55,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill(signal)
+    process.kill(-child.pid!, signal) // npm and the server it started
     await exited
   }
   return {

@@ -5,6 +5,7 @@ import { badgeDirectory } from '../../../services/badges/badge-directory'
 import { badgeDownload, issuerProfile, issuerVerificationMethod, publicBadge, statusListCredential } from '../../../services/badges/badge-public'
 import type { AppEnv, Ctx } from '../../context'
 import { textValues } from '../../form'
+import { etagMatches } from '../../etag'
 import { BadgeDirectoryPage } from '../../views/public/badge-directory-page'
 import { BadgeVerifyPage, NoSuchBadgePage } from '../../views/public/badge-verify-page'
 
@@ -65,7 +66,7 @@ export const publicBadgeRoutes = new Hono<AppEnv>()
   .get('/badges/status/1', async (c) => {
     const { credential, etag } = await statusListCredential(c.var.db, c.var.deps.badgeIssuer)
     c.header('ETag', etag)
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304)
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304)
     // Short, so a revocation reaches verifiers within a minute; the ETag makes rechecks cheap.
     return jsonLd(c, credential, 'public, max-age=60, must-revalidate')
   })

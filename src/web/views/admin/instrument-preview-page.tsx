@@ -1,3 +1,4 @@
+import { assetPath } from '../../static-assets'
 import type { FieldReader } from '../../../domain/instrument/answer-form'
 import { conditionOf, type FormRead } from '../../../domain/instrument/instrument-form'
 import type { Instrument } from '../../../domain/instrument/instrument-model'
@@ -60,7 +61,7 @@ export function InstrumentPreviewPage({ instrument, discipline, field, read, sub
           Apply answers
         </button>
       </form>
-      <script src="/assets/instrument-preview.js" defer></script>
+      <script src={assetPath('instrument-preview.js')} defer></script>
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { assetPath } from '../../static-assets'
 import { When } from '../format'
 
 export type JobProgressRow = { status: 'running' | 'done' | 'failed'; done: number; total: number; error: string | null; finishedAt: Date | null }
@@ -62,7 +63,7 @@ export function JobProgressPanel(props: {
           </a>
         </p>
       )}
-      {running && <script src="/assets/job-progress.js" defer></script>}
+      {running && <script src={assetPath('job-progress.js')} defer></script>}
     </section>
   )
 }

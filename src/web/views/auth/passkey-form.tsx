@@ -1,3 +1,4 @@
+import { assetPath } from '../../static-assets'
 import type { Child } from 'hono/jsx'
 
 /**
@@ -27,7 +28,7 @@ export function PasskeyForm(props: {
           <p class="error-message">Passkeys need JavaScript: turn it on for this site, or use a browser that supports passkeys.</p>
         </noscript>
       </form>
-      <script src="/assets/passkey.js" defer></script>
+      <script src={assetPath('passkey.js')} defer></script>
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { assetPath } from '../../static-assets'
 import type { FieldReader } from '../../../domain/instrument/answer-form'
 import { conditionOf } from '../../../domain/instrument/instrument-form'
 import type { Item } from '../../../domain/instrument/instrument-model'
@@ -106,7 +107,7 @@ export function AreaPage({ view, field, problems = new Map() }: AreaPageProps) {
         <summary>All areas ({view.areas.filter((a) => a.status === 'done').length} of {view.areas.length} done)</summary>
         <AreaList areas={view.areas} base={base} current={area.id} />
       </details>
-      <script src="/assets/questionnaire.js" defer></script>
+      <script src={assetPath('questionnaire.js')} defer></script>
     </>
   )
 }

@@ -1,0 +1,1 @@
+export function bundleClientScripts(): Promise<{ bundles: Map<string, string>; inputs: string[] }>
