@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
+import type pg from 'pg'
 import { benchDatabase } from './support/bench-database'
 import { respondent } from './support/bench-respondent'
 import { seedBenchSchools } from './support/bench-seed'
@@ -101,7 +102,7 @@ async function soak() {
 }
 
 /** Each answer's last confirmed value must be the stored one: a soak that loses saves has not passed. */
-async function unsavedAcknowledgements(pool: import('pg').Pool, acknowledged: Map<string, number>): Promise<number> {
+async function unsavedAcknowledgements(pool: pg.Pool, acknowledged: Map<string, number>): Promise<number> {
   const { rows } = await pool.query<{ key: string; value: unknown }>(`SELECT response_id || ' ' || item_id AS key, value FROM answers`)
   const stored = new Map(rows.map((r) => [r.key, r.value]))
   return [...acknowledged].filter(([key, value]) => stored.get(key) !== value).length
