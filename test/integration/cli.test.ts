@@ -20,7 +20,7 @@ function smm(...args: string[]) {
   return runSmm(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }, ...args)
 }
 
-test('`smm admin create` makes the first admin, who can then be given a sign-in link', async () => {
+test('`smm admin create` makes the first admin, who can then be given a sign-in link', { timeout: 120_000 }, async () => {
   const created = await smm('admin', 'create', 'First.Admin@Example.test', '--name', 'First Admin')
   expect(created.stdout).toContain('first.admin@example.test is now a program admin (new account)')
   const link = await smm('sign-in-link', 'first.admin@example.test')
