@@ -6,7 +6,7 @@ import type pg from 'pg'
 import { benchDatabase } from './support/bench-database'
 import { respondent } from './support/bench-respondent'
 import { seedBenchSchools } from './support/bench-seed'
-import { startBenchServer } from './support/bench-server'
+import { freePort, startBenchServer } from './support/bench-server'
 
 // `npm run soak [-- --minutes 10 --respondents 100]`: the app in its own process on a fresh PostgreSQL database,
 // respondents autosaving with think time for a long while. Not a test (no pass or fail, not in CI): it prints,
@@ -17,7 +17,6 @@ const MINUTES = Number(values.minutes)
 const RESPONDENTS = Number(values.respondents)
 const REPORT_EVERY_MS = 30_000 // the brief's interval: long enough for a stable p99, short enough to see a trend
 const THINK_MS = { min: 1_000, max: 4_000 } // a person typing a figure, then moving to the next question
-const PORT = 3919
 // Percentages every md school is asked: each respondent moves between them as a person does on the area page.
 const ITEMS = ['student-diversity.first-gen-share', 'student-diversity.rural-share', 'student-diversity.low-income-share']
 
@@ -38,7 +37,7 @@ async function soak() {
   if (!(MINUTES > 0 && RESPONDENTS > 0)) throw new Error('--minutes and --respondents must be positive numbers')
   const bench = await benchDatabase()
   const { schools } = await seedBenchSchools(bench.pool, RESPONDENTS, { cycleStatus: 'open', responseStatus: 'in_progress' })
-  const server = await startBenchServer(bench.url, PORT)
+  const server = await startBenchServer(bench.url, await freePort())
   // One socket per respondent at most, each with one save in flight at most: the load is bounded by design.
   const agent = new http.Agent({ keepAlive: true, maxSockets: RESPONDENTS })
   const acknowledged = new Map<string, number>() // `${responseId} ${itemId}` → the last value the server confirmed

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -93,6 +94,13 @@ async function everything(db: Db) {
   })
 }
 
+/** The file with its last line made to match its contents again: intact, as far as the checksum can tell. */
+function resigned(text: string) {
+  const body = text.slice(0, text.lastIndexOf('-- smm-backup-end'))
+  const rows = /rows=(\d+)/.exec(text.slice(body.length))![1]
+  return `${body}-- smm-backup-end rows=${rows} sha256=${createHash('sha256').update(body).digest('hex')}\n`
+}
+
 const rowCount = (snapshot: { rows: Record<string, unknown[]> }) => Object.values(snapshot.rows).reduce((n, r) => n + r.length, 0)
 
 describe('`smm backup` then `smm restore` into a fresh database', () => {
@@ -118,15 +126,21 @@ describe('`smm backup` then `smm restore` into a fresh database', () => {
     }
   })
 
-  test('a damaged, cut or foreign file is refused with a message, and the database stays empty', { timeout: 240_000 }, async () => {
+  test('a damaged, cut, foreign or other-schema file is refused with a message, and the database stays empty', { timeout: 240_000 }, async () => {
     await runSmm(sourceEnv, 'backup', backupFile)
     const good = readFileSync(backupFile, 'utf8')
     const files = {
       damaged: good.replace('2026 national round (demo)', '2026 national round (demx)'),
       cut: good.slice(0, Math.floor(good.length / 2)),
       foreign: '--\n-- PostgreSQL database dump\n--\nDROP TABLE IF EXISTS users;\n',
+      olderSchema: resigned(good.replace(/^-- schema: \S+ \d+$/m, '-- schema: 0011_cycle_sampling_pilot_publication 1700000000000')),
     }
-    const messages = { damaged: 'its checksum does not match', cut: 'incomplete', foreign: 'not a Social Mission Metrics backup' }
+    const messages = {
+      damaged: 'its checksum does not match',
+      cut: 'incomplete',
+      foreign: 'not a Social Mission Metrics backup',
+      olderSchema: 'The backup is of schema 0011_cycle_sampling_pilot_publication; this database is at 00',
+    }
     const target = await freshTarget()
     try {
       for (const [kind, text] of Object.entries(files)) {
