@@ -126,7 +126,7 @@ describe('`smm backup` then `smm restore` into a fresh database', () => {
     }
   })
 
-  test('a damaged, cut, foreign or other-schema file is refused with a message, and the database stays empty', { timeout: 240_000 }, async () => {
+  test('a damaged, cut, foreign or other-schema file is refused with a message, and the database stays empty', { timeout: 480_000 }, async () => {
     await runSmm(sourceEnv, 'backup', backupFile)
     const good = readFileSync(backupFile, 'utf8')
     const files = {
@@ -154,7 +154,7 @@ describe('`smm backup` then `smm restore` into a fresh database', () => {
     }
   })
 
-  test('a database that holds data is left alone unless the operator says --force', { timeout: 300_000 }, async () => {
+  test('a database that holds data is left alone unless the operator says --force', { timeout: 480_000 }, async () => {
     await runSmm(sourceEnv, 'backup', backupFile)
     const target = await freshTarget()
     try {
