@@ -25,7 +25,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** The server's resident memory now and at its peak, in MiB, from /proc (the child is a plain `node` process). */
 function serverMemory(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  let status = ''
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  } catch {
+    // the server is gone: its memory shows as NaN and its saves as errors
+  }
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN)
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 }
 }
@@ -33,9 +38,18 @@ function serverMemory(pid: number) {
 type Window = { latencies: number[]; errors: Map<string, number>; since: number }
 const newWindow = (): Window => ({ latencies: [], errors: new Map(), since: Date.now() })
 
+/** The throwaway database is dropped however the run ends (a server that would not start included). */
 async function soak() {
   if (!(MINUTES > 0 && RESPONDENTS > 0)) throw new Error('--minutes and --respondents must be positive numbers')
   const bench = await benchDatabase()
+  try {
+    await soakOn(bench)
+  } finally {
+    await bench.drop()
+  }
+}
+
+async function soakOn(bench: Awaited<ReturnType<typeof benchDatabase>>) {
   const { schools } = await seedBenchSchools(bench.pool, RESPONDENTS, { cycleStatus: 'open', responseStatus: 'in_progress' })
   const server = await startBenchServer(bench.url, await freePort())
   // One socket per respondent at most, each with one save in flight at most: the load is bounded by design.
@@ -91,7 +105,6 @@ async function soak() {
   agent.destroy()
   await server.stop()
   const lost = await unsavedAcknowledgements(bench.pool, acknowledged)
-  await bench.drop()
   all.sort((a, b) => a - b)
   console.log(`\nTotal: ${all.length} saves (${(all.length / (MINUTES * 60)).toFixed(1)}/s), ${errorCount} errors, p50 ${percentile(all, 50).toFixed(1)} ms, ` +
     `p99 ${percentile(all, 99).toFixed(1)} ms, max ${all.at(-1)?.toFixed(1)} ms`)
