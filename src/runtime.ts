@@ -12,6 +12,7 @@ import {
   restoreClusterImage,
   type ImageRecipe,
 } from './db/cluster-image'
+import { claimDataDir } from './db/data-dir-lock'
 import { migrateDatabase, migrationsFolder } from './db/migrate'
 import { unavailableReason } from './db/unavailable'
 import { installQueueSchema, startQueue, type Queue } from './jobs/queue'
@@ -66,6 +67,7 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
  * The database `config` names. A missing or empty PGlite folder starts as a copy of this machine's cluster image
  * (an empty, migrated cluster that `npm install` prepares; see db/cluster-image.ts). Without an image for the
  * current migrations, or when it cannot be copied, PGlite initialises the folder itself, as it always did.
+ * One process at a time opens a PGlite folder: another that has it open is named in a DataDirInUse error.
  */
 export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
   if (config.databaseUrl) {
@@ -81,7 +83,14 @@ export async function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' 
       log.warn({ err: (err as Error).message }, 'could not copy the PGlite cluster image; initialising the data folder from scratch')
     }
   }
-  return openDatabase({ dataDir: config.dataDir })
+  const release = claimDataDir(config.dataDir)
+  try {
+    const database = await openDatabase({ dataDir: config.dataDir })
+    return { ...database, close: () => database.close().finally(release) }
+  } catch (err) {
+    release()
+    throw err
+  }
 }
 
 /** What every empty cluster gets before the app's first start: the migrations and pg-boss's schema. */

@@ -13,6 +13,7 @@ import type { Row, Scenario } from '../harness'
 import { benchDatabase, ignoreTerminatedIdleClients } from '../support/bench-database'
 import { startBenchServer } from '../support/bench-server'
 import { cpuMeter, databaseBackendPids } from '../support/process-cpu'
+import { respondent } from '../support/bench-respondent'
 import { seedBenchSchools, type BenchSchool } from '../support/bench-seed'
 
 const PORT = 3918
@@ -39,38 +40,6 @@ async function closedLoop(loops: number, ms: number, once: (loop: number, n: num
   }))
   // Calls started before `until` finish after it: the rate is over the time they really took.
   return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 }
-}
-
-/**
- * One respondent's saves in sequence, each on the version the previous one returned, as the page's script does.
- * Sent with `node:http` over a keep-alive agent: the load generator shares this machine's two cores with the app
- * and the database, and `fetch` costs about five times the CPU per request (measured: ~2,200 against ~14,900
- * requests/s to a bare server from one process), which would be taken from the app under test.
- */
-function respondent(agent: http.Agent, baseUrl: string, school: BenchSchool) {
-  let version = 0
-  const url = `${baseUrl}/school/responses/${school.responseId}/answers`
-  const headers = { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: `smm_session=${school.sessionToken}` }
-  return async (n: number) => {
-    const { status, body } = await postJson(agent, url, headers, JSON.stringify({ itemId: ITEM, value: n % 100, baseVersion: version }))
-    const answer = JSON.parse(body) as { ok?: boolean; version?: number }
-    if (status !== 200 || !answer.ok) throw new Error(`autosave answered ${status}: ${body}`)
-    version = answer.version!
-  }
-}
-
-function postJson(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (text += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end(body)
-  })
 }
 
 const UPSERT = `INSERT INTO bench_upserts VALUES ($1, $2, $3, 1, now())
@@ -167,8 +136,9 @@ export const autosave: Scenario = {
       const agent = new http.Agent({ keepAlive: true, maxSockets: RESPONDENTS })
       const baseline = await baselineUpserts(bench.url, schools)
       const loops = schools.slice(0, RESPONDENTS).map((s) => respondent(agent, server.baseUrl, s))
+      const save = async (loop: number, n: number) => void (await loops[loop]!(ITEM, n % 100))
       const meter = cpuMeter(server.pid, () => databaseBackendPids(bench.pool))
-      const [app, base, prepared] = (await interleaved(meter, [(loop, n) => loops[loop]!(n), baseline.plain, baseline.prepared]).finally(async () => {
+      const [app, base, prepared] = (await interleaved(meter, [save, baseline.plain, baseline.prepared]).finally(async () => {
         agent.destroy()
         await baseline.end()
         await server.stop()

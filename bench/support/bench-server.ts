@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 
 /** The app as `npm start` runs it (the built server, rebuilt if stale), on the bench database, in its own process (its own core). */
 export async function startBenchServer(databaseUrl: string, port: number) {
@@ -10,7 +11,11 @@ export async function startBenchServer(databaseUrl: string, port: number) {
   })
   const baseUrl = `http://127.0.0.1:${port}`
   const started = Date.now()
+  // A server that did not start (e.g. the port is taken) must not be mistaken for another one answering there.
+  let exited = false
+  child.once('exit', () => (exited = true))
   for (;;) {
+    if (exited) throw new Error(`the bench server exited before it was ready (is port ${port} taken?)`)
     try {
       if ((await fetch(`${baseUrl}/healthz`)).ok) break
     } catch {
@@ -28,4 +33,15 @@ export async function startBenchServer(databaseUrl: string, port: number) {
       await exited
     },
   }
+}
+
+/** A port no one listens on now, from the system: runs on a shared machine must not collide with each other. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
 }

@@ -1,6 +1,12 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { ConfigError, loadConfig, type Config } from '../config'
+import { BadBackupFile } from '../db/backup/backup-file'
+import { DatabaseNotEmpty, restoreBackup } from '../db/backup/restore-backup'
+import { writeBackup } from '../db/backup/write-backup'
+import type { Database } from '../db/client'
+import { isEmptyFolder } from '../db/cluster-image'
+import { DataDirInUse } from '../db/data-dir-lock'
 import { migrateDatabase } from '../db/migrate'
 import { findUserByEmail } from '../db/queries/accounts'
 import { CLI_OPERATOR, type ProgramRole } from '../domain/policy/roles'
@@ -21,10 +27,12 @@ const USAGE = `Social Mission Metrics operator commands (npm run smm -- <command
   sign-in-link EMAIL                print a one-time sign-in link for an existing account
   seed demo                         add the demo data (once per database)
   instruments import [DIR]          import instrument versions from DIR (default: instruments/)
+  backup FILE                       write every row of the database to FILE (plain SQL; see docs/operations.md)
+  restore FILE [--force]            load a backup into an empty database (--force: replace what is there)
 
 The database is DATABASE_URL when set, otherwise PGlite in DATA_DIR (./data).`
 
-type Args = { rest: string[]; name: string | undefined; config: Config }
+type Args = { rest: string[]; name: string | undefined; force: boolean; config: Config }
 const Email = z.email('EMAIL must be an e-mail address, e.g. smm admin create jane@example.org')
 
 /** Runs `use` on a started runtime (migrated database, queue) and always closes it. */
@@ -43,13 +51,23 @@ const grant = (role: ProgramRole) => async ({ rest, name, config }: Args) => {
   return `${result.email} is now a program ${role}${result.created ? ' (new account)' : ''}. Sign in at ${config.baseUrl}/sign-in`
 }
 
-const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
-  'db migrate': async ({ config }) => {
-    const database = await openConfiguredDatabase(config, createLogger({ logLevel: 'warn' }))
-    await migrateDatabase(database)
+/** Runs `use` on the configured database, opened without a queue, and always closes it. */
+async function withDatabase<T>(config: Config, use: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config, createLogger({ logLevel: 'warn' }))
+  try {
+    return await use(database)
+  } finally {
     await database.close()
-    return 'Migrations applied.'
-  },
+  }
+}
+
+const fileArgument = (rest: string[], command: string) => {
+  if (!rest[0]) throw new BadBackupFile(`Say which file: smm ${command} FILE`)
+  return rest[0]
+}
+
+const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
+  'db migrate': ({ config }) => withDatabase(config, migrateDatabase).then(() => 'Migrations applied.'),
   'admin create': grant('admin'),
   'analyst create': grant('analyst'),
   'sign-in-link': async ({ rest, config }) => {
@@ -69,21 +87,42 @@ const COMMANDS: Record<string, (args: Args) => Promise<string>> = {
       const { imported, unchanged } = await importInstrumentDirectory(database.db, CLI_OPERATOR, rest[0])
       return `Imported: ${imported.join(', ') || 'none'}. Already present, unchanged: ${unchanged.join(', ') || 'none'}.`
     }),
+  backup: async ({ rest, config }) => {
+    const file = fileArgument(rest, 'backup')
+    // An empty PGlite folder would be given a fresh cluster: say there is nothing there instead.
+    if (!config.databaseUrl && isEmptyFolder(config.dataDir)) throw new BadBackupFile(`There is no database in ${config.dataDir} to back up.`)
+    const { tables, rows, schema } = await withDatabase(config, (database) => writeBackup(database, file))
+    return `Backed up ${rows} rows of ${tables} tables (schema ${schema}) to ${file}.`
+  },
+  restore: ({ rest, force, config }) => {
+    const file = fileArgument(rest, 'restore')
+    return withDatabase(config, async (database) => {
+      await migrateDatabase(database)
+      const r = await restoreBackup(database, file, { replace: force })
+      return (
+        `Restored ${r.rows} rows of ${r.tables} tables from ${file} (taken ${r.takenAt} on ${r.engine}, schema ${r.schema})` +
+        `${r.replaced ? ', replacing the data that was there' : ''}. Jobs that were waiting in the queue are not part of a backup.`
+      )
+    })
+  },
 }
 
+/** Errors whose message is the whole story for the operator (anything else prints its stack). */
+const OPERATOR_ERRORS = [ConfigError, AppError, DataDirInUse, BadBackupFile, DatabaseNotEmpty]
+
 async function run(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' } } })
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, force: { type: 'boolean', default: false } } })
   const two = positionals.slice(0, 2).join(' ')
   const [key, rest] = COMMANDS[two] ? [two, positionals.slice(2)] : [positionals[0] ?? '', positionals.slice(1)]
   const command = COMMANDS[key]
   if (!command) return USAGE
-  return command({ rest, name: values.name, config: loadConfig() })
+  return command({ rest, name: values.name, force: values.force, config: loadConfig() })
 }
 
 run(process.argv.slice(2)).then(
   (message) => console.log(message),
   (err) => {
-    console.error(err instanceof ConfigError || err instanceof AppError ? err.message : err instanceof z.ZodError ? err.issues[0]?.message : err)
+    console.error(OPERATOR_ERRORS.some((kind) => err instanceof kind) ? err.message : err instanceof z.ZodError ? err.issues[0]?.message : err)
     process.exit(1)
   },
 )

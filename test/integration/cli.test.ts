@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, expect, test } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { users } from '../../src/db/schema/accounts'
+import { runSmm } from '../support/smm-cli'
 import { freshDatabase } from '../support/test-database'
 
-const run = promisify(execFile)
 const database = await freshDatabase()
 const dataDir = mkdtempSync(join(tmpdir(), 'smm-cli-'))
 afterAll(async () => {
@@ -19,11 +17,10 @@ afterAll(async () => {
 /** The operator's command line, run as the operator runs it, on the engine under test. */
 function smm(...args: string[]) {
   // On PGlite the CLI opens its own data folder (the test's in-memory copy cannot be shared across processes).
-  const env = { ...process.env, ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }), NODE_ENV: 'test' }
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/smm.ts', ...args], { env })
+  return runSmm(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }, ...args)
 }
 
-test('`smm admin create` makes the first admin, who can then be given a sign-in link', async () => {
+test('`smm admin create` makes the first admin, who can then be given a sign-in link', { timeout: 120_000 }, async () => {
   const created = await smm('admin', 'create', 'First.Admin@Example.test', '--name', 'First Admin')
   expect(created.stdout).toContain('first.admin@example.test is now a program admin (new account)')
   const link = await smm('sign-in-link', 'first.admin@example.test')
