@@ -126,7 +126,9 @@ export const FUZZED_ROUTES: Record<string, RouteSpec> = {
  */
 export const UNFUZZED_ROUTES: Record<string, string> = {}
 
-/** The app's POST routes as `POST /path`, once each (Hono lists a route once per middleware it carries). */
-export function postRoutesOf(app: { routes: readonly { method: string; path: string }[] }): string[] {
-  return [...new Set(app.routes.filter((r) => r.method === 'POST').map((r) => `POST ${r.path}`))].sort()
+const READS = new Set(['GET', 'HEAD', 'OPTIONS', 'ALL'])
+
+/** The app's routes that take a body (POST, and PUT/PATCH/DELETE should any appear), once each, as `METHOD /path`. */
+export function writeRoutesOf(app: { routes: readonly { method: string; path: string }[] }): string[] {
+  return [...new Set(app.routes.filter((r) => !READS.has(r.method)).map((r) => `${r.method} ${r.path}`))].sort()
 }

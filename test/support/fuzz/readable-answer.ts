@@ -1,7 +1,8 @@
 /**
  * What "a readable 4xx" means (issue #20), checked on every refused fuzz request. Returns the problem, or null.
- * - HTML: a whole page in the site layout with a non-empty heading; a 422 also shows what to fix (the error
- *   summary, `role="alert"`, or a message beside a field, `class="error-message"`).
+ * - HTML: a whole page in the site layout with a non-empty heading; a 422 also shows what to fix: the error
+ *   summary (`role="alert"`), a message beside a field (`class="error-message"`) or the error page's message (a
+ *   paragraph right under its heading, for a choice no form offers).
  * - JSON: an object with a non-empty `message` (or `error`) string, which the page script shows as it is.
  * - Plain text: a short sentence (Stripe's webhook answers are read by Stripe's dashboard, not a page).
  * Whatever the type: no stack trace, no validator dump, no "[object Object]".
@@ -12,7 +13,7 @@ export function unreadableBecause(status: number, contentType: string, body: str
     if (!body.includes('Skip to content')) return 'it is not a page in the site layout'
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(body)?.[1]?.replace(/<[^>]+>/g, '').trim()
     if (!heading) return 'the page has no heading'
-    if (status === 422 && !/role="alert"|class="error-message"/.test(body)) return 'a 422 page does not say what to fix'
+    if (status === 422 && !/role="alert"|class="error-message"|<\/h1><p>[^<]+<\/p>/.test(body)) return 'a 422 page does not say what to fix'
     return null
   }
   if (contentType.includes('application/json')) {
