@@ -10,7 +10,7 @@ import { unreadableBecause } from './readable-answer'
  * Runs per route. Kept small so each engine's whole fuzz stays well under a minute on a loaded machine; raise it
  * locally (`FUZZ_RUNS=500`) to search harder. The seed is fast-check's own random one: a failure prints it.
  */
-const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 12)
+const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10)
 
 const realParams = (world: FuzzWorld, spec: RouteSpec) => Object.fromEntries(Object.entries(spec.params ?? {}).map(([name, ref]) => [name, world.ids[ref]]))
 const withParams = (pattern: string, params: Record<string, string>) => pattern.replace(/:([A-Za-z]+)/g, (_, n: string) => params[n] ?? n)
