@@ -11,6 +11,8 @@ import { unreadableBecause } from './readable-answer'
  * locally (`FUZZ_RUNS=500`) to search harder. The seed is fast-check's own random one: a failure prints it.
  */
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10)
+/** Replays a failure: the seed and path fast-check printed (`FUZZ_SEED=-832389229 FUZZ_PATH=9:1:1`). */
+const REPLAY = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {}
 
 const realParams = (world: FuzzWorld, spec: RouteSpec) => Object.fromEntries(Object.entries(spec.params ?? {}).map(([name, ref]) => [name, world.ids[ref]]))
 const withParams = (pattern: string, params: Record<string, string>) => pattern.replace(/:([A-Za-z]+)/g, (_, n: string) => params[n] ?? n)
@@ -74,7 +76,7 @@ export function fuzzArea(area: FuzzArea, world: () => FuzzWorld) {
         fc.asyncProperty(fuzzRequests(pattern, spec, ctx), async (req) => {
           await sendAndCheck(w, spec, req, data)
         }),
-        { numRuns: NUM_RUNS },
+        { numRuns: NUM_RUNS, ...REPLAY },
       )
     })
   }
