@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import Stripe from 'stripe'
 import { users } from '../../../src/db/schema/accounts'
-import { badges } from '../../../src/db/schema/badges'
+import { badgeOffers, badgeOrders, badges } from '../../../src/db/schema/badges'
 import { cycleParticipations, cycles } from '../../../src/db/schema/cycles'
 import { inboxItems } from '../../../src/db/schema/inbox'
 import { mailMessages } from '../../../src/db/schema/operations'
@@ -52,7 +52,11 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
   const deanResponse = one(await db.select().from(responses).where(and(eq(responses.cycleId, openCycle), eq(responses.schoolId, deanSchool))), 'dean response')
   const pastResponse = one(await db.select().from(reportReleases).where(and(eq(reportReleases.cycleId, pastCycle), eq(reportReleases.schoolId, deanSchool))), 'released report').responseId
   const participation = one(await db.select().from(cycleParticipations).where(and(eq(cycleParticipations.cycleId, openCycle), ne(cycleParticipations.schoolId, deanSchool))), 'participation').id
-  const otherSchools = (await db.select().from(cycleParticipations).where(and(eq(cycleParticipations.cycleId, pastCycle), ne(cycleParticipations.schoolId, deanSchool)))).map((p) => p.schoolId)
+  // Schools of last year's round other than the dean's, and without a badge order there (the demo may have some).
+  const ordered = new Set((await db.select({ schoolId: badgeOrders.schoolId }).from(badgeOrders).where(eq(badgeOrders.cycleId, pastCycle))).map((o) => o.schoolId))
+  const otherSchools = (await db.select().from(cycleParticipations).where(and(eq(cycleParticipations.cycleId, pastCycle), ne(cycleParticipations.schoolId, deanSchool))))
+    .map((p) => p.schoolId)
+    .filter((id) => !ordered.has(id))
   const account = await seedUser(db, { name: 'Account To Change' })
   const throwaway = await seedUser(db)
 
@@ -64,7 +68,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     stripe: {},
   }
 
-  await seedBadgeOffer(db, pastCycle)
+  if ((await db.select().from(badgeOffers).where(eq(badgeOffers.cycleId, pastCycle))).length === 0) await seedBadgeOffer(db, pastCycle)
   const openOrder = await seedBadgeOrder(db, { cycleId: pastCycle, schoolId: otherSchools[0]!, status: 'awaiting_payment' })
   const issuedOrder = await seedBadgeOrder(db, { cycleId: pastCycle, schoolId: otherSchools[1]!, status: 'issued' })
   const [issuedBadge] = await db.insert(badges).values({
