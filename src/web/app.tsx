@@ -12,6 +12,7 @@ import { compression } from './compression/compression'
 import { createMetrics } from './metrics'
 import { requestContext } from './middleware/request-context'
 import { deniedAccessAudit } from './middleware/denied-access-audit'
+import { readableFormBody } from './middleware/readable-form-body'
 import { renderError } from './render-error'
 import { adminHomeRoutes } from './routes/admin/home'
 import { adminAccountRoutes } from './routes/admin/accounts'
@@ -111,6 +112,7 @@ export function createApp(given: AppDeps, log: Logger) {
   const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge })
   const bodyLimitFor = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
   app.use((c, next) => (c.req.method === 'POST' && UPLOAD_PATHS.some((p) => p.test(c.req.path)) ? uploadLimit : bodyLimitFor)(c, next))
+  app.use(readableFormBody)
   app.use('/admin/*', async (c, next) => {
     assertCan(c.var.actor, 'admin.console')
     await next()

@@ -15,6 +15,10 @@ describe('reopening a submitted response', () => {
     expect((await app.request(`/school/responses/${w.responseId}/submit`, formPost({ certifiedName: 'Dean Leader', certify: 'yes' }, leader))).status).toBe(303)
 
     const admin = await signedIn(db, w.admin)
+    // A reason too short to explain anything is refused beside the reason field, and no one is e-mailed.
+    const tooShort = await app.request(`/admin/responses/${w.responseId}/reopen`, formPost({ reason: 'x' }, admin))
+    expect(tooShort.status).toBe(422)
+    expect(await tooShort.text()).toContain('Say why the response is reopened')
     const reopened = await app.request(`/admin/responses/${w.responseId}/reopen`, formPost({ reason: 'The student counts include last year' }, admin))
     expect(reopened.status).toBe(303)
 
@@ -26,9 +30,9 @@ describe('reopening a submitted response', () => {
     expect(mine[0]!.textBody).toContain(`/school/responses/${w.responseId}`)
     expect(mine[0]!.textBody).toContain('Your team can change the answers until')
 
-    // A reason too short to explain anything is refused on the page, and no one is e-mailed.
+    // Once reopened there is nothing to reopen, whatever the reason says (its page no longer has the form).
     const again = await app.request(`/admin/responses/${w.responseId}/reopen`, formPost({ reason: 'x' }, admin))
-    expect(again.status).toBe(422)
+    expect(again.status).toBe(409)
     expect(await db.select().from(mailMessages).where(and(eq(mailMessages.kind, 'response.reopened'), eq(mailMessages.toAddress, w.leader.email)))).toHaveLength(1)
   })
 })

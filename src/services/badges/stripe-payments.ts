@@ -8,6 +8,7 @@ import { recordAudit } from '../audit'
 import { AppError } from '../errors'
 import type { JobQueue } from '../jobs'
 import { requestBadgeIssue } from './badge-issue-request'
+import { checkoutSessionOf, stripeEventFacts } from './stripe-event-shape'
 import type { StripeGateway } from './stripe-gateway'
 
 /** Who acts when Stripe tells us a payment succeeded: named in the audit log as "the system (stripe)". */
@@ -53,7 +54,7 @@ export async function checkoutUrl(db: Db, gateway: StripeGateway, order: BadgeOr
   }
 }
 
-export type WebhookOutcome = { status: 200 | 400; handled: 'paid' | 'duplicate' | 'ignored' | 'forged' | 'unknown-order' | 'already-settled' }
+export type WebhookOutcome = { status: 200 | 400; handled: 'paid' | 'duplicate' | 'ignored' | 'forged' | 'malformed' | 'unknown-order' | 'already-settled' }
 
 const PAYING_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded'])
 
@@ -64,20 +65,23 @@ const PAYING_EVENTS = new Set(['checkout.session.completed', 'checkout.session.a
  * intent is the reference) and requests the badge, once.
  */
 export async function handleStripeWebhook(ctx: { db: Db; jobs: JobQueue }, gateway: StripeGateway, rawBody: string, signature: string | undefined): Promise<WebhookOutcome> {
-  let event: Stripe.Event
+  let verified: Stripe.Event
   try {
     const stripe = await gateway.client()
-    event = stripe.webhooks.constructEvent(rawBody, signature ?? '', gateway.webhookSecret)
+    verified = stripe.webhooks.constructEvent(rawBody, signature ?? '', gateway.webhookSecret)
   } catch {
     return { status: 400, handled: 'forged' }
   }
+  // Signed but not shaped like an event (no id, no type, no object): nothing to record, nothing to do.
+  const event = stripeEventFacts(verified)
+  if (!event) return { status: 400, handled: 'malformed' }
   return ctx.db.transaction(async (tx) => {
     if (!(await claimStripeEvent(tx, event.id, event.type))) return { status: 200, handled: 'duplicate' } as const
     if (!PAYING_EVENTS.has(event.type)) return { status: 200, handled: 'ignored' } as const
-    const session = event.data.object as Stripe.Checkout.Session
-    if (session.payment_status !== 'paid') return { status: 200, handled: 'ignored' } as const
+    const session = checkoutSessionOf(event)
+    if (session?.payment_status !== 'paid') return { status: 200, handled: 'ignored' } as const
     const orderId = session.client_reference_id ?? session.metadata?.['orderId'] ?? null
-    const order = orderId && /^[0-9a-f-]{36}$/i.test(orderId) ? await findOrder(tx, orderId) : undefined
+    const order = typeof orderId === 'string' && /^[0-9a-f-]{36}$/i.test(orderId) ? await findOrder(tx, orderId) : undefined
     if (!order) return { status: 200, handled: 'unknown-order' } as const
     const reference = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? session.id)
     if (!(await markOrderPaid(tx, order.id, { reference, at: new Date(event.created * 1000), by: null }))) {

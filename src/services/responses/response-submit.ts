@@ -128,6 +128,8 @@ export async function submitResponse(ctx: Ctx, responseId: string, input: Submit
   })
 }
 
+const notSubmitted = () => new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
+
 /**
  * The program team unlocks a submitted response; the reason is kept on the response and in the audit log, and the
  * school's leaders are e-mailed with it in the same transaction.
@@ -136,13 +138,15 @@ export async function reopenSubmittedResponse(ctx: Ctx, responseId: string, reas
   return ctx.db.transaction(async (tx) => {
     assertCan(ctx.actor, 'response.reopen')
     const access = await loadResponseAccess(tx, ctx.actor, responseId)
-    const trimmed = reason.trim()
-    if (trimmed.length < 5) return { ok: false, message: 'Say why the response is reopened (at least a few words).' } as const
     const source = await responseSource(tx, access.id)
     if (source !== 'platform' && source !== 'paper') {
       throw new AppError('response.imported', 'A response imported from a past round’s records is a record, not a questionnaire: it cannot be reopened.', 409)
     }
-    if (!(await reopenResponse(tx, access.id, trimmed, now))) throw new AppError('response.not_submitted', 'This response is not submitted, so there is nothing to reopen.', 409)
+    // Before the reason: a response that cannot be reopened has no reason field on its page to show a message beside.
+    if (access.status !== 'submitted') throw notSubmitted()
+    const trimmed = reason.trim()
+    if (trimmed.length < 5) return { ok: false, message: 'Say why the response is reopened (at least a few words).' } as const
+    if (!(await reopenResponse(tx, access.id, trimmed, now))) throw notSubmitted()
     await setParticipationStatus(tx, access.participationId, 'in_progress', { lastActivityAt: now })
     await recordAudit(tx, ctx.actor, 'response.reopened', { schoolId: access.schoolId, subject: access.id, details: { reason: trimmed } }, { ip: ctx.ip })
     const answerUntil = answeringOpen(access, now) ? effectiveDeadline(access.deadlineAt, access.deadlineOverrideAt) : null

@@ -20,6 +20,10 @@ const SignInForm = z.object({
 const TokenForm = z.object({ token: z.string().min(1).max(200) })
 
 const signInPage = (c: Ctx, form: FormState) => c.render(<SignInPage form={form} />, { title: 'Sign in' })
+const unknownLink = (c: Ctx) => {
+  c.status(404)
+  return c.render(<LinkProblemPage state="unknown" />, { title: 'Sign-in link problem' })
+}
 
 /** Where someone lands after signing in, when the link did not name a page. */
 export function homeFor(actor: Actor): string {
@@ -54,7 +58,8 @@ export const signInRoutes = new Hono<AppEnv>()
     }
     return c.render(<ConfirmSignInPage email={link.email!} token={token} />, { title: 'Sign in' })
   })
-  .post('/sign-in/link', formOf(TokenForm, (c) => c.render(<LinkProblemPage state="unknown" />, { title: 'Sign-in link problem' })), async (c) => {
+  // A token missing or too long is a link we do not know: the same 404 page as any unknown link, not a form error.
+  .post('/sign-in/link', formOf(TokenForm, (c) => unknownLink(c)), async (c) => {
     const { token } = c.req.valid('form')
     const result = await completeSignIn(c.var.db, token, { ip: c.var.clientIp, userAgent: c.req.header('user-agent') ?? null })
     if (!result.ok) {

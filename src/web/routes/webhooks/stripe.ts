@@ -17,6 +17,7 @@ export function stripeWebhookRoutes(deps: AppDeps, gateway: StripeGateway | null
   if (!gateway) return routes
   return routes.post('/webhooks/stripe', bodyLimit({ maxSize: MAX_EVENT_BYTES, onError: (c) => c.text('Too large', 413) }), async (c) => {
     const outcome = await handleStripeWebhook({ db: deps.db, jobs: deps.jobs }, gateway, await c.req.text(), c.req.header('stripe-signature'))
-    return outcome.status === 400 ? c.text('Invalid signature', 400) : c.json({ received: true, handled: outcome.handled })
+    if (outcome.status === 400) return c.text(outcome.handled === 'malformed' ? 'Not a Stripe event' : 'Invalid signature', 400)
+    return c.json({ received: true, handled: outcome.handled })
   })
 }
