@@ -17,7 +17,7 @@ export type FuzzArea = 'public' | 'school' | 'admin-cycles' | 'admin'
 export type WorldRef =
   | 'openCycle' | 'pastCycle' | 'participation' | 'deanParticipation' | 'deanResponse' | 'pastResponse' | 'area'
   | 'school' | 'deanSchool' | 'colleague' | 'teamInvitation' | 'account' | 'mail' | 'inboxItem' | 'resource'
-  | 'openOrder' | 'issuedBadge'
+  | 'openOrder' | 'issuedBadge' | 'passkey'
 
 export type RouteSpec = {
   area: FuzzArea
@@ -47,6 +47,9 @@ const publicForm = (fields: readonly string[], persona: Persona = 'anonymous'): 
 export const FUZZED_ROUTES: Record<string, RouteSpec> = {
   'POST /sign-in': publicForm(['email', 'next']),
   'POST /sign-in/link': publicForm(['token']),
+  // Without a pending session these only send the visitor on; a pending session's garbage answers are in passkeys.test.ts.
+  'POST /sign-in/passkey': publicForm(['response']),
+  'POST /sign-in/passkey/register': publicForm(['response', 'nickname']),
   'POST /sign-out': publicForm([], 'throwaway'),
   'POST /team/join': publicForm(['token']),
   'POST /champions/nominate': publicForm(['nominatorName', 'nominatorEmail', 'nomineeName', 'nomineeRole', 'nomineeInstitution', 'achievements', 'consent', 'website']),
@@ -98,6 +101,11 @@ export const FUZZED_ROUTES: Record<string, RouteSpec> = {
   'POST /admin/accounts/:userId/disable': admin(['reason'], { userId: 'account' }),
   'POST /admin/accounts/:userId/enable': admin([], { userId: 'account' }),
   'POST /admin/accounts/:userId/sign-out-everywhere': admin(['reason'], { userId: 'account' }),
+  'POST /admin/accounts/:userId/passkeys/remove': admin([], { userId: 'account' }),
+  'POST /admin/accounts/passkey-requirement': admin(['required'], {}),
+  // Your account's passkeys: program staff only (a school leader is refused before any field is read).
+  'POST /account/passkeys': admin(['response', 'nickname'], {}),
+  'POST /account/passkeys/:passkeyId/remove': admin([], { passkeyId: 'passkey' }),
   'POST /admin/inbox/:id/status': admin(['status'], { id: 'inboxItem' }),
   'POST /admin/inbox/:id/feature': admin(['featuredName', 'featuredRole', 'featuredInstitution', 'featuredBlurb'], { id: 'inboxItem' }),
   'POST /admin/resources': { ...admin(RESOURCE_FIELDS), body: 'multipart' },

@@ -1,3 +1,4 @@
+import { passkeys } from '../../../src/db/schema/passkeys'
 import { and, eq, ne } from 'drizzle-orm'
 import Stripe from 'stripe'
 import { users } from '../../../src/db/schema/accounts'
@@ -40,7 +41,7 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     { stripe: stripeGateway(STRIPE_KEYS, { host: '127.0.0.1', port: 9, protocol: 'http' }) },
   )
   const { db, app } = t
-  await seedDemoOnce(db, CLI_OPERATOR, new Date(), TEST_ORIGIN)
+  await seedDemoOnce(db, t.queue, CLI_OPERATOR, new Date(), TEST_ORIGIN)
   const one = <T>(rows: T[], what: string): T => rows[0] ?? fail(`fuzz world: no ${what}`)
 
   const [admin] = await db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.admin.email))
@@ -94,7 +95,10 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     resource: one(await db.select().from(resources), 'resource').id,
     openOrder: openOrder.id,
     issuedBadge: issuedBadge!.id,
+    passkey: 'fuzz-passkey',
   }
+  // A passkey of the admin's own, for the remove form (the key material is never checked by removing).
+  await db.insert(passkeys).values({ id: ids.passkey, userId: admin!.id, publicKey: 'not-a-key', counter: 0, transports: [], nickname: 'Fuzz key' })
   const signer = new Stripe(STRIPE_KEYS.secretKey)
   return {
     ...t,
