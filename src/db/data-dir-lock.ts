@@ -43,9 +43,22 @@ function holderOf(path: string): number | undefined {
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM' // alive, under another user
+  }
+  return !isZombie(pid)
+}
+
+/**
+ * A killed process stays a zombie until its parent reaps it (in a container whose first process does not reap,
+ * for a while): it answers signals but has closed every file, so it holds the folder no more than a dead one.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')
+  } catch {
+    return false // no /proc (not Linux): trust the signal
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../../support/free-port'
@@ -59,6 +59,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     const exited = new Promise((resolve) => child.once('exit', resolve))
     process.kill(-child.pid!, signal) // npm and the server it started
     await exited
+    await groupGone(child.pid!)
   }
   return {
     baseUrl,
@@ -71,4 +72,23 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     },
     kill: () => end('SIGKILL'),
   }
+}
+
+/**
+ * Waits until no process of the group runs any more: npm exits before the server it started has finished dying,
+ * and a restart on the same data must not race the old server (zombies, which hold nothing, count as gone).
+ */
+async function groupGone(pgid: number) {
+  const alive = () =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        return Number(group) === pgid && state !== 'Z'
+      } catch {
+        return false // ended while we looked
+      }
+    })
+  for (let waited = 0; alive() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
 }

@@ -5,11 +5,13 @@ import type { Db } from '../../../src/db/client'
  * Tables that change on any request, refused or not, so a refused request may still touch them:
  * - `sessions`: every signed-in request may move the session's last-seen time forward (sliding expiry).
  * - `rate_limit_events`: sign-in and the public forms count every attempt, refused ones included; that is the point.
+ * - `passkey_challenges`: every passkey form shown, a refused answer's page included, carries a fresh one-use
+ *   challenge that replaces the last (decision 161); it expires in minutes and is nobody's data.
  * Reading is audited by design (decision 135 and issue #20): a refused form drawn again over a report or a team
  * is a view, and a refused page is a denial; so `audit_events` rows whose action ends in `viewed` or `denied`
  * (`report.viewed`, `team.viewed`, `access.denied`…) are left out. Every other audit row counts as a change.
  */
-const CHANGES_ON_ANY_REQUEST = new Set(['sessions', 'rate_limit_events'])
+const CHANGES_ON_ANY_REQUEST = new Set(['sessions', 'rate_limit_events', 'passkey_challenges'])
 
 export type Fingerprint = Record<string, string>
 
