@@ -2,10 +2,15 @@ import { asc, eq, ilike, or, sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import { users } from '../schema/accounts'
 import { schoolMemberships, schools } from '../schema/schools'
+import { containsPattern } from './like-pattern'
 
-/** Accounts with their program role and the schools they belong to ("Dean, Example University"), by address. */
-export function listAccounts(db: Db, filter: { search?: string | undefined; limit: number }) {
-  const pattern = filter.search ? `%${filter.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null
+const searchWhere = (search: string | undefined) => {
+  const pattern = search ? containsPattern(search) : null
+  return pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined
+}
+
+/** One page of the accounts with their program role and the schools they belong to ("Dean, Example University"), by address. */
+export function listAccounts(db: Db, filter: { search?: string | undefined }, page: { limit: number; offset: number }) {
   return db
     .select({
       id: users.id,
@@ -19,8 +24,15 @@ export function listAccounts(db: Db, filter: { search?: string | undefined; limi
     .from(users)
     .leftJoin(schoolMemberships, eq(schoolMemberships.userId, users.id))
     .leftJoin(schools, eq(schools.id, schoolMemberships.schoolId))
-    .where(pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)
+    .where(searchWhere(filter.search))
     .groupBy(users.id)
     .orderBy(asc(users.email))
-    .limit(filter.limit)
+    .limit(page.limit)
+    .offset(page.offset)
+}
+
+/** How many accounts the search finds. */
+export async function countAccounts(db: Db, filter: { search?: string | undefined }) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(searchWhere(filter.search))
+  return row!.n
 }

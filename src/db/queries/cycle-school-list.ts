@@ -5,6 +5,7 @@ import { mailMessages } from '../schema/operations'
 import { schools } from '../schema/schools'
 import type { Discipline } from '../../domain/school/school-facts'
 import { completionStatus } from './certified-responses'
+import { containsPattern } from './like-pattern'
 
 // The cycle page at national scale (decision 163): one page of the schools, filtered in SQL, and the counts the
 // page shows as aggregates, so neither the page nor its queries grow with the number of schools in the cycle.
@@ -12,7 +13,7 @@ import { completionStatus } from './certified-responses'
 export type CycleSchoolFilter = { status?: ParticipationStatus; discipline?: Discipline; state?: string; q?: string }
 
 function filterWhere(cycleId: string, f: CycleSchoolFilter): SQL | undefined {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+  const like = f.q ? containsPattern(f.q) : null
   return and(
     eq(p.cycleId, cycleId),
     f.status ? sql`${completionStatus} = ${f.status}` : undefined,

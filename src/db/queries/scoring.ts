@@ -139,11 +139,6 @@ export async function findSnapshot(db: Db, id: string) {
   return row
 }
 
-export function snapshotsOf(db: Db, cycleId: string) {
-  return db.select({ id: normsSnapshots.id, reason: normsSnapshots.reason, createdAt: normsSnapshots.createdAt, members: normsSnapshots.members })
-    .from(normsSnapshots).where(eq(normsSnapshots.cycleId, cycleId)).orderBy(desc(normsSnapshots.createdAt))
-}
-
 /** Points the given responses at a snapshot (they are part of it, not late). */
 export async function attachToSnapshot(db: Db, responseIds: string[], snapshotId: string) {
   if (responseIds.length === 0) return
