@@ -15,12 +15,12 @@ export function pageHref(path: string, filters: Record<string, string | undefine
   return query ? `${path}?${query}` : path
 }
 
-/** "Showing 51–100 of 2,000 schools", or how many there are when they fit on one page. */
+/** "Showing 51–100 of 2,000 schools", or "12 schools found" when they fit on one page. */
 export function PageSummary({ slice, noun }: { slice: PageSlice; noun: readonly [one: string, many: string] }) {
   const word = slice.total === 1 ? noun[0] : noun[1]
   return (
     <p class="page-summary" role="status">
-      {slice.total === 0 ? `No ${noun[1]}.` : slice.pages === 1 ? `${count(slice.total)} ${word}.` : `Showing ${count(slice.first)}–${count(slice.last)} of ${count(slice.total)} ${word}.`}
+      {slice.total === 0 ? `No ${noun[1]} found.` : slice.pages === 1 ? `${count(slice.total)} ${word} found.` : `Showing ${count(slice.first)}–${count(slice.last)} of ${count(slice.total)} ${word}.`}
     </p>
   )
 }
