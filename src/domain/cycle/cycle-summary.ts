@@ -1,5 +1,3 @@
-import type { Discipline } from '../school/school-facts'
-
 // What the cycle dashboard counts. "Accepted" counts every school that said yes (so it includes those in
 // progress and submitted); completion is submitted out of invited.
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
-import { findParticipation, findParticipations } from '../../db/queries/participations'
+import { findParticipations, type findParticipation } from '../../db/queries/participations'
 import { cycleSchoolIds, type CycleSchoolFilter } from '../../db/queries/cycle-school-list'
 import { participationDeadline } from '../../domain/cycle/invitation-rules'
 import type { Actor } from '../../domain/policy/roles'
