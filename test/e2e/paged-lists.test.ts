@@ -47,12 +47,12 @@ test('a cycle of 126 schools is read 50 at a time; the filter stays across pages
   await expect.poll(summary).toBe(`Showing 51–100 of ${total} schools.`)
 
   // Filter to Texas: the pager then counts Texas schools only and keeps the filter on its links.
-  await page.getByLabel('State').selectOption('TX')
+  await page.getByLabel('State', { exact: true }).selectOption('TX')
   await page.getByRole('button', { name: 'Show schools' }).click()
   await expect.poll(summary).toMatch(/^Showing 1–50 of \d+ schools\.$/)
   await pager.getByRole('link', { name: 'Page 2' }).click()
   await expect.poll(summary).toMatch(/^Showing 51–\d+ of \d+ schools\.$/)
-  expect(await page.getByLabel('State').inputValue()).toBe('TX')
+  expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('TX')
   expect(page.url()).toContain('state=TX')
   expect(await page.getByText(/All \d+ schools that match the filter, on every page/).isVisible()).toBe(true)
 
