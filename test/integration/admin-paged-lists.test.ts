@@ -123,6 +123,24 @@ describe('the cycle page of a 2,000-school cycle', () => {
   })
 })
 
+describe('the reports page of the cycle', () => {
+  test('lists scored responses 50 at a time with the counts, keeping the filter in the pager', async () => {
+    // 120 scored responses, written straight to the tables the scoring job fills.
+    await db.execute(sql`insert into responses (participation_id, cycle_id, school_id, instrument_version, status, submitted_at)
+      select p.id, p.cycle_id, p.school_id, 'smm-2024', 'submitted', now() from cycle_participations p join schools s on s.id = p.school_id
+      where p.cycle_id = ${cycleId} and substring(s.name from 14)::int < 120`)
+    await db.execute(sql`insert into response_scores (response_id, cycle_id, school_id, instrument_version, areas, domains, submitted_at)
+      select r.id, r.cycle_id, r.school_id, 'smm-2024', '{}', '{}', now() from responses r where r.cycle_id = ${cycleId}`)
+    const html = await (await app.request(`/admin/cycles/${cycleId}/reports?released=no&page=2`, { headers })).text()
+    expect(html).toContain('Showing 51–100 of 120 scored responses.')
+    expect([...html.matchAll(/>Open the report<span/g)]).toHaveLength(50)
+    expect(html).toContain('Not released yet (120)</option>')
+    expect(html).toContain('Released (0)</option>')
+    expect(html).toContain(`href="/admin/cycles/${cycleId}/reports?released=no&amp;page=3#reports-title"`)
+    expect((await app.request(`/admin/cycles/${cycleId}/reports?page=x&released=maybe`, { headers })).status).toBe(200)
+  })
+})
+
 describe('the directory with 2,000 schools', () => {
   test('shows 50 at a time with the pager, keeping the search in the links', async () => {
     const html = await (await app.request('/admin/schools?state=TX&q=Paged&page=3', { headers })).text()
