@@ -30,15 +30,18 @@ export function scoredResponsesPage(db: Db, cycleId: string, filter: CycleReport
     .offset(page.offset)
 }
 
-/** How many scored responses match the filter, and how many of the whole cycle's are scored and released. */
+/** How many scored responses match the filter, and how many of the whole cycle's are scored and released: one statement. */
 export async function scoredResponseCounts(db: Db, cycleId: string, filter: CycleReportFilter) {
-  const count = (where: SQL | undefined) => db.select({ n: sql<number>`count(*)::int`, released: sql<number>`count(${reportReleases.id})::int` })
+  const [row] = await db.select({
+    matching: sql<number>`(count(*) filter (where ${filterWhere(cycleId, filter)}))::int`,
+    scored: sql<number>`count(*)::int`,
+    released: sql<number>`count(${reportReleases.id})::int`,
+  })
     .from(responseScores)
     .innerJoin(schools, eq(schools.id, responseScores.schoolId))
     .leftJoin(reportReleases, eq(reportReleases.responseId, responseScores.responseId))
-    .where(where)
-  const [[matching], [all]] = await Promise.all([count(filterWhere(cycleId, filter)), count(eq(responseScores.cycleId, cycleId))])
-  return { matching: matching!.n, scored: all!.n, released: all!.released }
+    .where(eq(responseScores.cycleId, cycleId))
+  return row!
 }
 
 /** The cycle's norms snapshots, newest first, with how many schools each holds (counted by the database). */
