@@ -1,4 +1,5 @@
 import { runScenarios } from './harness'
+import { adminLists } from './scenarios/admin-lists'
 import { autosave } from './scenarios/autosave'
 import { badgeToolkit } from './scenarios/badge-toolkit'
 import { badges } from './scenarios/badges'
@@ -9,5 +10,5 @@ import { scoring } from './scenarios/scoring'
 import { startup } from './scenarios/startup'
 
 // `npm run bench [scenario …]`: every scenario, or only those named. See docs/benchmarks.md.
-const ok = await runScenarios([startup, autosave, pageWeight, scoring, reports, exportsScenario, badgeToolkit, badges], process.argv.slice(2))
+const ok = await runScenarios([startup, autosave, pageWeight, scoring, reports, exportsScenario, badgeToolkit, badges, adminLists], process.argv.slice(2))
 process.exit(ok ? 0 : 1)

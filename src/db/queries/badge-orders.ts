@@ -46,10 +46,12 @@ export async function findOrderOf(db: Db, cycleId: string, schoolId: string) {
 export type BadgeOrder = NonNullable<Awaited<ReturnType<typeof findOrder>>>
 
 /** Every order, newest first, optionally of one status and one cycle: the console's list and its CSV. */
-export function listOrders(db: Db, filter: { status?: BadgeOrderStatus; cycleId?: string } = {}) {
-  return ordersQuery(db)
+/** The orders, newest first: every one (the CSV) or one page of them (the console). */
+export function listOrders(db: Db, filter: { status?: BadgeOrderStatus; cycleId?: string } = {}, page?: { limit: number; offset: number }) {
+  const query = ordersQuery(db)
     .where(and(filter.status ? eq(o.status, filter.status) : undefined, filter.cycleId ? eq(o.cycleId, filter.cycleId) : undefined))
-    .orderBy(desc(o.orderedAt), asc(schools.name))
+    .orderBy(desc(o.orderedAt), asc(schools.name), asc(o.id))
+  return page ? query.limit(page.limit).offset(page.offset) : query
 }
 
 /** Awaiting payment → paid. False when the order was no longer awaiting payment: nothing changed. */

@@ -3,6 +3,7 @@ import type { Db } from '../client'
 import { cycleParticipations } from '../schema/cycles'
 import { schools } from '../schema/schools'
 import type { Discipline } from '../../domain/school/school-facts'
+import { containsPattern } from './like-pattern'
 
 export type CycleSchoolSearch = { q?: string; state?: string; discipline?: Discipline }
 
@@ -12,7 +13,7 @@ export type CycleSchoolSearch = { q?: string; state?: string; discipline?: Disci
  */
 export function searchSchoolsForCycle(db: Db, cycleId: string, disciplines: readonly Discipline[], search: CycleSchoolSearch, limit: number) {
   const q = search.q?.trim() ?? ''
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+  const like = q ? containsPattern(q) : null
   const unitId = /^\d{1,9}$/.test(q) ? Number(q) : null
   return db
     .select({

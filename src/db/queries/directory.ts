@@ -3,6 +3,7 @@ import type { Db } from '../client'
 import { schools } from '../schema/schools'
 import type { DirectoryEntry } from '../../domain/school/directory-entry'
 import type { Discipline } from '../../domain/school/school-facts'
+import { containsPattern } from './like-pattern'
 
 export type DirectoryFilter = { q?: string; discipline?: Discipline; state?: string; status?: 'active' | 'inactive' }
 
@@ -25,7 +26,7 @@ export const directoryColumns = {
 }
 
 function filterWhere(f: DirectoryFilter): SQL | undefined {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
+  const like = f.q ? containsPattern(f.q) : null
   return and(
     like ? or(ilike(schools.name, like), ilike(schools.parentInstitution, like), ilike(schools.city, like)) : undefined,
     f.discipline ? eq(schools.discipline, f.discipline) : undefined,

@@ -23,12 +23,13 @@ export async function insertInboxItem(db: Db, values: InboxItemInsert) {
   return row!
 }
 
-export function listInboxItems(db: Db, filter: { kind?: InboxKind | undefined; status?: InboxStatus | undefined }, limit = 200) {
+/** One page of the inbox, newest first. */
+export function listInboxItems(db: Db, filter: { kind?: InboxKind | undefined; status?: InboxStatus | undefined }, page: { limit: number; offset: number }) {
   const where = and(
     filter.kind ? eq(inboxItems.kind, filter.kind) : undefined,
     filter.status ? eq(inboxItems.status, filter.status) : undefined,
   )
-  return db.select(itemColumns).from(inboxItems).where(where).orderBy(desc(inboxItems.createdAt)).limit(limit)
+  return db.select(itemColumns).from(inboxItems).where(where).orderBy(desc(inboxItems.createdAt), desc(inboxItems.id)).limit(page.limit).offset(page.offset)
 }
 
 export async function countInboxByStatus(db: Db, kind: InboxKind | undefined) {

@@ -111,11 +111,16 @@ export async function badgeArtefact(db: Db, publicId: string, which: 'svg' | 'pn
   return row
 }
 
-/** Every issued badge for the console, newest first. */
-export function issuedBadgeList(db: Db) {
+/** One page of the issued badges for the console, newest first. */
+export function issuedBadgeList(db: Db, page: { limit: number; offset: number }) {
   return db.select(badgeColumns).from(badges)
     .innerJoin(cycles, eq(cycles.id, badges.cycleId)).innerJoin(schools, eq(schools.id, badges.schoolId))
-    .orderBy(desc(badges.issuedAt), asc(schools.name))
+    .orderBy(desc(badges.issuedAt), asc(schools.name), asc(badges.id)).limit(page.limit).offset(page.offset)
+}
+
+export async function countIssuedBadges(db: Db) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(badges)
+  return row!.n
 }
 
 export async function revokedStatusIndices(db: Db) {

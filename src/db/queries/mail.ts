@@ -46,7 +46,8 @@ export async function requeueMail(db: Db, id: string) {
   return rows.length === 1
 }
 
-export function listMail(db: Db, filter: { status?: MailStatus; to?: string; limit: number }) {
+/** One page of the outbox, newest first. */
+export function listMail(db: Db, filter: { status?: MailStatus | undefined; to?: string }, page: { limit: number; offset: number }) {
   const conditions = [
     filter.status ? eq(mailMessages.status, filter.status) : undefined,
     filter.to ? eq(mailMessages.toAddress, filter.to) : undefined,
@@ -65,8 +66,9 @@ export function listMail(db: Db, filter: { status?: MailStatus; to?: string; lim
     })
     .from(mailMessages)
     .where(and(...conditions))
-    .orderBy(desc(mailMessages.createdAt))
-    .limit(filter.limit)
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(page.limit)
+    .offset(page.offset)
 }
 
 /** Messages per status, and `retrying`: those still queued after a failed attempt (the server down or busy). */

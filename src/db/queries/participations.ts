@@ -26,13 +26,19 @@ export function uninvitedParticipations(db: Db, cycleId: string, limit: number) 
     .where(and(eq(p.cycleId, cycleId), isNull(p.invitationMailId), isNotNull(p.inviteeEmail))).orderBy(asc(p.id)).limit(limit)
 }
 
+// The receiving server's reason when it refused the latest invitation for good (decision 084), else null.
+const invitationRejection = sql<string | null>`(select ${mailMessages.lastError} from ${mailMessages} where ${mailMessages.id} = ${p.invitationMailId} and ${mailMessages.rejectedAt} is not null)`
+
 /** A participation with what its invitation and its page need about the school and the cycle. */
 export async function findParticipation(db: Db, id: string) {
-  // The receiving server's reason when it refused the latest invitation for good (decision 084), else null.
-  const invitationRejection = sql<string | null>`(select ${mailMessages.lastError} from ${mailMessages} where ${mailMessages.id} = ${p.invitationMailId} and ${mailMessages.rejectedAt} is not null)`
-  const [row] = await db.select({ ...invitationFacts, invitationRejection }).from(p).innerJoin(schools, eq(schools.id, p.schoolId))
-    .innerJoin(cycles, eq(cycles.id, p.cycleId)).where(eq(p.id, id))
+  const [row] = await findParticipations(db, [id])
   return row
+}
+
+/** Several participations at once (a bulk action's schools), in one statement, in no particular order. */
+export function findParticipations(db: Db, ids: readonly string[]) {
+  return db.select({ ...invitationFacts, invitationRejection }).from(p).innerJoin(schools, eq(schools.id, p.schoolId))
+    .innerJoin(cycles, eq(cycles.id, p.cycleId)).where(inArray(p.id, [...ids]))
 }
 
 export async function countInvitable(db: Db, cycleId: string) {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
-import { findParticipation } from '../../db/queries/participations'
+import { findParticipations, type findParticipation } from '../../db/queries/participations'
+import { cycleSchoolIds, type CycleSchoolFilter } from '../../db/queries/cycle-school-list'
 import { participationDeadline } from '../../domain/cycle/invitation-rules'
 import type { Actor } from '../../domain/policy/roles'
 import { invitationMail, reminderMail } from '../../mail/cycle-templates'
@@ -42,15 +43,24 @@ function reminderFor(p: Participation, baseUrl: string, link: string, now: Date)
   return reminderMail({ schoolName: p.schoolName, cycleTitle: p.cycleTitle, daysBefore: daysLeft(deadlineAt, now), deadlineAt, link: `${baseUrl}/sign-in` })
 }
 
+/**
+ * Every school of the cycle that the list's filter matches, on all its pages: what "all that match" acts on. More
+ * than a bulk action takes is refused with the count, so nobody acts on a cut-off list without knowing.
+ */
+export async function matchingSchoolIds(db: Db, actor: Actor, cycleId: string, filter: CycleSchoolFilter) {
+  assertCan(actor, 'cycles.manage')
+  const ids = await cycleSchoolIds(db, cycleId, filter, MAX_BULK + 1)
+  if (ids.length > MAX_BULK) throw new AppError('bulk.too_many', `More than ${MAX_BULK.toLocaleString('en-US')} schools match the filter. Narrow it (by status, discipline or state) and try again.`, 422)
+  return ids
+}
+
 async function selected(db: Db, actor: Actor, cycleId: string, ids: readonly string[]) {
   assertCan(actor, 'cycles.manage')
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
   if (cycle.status !== 'open') throw new AppError('cycle.not_open', 'Bulk actions work only while the cycle is open.', 409)
-  const rows: Participation[] = []
-  for (const id of new Set(ids)) {
-    const p = await findParticipation(db, id)
-    if (p && p.cycleId === cycleId) rows.push(p)
-  }
+  // One statement for every chosen school ("all that match" may be thousands), kept in the order they were chosen.
+  const found = new Map((ids.length === 0 ? [] : await findParticipations(db, [...new Set(ids)])).map((p) => [p.id, p]))
+  const rows = [...new Set(ids)].map((id) => found.get(id)).filter((p): p is Participation => p !== undefined && p.cycleId === cycleId)
   return { cycle, rows }
 }
 

@@ -9,15 +9,20 @@ import type { Discipline } from '../../domain/school/school-facts'
 import { recordAudit } from '../audit'
 import { csvWithBom } from '../csv-files'
 import { AppError, assertCan, notFound } from '../errors'
+import { pageSlice } from '../../domain/paging/page-slice'
 
 // The program team's badge console (/admin/badges): offers per cycle, orders, invoices and the orders CSV.
 
 export const ORDER_STATUSES: readonly BadgeOrderStatus[] = ['awaiting_payment', 'paid', 'waived', 'issued', 'revoked']
 
-export async function badgeConsole(db: Db, actor: Actor, filter: { status?: BadgeOrderStatus | undefined }) {
+/** Offers per cycle, the order counts per status (one aggregate) and one page of the orders (decision 163). */
+export async function badgeConsole(db: Db, actor: Actor, filter: { status?: BadgeOrderStatus | undefined }, page: number) {
   assertCan(actor, 'badge.manage')
-  const [cycles, orders, counts] = await Promise.all([cyclesWithOffers(db), listOrders(db, { status: filter.status }), orderStatusCounts(db)])
-  return { cycles, orders, counts: new Map(counts.map((c) => [c.status, c.n])), status: filter.status ?? null }
+  const [cycles, counted] = await Promise.all([cyclesWithOffers(db), orderStatusCounts(db)])
+  const counts = new Map(counted.map((c) => [c.status, c.n]))
+  const slice = pageSlice(page, filter.status ? (counts.get(filter.status) ?? 0) : counted.reduce((n, c) => n + c.n, 0))
+  const orders = await listOrders(db, filter.status ? { status: filter.status } : {}, slice)
+  return { cycles, orders, counts, slice, status: filter.status ?? null }
 }
 
 export type BadgeConsole = Awaited<ReturnType<typeof badgeConsole>>

@@ -1,11 +1,12 @@
 import type { Db } from '../../db/client'
 import { badgesOfSchool, inauguralSupporters, schoolChoices, schoolExists, schoolListing, upsertSchoolBadgeSettings } from '../../db/queries/badge-directory'
-import { issuableCountsByCycle, issuedBadgeList } from '../../db/queries/issued-badges'
+import { countIssuedBadges, issuableCountsByCycle, issuedBadgeList } from '../../db/queries/issued-badges'
 import { can } from '../../domain/policy/policy'
 import { SUPPORTER_NOTE_MAX, badgeStatus, supporterYearProblem } from '../../domain/badges/badge-status'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { assertCan, notFound, signInRequired } from '../errors'
+import { pageSlice } from '../../domain/paging/page-slice'
 
 // A school's badge settings: the leader's directory listing and the program team's Inaugural Supporter flag.
 
@@ -66,10 +67,13 @@ export async function removeInauguralSupporter(db: Db, actor: Actor, schoolId: s
   })
 }
 
-export async function issuedBadgesConsole(db: Db, actor: Actor, now: Date) {
+/** One page of the issued badges (decision 163) and the orders still waiting for theirs, per cycle. */
+export async function issuedBadgesConsole(db: Db, actor: Actor, now: Date, page: number) {
   assertCan(actor, 'badge.manage')
+  const slice = pageSlice(page, await countIssuedBadges(db))
   return {
-    badges: (await issuedBadgeList(db)).map((b) => ({ ...b, status: badgeStatus(b, now) })),
+    badges: (await issuedBadgeList(db, slice)).map((b) => ({ ...b, status: badgeStatus(b, now) })),
+    slice,
     waiting: await issuableCountsByCycle(db),
   }
 }

@@ -3,7 +3,11 @@ import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
 import { latestProgress } from '../../db/queries/job-progress'
 import { participationsOfCycle } from '../../db/queries/participations'
-import { dailyProgress, tally, tallyBy, type SummaryRow } from '../../domain/cycle/cycle-summary'
+import { PARTICIPATION_STATUSES, dailyProgress, tally, tallyBy } from '../../domain/cycle/cycle-summary'
+import { pageSlice } from '../../domain/paging/page-slice'
+import {
+  countCycleSchools, cycleDayCounts, cycleSchoolsPage, cycleStatusCounts, openExtensions, type CycleSchoolFilter,
+} from '../../db/queries/cycle-school-list'
 import { insideExtension } from '../../domain/cycle/cycle-calendar'
 import { participationDeadline } from '../../domain/cycle/invitation-rules'
 import type { Actor } from '../../domain/policy/roles'
@@ -11,24 +15,37 @@ import { csvWithBom } from '../csv-files'
 import { assertCan, notFound } from '../errors'
 import { SEND_INVITATIONS_KIND } from './send-invitations'
 
-/** Everything the cycle dashboard shows: counts by status, discipline and state, daily progress, and the list. */
-export async function cycleDashboard(db: Db, actor: Actor, cycleId: string, now = new Date()) {
+export type { CycleSchoolFilter }
+
+/**
+ * Everything the cycle dashboard shows: counts by status, discipline and state and daily progress, all from SQL
+ * aggregates, and one page of the schools matching the filter (decision 163), so the page does not grow with the cycle.
+ */
+export async function cycleDashboard(db: Db, actor: Actor, cycleId: string, list: { filter: CycleSchoolFilter; page: number }, now = new Date()) {
   assertCan(actor, 'cycles.manage')
   const cycle = (await findCycle(db, cycleId)) ?? notFound('cycle')
-  const schools = await participationsOfCycle(db, cycleId)
-  const rows: SummaryRow[] = schools
+  const [counts, days, extensions, progress, matching] = await Promise.all([
+    cycleStatusCounts(db, cycleId), cycleDayCounts(db, cycleId), openExtensions(db, cycleId),
+    latestProgress(db, SEND_INVITATIONS_KIND, cycleId), countCycleSchools(db, cycleId, list.filter),
+  ])
+  const slice = pageSlice(list.page, matching)
+  const schools = await cycleSchoolsPage(db, cycleId, list.filter, slice)
   const from = cycle.openedAt ?? cycle.opensAt
   const to = now < cycle.deadlineAt ? now : cycle.deadlineAt
   return {
     cycle,
+    filter: list.filter,
+    slice,
     schools: schools.map((s) => ({ ...s, deadlineAt: participationDeadline(cycle.deadlineAt, s.deadlineOverrideAt) })),
-    total: tally(rows),
-    byDiscipline: tallyBy(rows, (r) => r.discipline),
-    byState: tallyBy(rows, (r) => r.state),
-    daily: from <= to ? dailyProgress(rows, from, to) : [],
-    progress: (await latestProgress(db, SEND_INVITATIONS_KIND, cycleId)) ?? null,
+    total: tally(counts),
+    byStatus: new Map(PARTICIPATION_STATUSES.map((status) => [status, counts.reduce((n, c) => (c.status === status ? n + c.n : n), 0)])),
+    byDiscipline: tallyBy(counts, (r) => r.discipline),
+    byState: tallyBy(counts, (r) => r.state),
+    daily: from <= to ? dailyProgress(days, from, to) : [],
+    invitationsCreated: counts.reduce((n, c) => n + c.invitationsCreated, 0),
+    progress: progress ?? null,
     /** Schools still answering on an extension past the cycle's deadline: closing does not stop them. */
-    insideExtension: schools.filter((s) => s.status !== 'submitted' && s.status !== 'declined' && insideExtension(cycle.deadlineAt, s.deadlineOverrideAt, now)).length,
+    insideExtension: extensions.filter((at) => insideExtension(cycle.deadlineAt, at, now)).length,
   }
 }
 

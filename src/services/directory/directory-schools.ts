@@ -9,21 +9,18 @@ import {
   type DirectoryFilter,
 } from '../../db/queries/directory'
 import { checkDirectoryEntry, sameSchool, type DirectoryEntry, type DirectoryField } from '../../domain/school/directory-entry'
+import { pageSlice } from '../../domain/paging/page-slice'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
 import { assertCan, notFound } from '../errors'
 
 export type { DirectoryFilter }
 
-export const DIRECTORY_PAGE_SIZE = 50
-
+/** One page of the directory matching the filter (decision 163); a page past the end shows the last one. */
 export async function browseDirectory(db: Db, actor: Actor, filter: DirectoryFilter, page: number) {
   assertCan(actor, 'directory.manage')
-  const [rows, total] = await Promise.all([
-    listDirectory(db, filter, DIRECTORY_PAGE_SIZE, (page - 1) * DIRECTORY_PAGE_SIZE),
-    countDirectory(db, filter),
-  ])
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)) }
+  const slice = pageSlice(page, await countDirectory(db, filter))
+  return { rows: await listDirectory(db, filter, slice.limit, slice.offset), slice }
 }
 
 export async function directorySchool(db: Db, actor: Actor, id: string) {

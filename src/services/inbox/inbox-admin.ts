@@ -2,14 +2,18 @@ import type { Db } from '../../db/client'
 import { clearFeaturedAt, findNomination, setFeaturedText, type FeaturedText } from '../../db/queries/champions'
 import { countInboxByStatus, findInboxItem, listInboxItems, setInboxStatus } from '../../db/queries/inbox'
 import { isDirectStatusChange, mayFeature, type InboxKind, type InboxStatus } from '../../domain/inbox/inbox-rules'
+import { pageSlice } from '../../domain/paging/page-slice'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit, type AuditContext } from '../audit'
 import { AppError, assertCan, notFound } from '../errors'
 
-export async function inboxOverview(db: Db, actor: Actor, filter: { kind?: InboxKind | undefined; status?: InboxStatus | undefined }) {
+/** The counts per status (one aggregate) and one page of the items matching the filter (decision 163). */
+export async function inboxOverview(db: Db, actor: Actor, filter: { kind?: InboxKind | undefined; status?: InboxStatus | undefined }, page: number) {
   assertCan(actor, 'inbox.manage')
-  const [items, counts] = await Promise.all([listInboxItems(db, filter), countInboxByStatus(db, filter.kind)])
-  return { items, counts }
+  const counts = await countInboxByStatus(db, filter.kind)
+  const matching = filter.status ? (counts[filter.status] ?? 0) : Object.values(counts).reduce((n, c) => n + c, 0)
+  const slice = pageSlice(page, matching)
+  return { items: await listInboxItems(db, filter, slice), counts, slice }
 }
 
 export type InboxOverview = Awaited<ReturnType<typeof inboxOverview>>

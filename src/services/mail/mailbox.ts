@@ -1,13 +1,16 @@
 import type { Db } from '../../db/client'
 import { countMailByStatus, findMail, listMail } from '../../db/queries/mail'
 import type { MailStatus } from '../../db/schema/operations'
+import { pageSlice } from '../../domain/paging/page-slice'
 import type { Actor } from '../../domain/policy/roles'
 import { assertCan, notFound } from '../errors'
 
-export async function mailOverview(db: Db, actor: Actor, filter: { status?: MailStatus; to?: string }) {
+/** The counts per status (one aggregate) and one page of the messages in the status asked for (decision 163). */
+export async function mailOverview(db: Db, actor: Actor, filter: { status?: MailStatus | undefined }, page: number) {
   assertCan(actor, 'mail.view')
-  const [messages, counts] = await Promise.all([listMail(db, { ...filter, limit: 200 }), countMailByStatus(db)])
-  return { messages, counts }
+  const counts = await countMailByStatus(db)
+  const slice = pageSlice(page, filter.status ? (counts[filter.status] ?? 0) : Object.values(counts).reduce((n, c) => n + c, 0))
+  return { messages: await listMail(db, filter, slice), counts, slice }
 }
 
 /** Kinds of message whose body would let the reader act as the addressee. */

@@ -8,6 +8,7 @@ import { seeOther } from '../../flash'
 import { textValues, type FormState } from '../../form'
 import { AccountListPage } from '../../views/admin/account-list-page'
 import { AccountPage } from '../../views/admin/account-page'
+import { requestedPage } from '../../../domain/paging/page-slice'
 
 // Mounted at /admin/accounts: the list, one account, and the changes the program team makes to it.
 
@@ -29,9 +30,9 @@ const accountId = (c: Ctx) => z.uuid().safeParse(c.req.param('userId'))
 export const adminAccountRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const search = (c.req.query('q') ?? '').trim().slice(0, 200)
-    const accounts = await accountList(c.var.db, c.var.actor, search || undefined)
+    const listing = await accountList(c.var.db, c.var.actor, search || undefined, requestedPage(c.req.query('page')))
     const passkeysRequired = await passkeyRequirement(c.var.db, c.var.actor)
-    return c.render(<AccountListPage accounts={accounts} search={search} passkeysRequired={passkeysRequired} />, { title: 'Accounts' })
+    return c.render(<AccountListPage listing={listing} search={search} passkeysRequired={passkeysRequired} />, { title: 'Accounts' })
   })
   .post('/passkey-requirement', async (c) => {
     // Only the two known answers change anything; anything else is a tampered form and changes nothing.

@@ -9,6 +9,7 @@ import { seeOther } from '../../flash'
 import { emptyForm, textValues, type FormState } from '../../form'
 import { ISSUED_PATH, IssueAllPage, IssuedBadgesPage, ReissueBadgePage, RevokeBadgePage, issueAllPath } from '../../views/admin/badge-issuing-pages'
 import { SupportersPage } from '../../views/admin/badge-supporters-page'
+import { requestedPage } from '../../../domain/paging/page-slice'
 
 // Mounted at /admin/badges: issued badges (list, issue all, revoke, reissue) and Inaugural Supporters. The orders
 // console lives beside it in its own file.
@@ -31,7 +32,7 @@ async function supportersPage(c: Ctx, form: FormState) {
 
 export const adminBadgeIssuingRoutes = new Hono<AppEnv>()
   .get('/issued', async (c) => {
-    const data = await issuedBadgesConsole(c.var.db, c.var.actor, new Date())
+    const data = await issuedBadgesConsole(c.var.db, c.var.actor, new Date(), requestedPage(c.req.query('page')))
     return c.render(<IssuedBadgesPage {...data} />, { title: 'Issued badges' })
   })
   .get('/cycles/:cycleId/issue-all', async (c) => {

@@ -10,6 +10,7 @@ import { textValues, type FieldErrors, type FormState } from '../../form'
 import { BadgeConsolePage, BadgeOfferPage, MarkPaidPage, WaivePage } from '../../views/admin/badge-pages'
 import { invoiceDownload } from '../badge-invoice-download'
 import { csvDownload } from './csv-download'
+import { requestedPage } from '../../../domain/paging/page-slice'
 
 // Mounted at /admin/badges: the program team's badge console (decision 124).
 
@@ -68,7 +69,7 @@ async function settle(c: Ctx, kind: 'mark-paid' | 'waive') {
 }
 
 export const adminBadgeRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.render(<BadgeConsolePage view={await badgeConsole(c.var.db, c.var.actor, { status: statusOf(c) })} />, { title: 'Badges' }))
+  .get('/', async (c) => c.render(<BadgeConsolePage view={await badgeConsole(c.var.db, c.var.actor, { status: statusOf(c) }, requestedPage(c.req.query('page')))} />, { title: 'Badges' }))
   .get('/orders.csv', async (c) => {
     const status = statusOf(c)
     return csvDownload(c, `badge-orders${status ? `-${status}` : ''}.csv`, await ordersCsv(c.var.db, c.var.actor, { status }, c.var.clientIp))

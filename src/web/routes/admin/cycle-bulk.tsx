@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { BULK_ACTIONS, MAX_BULK, applyBulk, bulkPreview, type BulkAction } from '../../../services/admin/bulk-actions'
+import { BULK_ACTIONS, MAX_BULK, applyBulk, bulkPreview, matchingSchoolIds, type BulkAction } from '../../../services/admin/bulk-actions'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
 import type { FormState } from '../../form'
 import { BulkConfirmPage } from '../../views/admin/bulk-actions-form'
+import { cycleSchoolFilter } from './cycle-school-filter'
 
 // Mounted at /admin/cycles/:id/bulk: the ticked schools of the cycle's list, a confirmation page, then the action.
 
@@ -12,13 +13,15 @@ const Body = z.object({
   action: z.enum(BULK_ACTIONS),
   pid: z.array(z.uuid()).max(MAX_BULK),
   until: z.string().max(20),
+  scope: z.enum(['ticked', 'matching']).catch('ticked'),
 })
 const Until = z.iso.date('Enter the new deadline as a date, like 2027-01-15.')
 
 async function readBody(c: Ctx) {
   const raw = await c.req.parseBody({ all: true })
   const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
-  return Body.safeParse({ action: raw.action, pid: list(raw.pid), until: typeof raw.until === 'string' ? raw.until : '' })
+  const body = Body.safeParse({ action: raw.action, pid: list(raw.pid), until: typeof raw.until === 'string' ? raw.until : '', scope: raw.scope })
+  return { body, filter: cycleSchoolFilter(raw).filter }
 }
 
 const cycleIdOf = (c: Ctx) => {
@@ -26,9 +29,9 @@ const cycleIdOf = (c: Ctx) => {
   return id.success ? id.data : null
 }
 
-async function confirmPage(c: Ctx, cycleId: string, action: BulkAction, pids: string[], form: FormState) {
+async function confirmPage(c: Ctx, cycleId: string, action: BulkAction, pids: string[], form: FormState, byFilter = false) {
   const preview = await bulkPreview(c.var.db, c.var.actor, c.var.deps.config.baseUrl, cycleId, action, pids)
-  return c.render(<BulkConfirmPage preview={preview} action={action} form={form} />, { title: 'Confirm the action on the ticked schools' })
+  return c.render(<BulkConfirmPage preview={preview} action={action} form={form} byFilter={byFilter} />, { title: 'Confirm the action on the chosen schools' })
 }
 
 /** The extension date, or the message that goes beside its field. */
@@ -41,20 +44,23 @@ const untilOf = (action: BulkAction, text: string) => {
 export const cycleBulkRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const id = cycleIdOf(c)
-    const body = await readBody(c)
+    const { body, filter } = await readBody(c)
     if (!id || !body.success) return c.notFound()
-    const { action, pid, until } = body.data
+    const { action, until, scope } = body.data
+    // "All that match" is resolved here, once: the confirmation page then names exactly the schools it acts on.
+    const byFilter = scope === 'matching'
+    const pid = byFilter ? await matchingSchoolIds(c.var.db, c.var.actor, id, filter) : body.data.pid
     if (pid.length === 0) {
       c.status(422)
       return confirmPage(c, id, action, pid, { values: { until }, errors: {}, message: 'Tick at least one school in the list first.' })
     }
     const checked = untilOf(action, until)
     if ('error' in checked && until !== '') c.status(422)
-    return confirmPage(c, id, action, pid, { values: { until }, errors: 'error' in checked && until !== '' ? { until: [checked.error!] } : {} })
+    return confirmPage(c, id, action, pid, { values: { until }, errors: 'error' in checked && until !== '' ? { until: [checked.error!] } : {} }, byFilter)
   })
   .post('/apply', async (c) => {
     const id = cycleIdOf(c)
-    const body = await readBody(c)
+    const { body } = await readBody(c)
     if (!id || !body.success) return c.notFound()
     const { action, pid, until } = body.data
     const checked = untilOf(action, until)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { cycleReportsOverview } from '../../../services/reports/cycle-reports-admin'
+import { requestedPage } from '../../../domain/paging/page-slice'
+import { cycleReportsOverview, type CycleReportFilter } from '../../../services/reports/cycle-reports-admin'
 import { recomputeNorms } from '../../../services/reports/cycle-scoring'
 import { cycleScoresCsv } from '../../../services/reports/cycle-scores-export'
 import { releaseReports } from '../../../services/reports/report-release'
@@ -23,9 +24,19 @@ export const releasedMessage = (released: number) =>
     ? 'No report was waiting to be released; nobody was e-mailed again.'
     : `${released} report${released === 1 ? '' : 's'} released; the schools’ leaders are being e-mailed.`
 
+/** The list's filter from the query string; anything unknown is no filter (decision 163). */
+function reportQuery(c: Ctx) {
+  const released = c.req.query('released') === 'yes' || c.req.query('released') === 'no' ? c.req.query('released')! : ''
+  const q = (c.req.query('q') ?? '').trim().slice(0, 200)
+  const filter: CycleReportFilter = released ? { released: released === 'yes' } : {}
+  if (q) filter.q = q
+  return { typed: { released, q }, filter }
+}
+
 async function page(c: Ctx, cycleId: string, form?: FormState) {
-  const view = await cycleReportsOverview(c.var.db, c.var.actor, cycleId)
-  return c.render(<CycleReportsPage view={view} form={form} />, { title: `Reports: ${view.cycle.title}` })
+  const { typed, filter } = reportQuery(c)
+  const view = await cycleReportsOverview(c.var.db, c.var.actor, cycleId, { filter, page: requestedPage(c.req.query('page')) })
+  return c.render(<CycleReportsPage view={view} query={typed} form={form} />, { title: `Reports: ${view.cycle.title}` })
 }
 
 export const cycleReportRoutes = new Hono<AppEnv>()

@@ -4,6 +4,7 @@ import { CYCLE_STATUSES } from '../../../domain/cycle/cycle-states'
 import { sampleSizeField, type CycleSettingsInput } from '../../../domain/cycle/cycle-settings'
 import { DISCIPLINES } from '../../../domain/school/school-facts'
 import { DEFAULT_REMINDER_DAYS } from '../../../domain/cycle/reminders'
+import { requestedPage } from '../../../domain/paging/page-slice'
 import {
   advanceCycle, createCycle, cycleForAdmin, cycleInstrumentChoices, cycleList, eligibleCounts, openingPreview, updateCycle,
 } from '../../../services/cycles/cycle-admin'
@@ -19,6 +20,7 @@ import { CycleFormPage } from '../../views/admin/cycle-form-page'
 import { CycleListPage } from '../../views/admin/cycle-list-page'
 import { CycleOpeningPreviewPage } from '../../views/admin/cycle-opening-preview-page'
 import { csvDownload } from './csv-download'
+import { cycleSchoolFilter } from './cycle-school-filter'
 import { cycleParticipationRoutes } from './cycle-participations'
 import { cyclePublicationRoutes } from './cycle-publication'
 import { cycleReportRoutes, releasedMessage } from './cycle-reports'
@@ -93,9 +95,10 @@ export const cycleRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const id = cycleId(c)
     if (!id) return c.notFound()
-    const view = await cycleDashboard(c.var.db, c.var.actor, id)
+    const { typed, filter } = cycleSchoolFilter(c.req.query())
+    const view = await cycleDashboard(c.var.db, c.var.actor, id, { filter, page: requestedPage(c.req.query('page')) })
     const chartSvg = view.daily.length > 0 ? await dailyProgressSvg(view.daily, view.total.invited) : ''
-    return c.render(<CycleDashboardPage view={view} chartSvg={chartSvg} />, { title: view.cycle.title })
+    return c.render(<CycleDashboardPage view={view} query={typed} chartSvg={chartSvg} />, { title: view.cycle.title })
   })
   .get('/:id/open', async (c) => {
     const id = cycleId(c)

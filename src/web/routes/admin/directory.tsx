@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { isDiscipline } from '../../../domain/cycle/cycle-settings'
 import { DIRECTORY_FIELDS } from '../../../domain/school/directory-entry'
+import { requestedPage } from '../../../domain/paging/page-slice'
 import { browseDirectory, directorySchool, saveSchool, type DirectoryFilter } from '../../../services/directory/directory-schools'
 import type { AppEnv, Ctx } from '../../context'
 import { seeOther } from '../../flash'
@@ -16,7 +17,6 @@ const Query = z.object({
   discipline: z.string().max(40).catch(''),
   state: z.string().max(2).catch(''),
   status: z.string().max(10).catch(''),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 const Id = z.uuid()
 
@@ -42,7 +42,7 @@ export const directoryRoutes = new Hono<AppEnv>()
     if (isDiscipline(q.discipline)) filter.discipline = q.discipline
     if (q.state) filter.state = q.state
     if (q.status === 'active' || q.status === 'inactive') filter.status = q.status
-    const listing = await browseDirectory(c.var.db, c.var.actor, filter, q.page)
+    const listing = await browseDirectory(c.var.db, c.var.actor, filter, requestedPage(c.req.query('page')))
     return c.render(<DirectoryListPage listing={listing} query={q} />, { title: 'Directory of schools' })
   })
   .get('/export.csv', async (c) => csvDownload(c, 'schools.csv', await exportDirectoryCsv(c.var.db, c.var.actor, c.var.clientIp)))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { zValidator } from '@hono/zod-validator'
 import { z } from 'zod'
+import { requestedPage } from '../../../domain/paging/page-slice'
 import { INBOX_KINDS, INBOX_LIMITS, INBOX_STATUS_LABELS, type InboxStatus } from '../../../domain/inbox/inbox-rules'
 import { changeInboxStatus, featureChampion, inboxOverview, openInboxItem } from '../../../services/inbox/inbox-admin'
 import type { AppEnv, Ctx } from '../../context'
@@ -27,8 +28,9 @@ const itemPage = async (c: Ctx, id: string, form?: FormState) => {
 
 export const adminInboxRoutes = new Hono<AppEnv>()
   .get('/', zValidator('query', Filter), async (c) => {
-    const filter = c.req.valid('query')
-    const overview = await inboxOverview(c.var.db, c.var.actor, filter)
+    const { kind, status } = c.req.valid('query')
+    const filter = { kind, status }
+    const overview = await inboxOverview(c.var.db, c.var.actor, filter, requestedPage(c.req.query('page')))
     return c.render(<InboxListPage title="Inbox" base="/admin/inbox" overview={overview} kindFilter {...filter} />, { title: 'Inbox' })
   })
   .get('/:id', Id, (c) => itemPage(c, c.req.valid('param').id))
@@ -56,7 +58,7 @@ export const adminInboxRoutes = new Hono<AppEnv>()
 /** The nominations alone, where the program team looks for Champions. */
 export const adminChampionRoutes = new Hono<AppEnv>().get('/', zValidator('query', Filter), async (c) => {
   const { status } = c.req.valid('query')
-  const overview = await inboxOverview(c.var.db, c.var.actor, { kind: 'champion-nomination', status })
+  const overview = await inboxOverview(c.var.db, c.var.actor, { kind: 'champion-nomination', status }, requestedPage(c.req.query('page')))
   return c.render(
     <InboxListPage title="Champion nominations" base="/admin/champions" overview={overview} kind="champion-nomination" status={status} kindFilter={false} />,
     { title: 'Champion nominations' },

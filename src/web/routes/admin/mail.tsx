@@ -6,11 +6,12 @@ import type { AppEnv } from '../../context'
 import { seeOther } from '../../flash'
 import { MailListPage, MailMessagePage } from '../../views/admin/mail-pages'
 import { MailFilter, mailIdParam } from '../mail-params'
+import { requestedPage } from '../../../domain/paging/page-slice'
 
 export const adminMailRoutes = new Hono<AppEnv>()
   .get('/', zValidator('query', MailFilter), async (c) => {
     const { status } = c.req.valid('query')
-    const overview = await mailOverview(c.var.db, c.var.actor, { status })
+    const overview = await mailOverview(c.var.db, c.var.actor, { status }, requestedPage(c.req.query('page')))
     return c.render(
       <MailListPage
         title="Outbox"

@@ -4,12 +4,13 @@ import { mailOverview, readMail } from '../../../services/mail/mailbox'
 import type { AppEnv } from '../../context'
 import { MailListPage, MailMessagePage } from '../../views/admin/mail-pages'
 import { MailFilter, mailIdParam } from '../mail-params'
+import { requestedPage } from '../../../domain/paging/page-slice'
 
 /** Mounted only off production and without SMTP_URL: the mail that would have been sent, links and all. */
 export const devMailboxRoutes = new Hono<AppEnv>()
   .get('/', zValidator('query', MailFilter), async (c) => {
     const { status } = c.req.valid('query')
-    const overview = await mailOverview(c.var.db, c.var.actor, { status })
+    const overview = await mailOverview(c.var.db, c.var.actor, { status }, requestedPage(c.req.query('page')))
     return c.render(
       <MailListPage
         title="Dev mailbox"

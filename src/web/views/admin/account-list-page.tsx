@@ -1,11 +1,12 @@
-import type { AccountRow } from '../../../services/admin/account-list'
-import { ACCOUNT_LIST_LIMIT } from '../../../services/admin/account-list'
+import type { AccountListing } from '../../../services/admin/account-list'
 import { When } from '../format'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 import { TableScroll } from '../table-scroll'
 import { PROGRAM_ROLE_LABELS } from './account-page'
 
 /** Everyone with an account, what they are on the program team and at which schools. */
-export function AccountListPage({ accounts, search, passkeysRequired }: { accounts: AccountRow[]; search: string; passkeysRequired: boolean }) {
+export function AccountListPage({ listing, search, passkeysRequired }: { listing: AccountListing; search: string; passkeysRequired: boolean }) {
+  const { accounts, slice } = listing
   return (
     <>
       <h1>Accounts</h1>
@@ -20,14 +21,14 @@ export function AccountListPage({ accounts, search, passkeysRequired }: { accoun
         </div>
         <button type="submit" class="button">Search</button>
       </form>
-      {accounts.length === 0 ? (
+      {slice.total === 0 ? (
         <p>No account matches.</p>
       ) : (
+        <>
+        <PageSummary slice={slice} noun={['account', 'accounts']} />
         <TableScroll label="Accounts">
           <table>
-            <caption>
-              {accounts.length === ACCOUNT_LIST_LIMIT ? `The first ${ACCOUNT_LIST_LIMIT} accounts; search to narrow the list` : `${accounts.length} ${accounts.length === 1 ? 'account' : 'accounts'}`}
-            </caption>
+            <caption class="visually-hidden">Accounts</caption>
             <thead>
               <tr>
                 <th scope="col">Person</th>
@@ -56,6 +57,8 @@ export function AccountListPage({ accounts, search, passkeysRequired }: { accoun
             </tbody>
           </table>
         </TableScroll>
+        <Pagination slice={slice} href={(page) => pageHref('/admin/accounts', { q: search }, page)} label="Pages of accounts" />
+        </>
       )}
       <PasskeyRequirementForm required={passkeysRequired} />
       <p>

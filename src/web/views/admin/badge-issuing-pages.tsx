@@ -8,6 +8,8 @@ import { ErrorSummary, HintAndError, describedBy } from '../form-fields'
 import { StatusTag } from '../public/badge-verify-page'
 import { TableScroll } from '../table-scroll'
 import { JobProgressPanel, type JobProgressRow } from './job-progress-panel'
+import { PageSummary, Pagination, pageHref } from '../pagination'
+import type { PageSlice } from '../../../domain/paging/page-slice'
 
 // The program team's side of issued badges: the list, issue all for a cycle, revoke, reissue the image.
 
@@ -18,7 +20,7 @@ export const issueAllPath = (cycleId: string) => `/admin/badges/cycles/${cycleId
 export const revokePath = (badgeId: string) => `${ISSUED_PATH}/${badgeId}/revoke`
 export const reissuePath = (badgeId: string) => `${ISSUED_PATH}/${badgeId}/reissue`
 
-export function IssuedBadgesPage({ badges, waiting }: { badges: Listed[]; waiting: { cycleId: string; cycleTitle: string; waiting: number }[] }) {
+export function IssuedBadgesPage({ badges, slice, waiting }: { badges: Listed[]; slice: PageSlice; waiting: { cycleId: string; cycleTitle: string; waiting: number }[] }) {
   return (
     <>
       <p>
@@ -40,9 +42,11 @@ export function IssuedBadgesPage({ badges, waiting }: { badges: Listed[]; waitin
           </ul>
         </>
       )}
-      {badges.length === 0 ? (
+      {slice.total === 0 ? (
         <p>No badge has been issued yet.</p>
       ) : (
+        <>
+        <PageSummary slice={slice} noun={['badge', 'badges']} />
         <TableScroll label="Issued badges">
           <table>
             <caption class="visually-hidden">Issued badges, newest first</caption>
@@ -82,6 +86,8 @@ export function IssuedBadgesPage({ badges, waiting }: { badges: Listed[]; waitin
             </tbody>
           </table>
         </TableScroll>
+        <Pagination slice={slice} href={(page) => pageHref(ISSUED_PATH, {}, page)} label="Pages of badges" />
+        </>
       )}
     </>
   )

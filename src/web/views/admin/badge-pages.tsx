@@ -7,6 +7,7 @@ import { ErrorSummary, TextField } from '../form-fields'
 import { When } from '../format'
 import { CheckboxField } from '../long-form-fields'
 import { TableScroll } from '../table-scroll'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 
 // The program team's badge console (decision 124): offers per cycle, orders by status, invoices, mark paid, waive.
 
@@ -81,9 +82,11 @@ export function BadgeConsolePage({ view }: { view: BadgeConsole }) {
       <p>
         <a href={csv}>Download these orders (CSV)</a>
       </p>
-      {view.orders.length === 0 ? (
+      {view.slice.total === 0 ? (
         <p>No orders{view.status ? ' with this status' : ' yet'}.</p>
       ) : (
+        <>
+        <PageSummary slice={view.slice} noun={['order', 'orders']} />
         <TableScroll label="Badge orders">
           <table>
             <thead>
@@ -126,6 +129,8 @@ export function BadgeConsolePage({ view }: { view: BadgeConsole }) {
             </tbody>
           </table>
         </TableScroll>
+        <Pagination slice={view.slice} href={(page) => pageHref('/admin/badges', { status: view.status ?? undefined }, page)} label="Pages of orders" />
+        </>
       )}
     </>
   )

@@ -4,10 +4,20 @@ import { ConfirmationPage } from './confirmation-page'
 
 export const BULK_FORM_ID = 'bulk-form'
 
-/** Above the school list: what to do with the ticked schools. The checkboxes join this form by its id. */
-export function BulkBar({ cycleId }: { cycleId: string }) {
+/**
+ * Above the school list: what to do with the ticked schools, or with every school the filter matches on all pages
+ * (the filter travels with the form, decision 163). The checkboxes join this form by its id.
+ */
+export function BulkBar({ cycleId, query, matching }: { cycleId: string; query: Record<string, string>; matching: number }) {
+  const filtered = Object.values(query).some(Boolean)
   return (
     <form method="post" action={`/admin/cycles/${cycleId}/bulk`} id={BULK_FORM_ID} class="bulk-bar" aria-label="Act on the ticked schools">
+      {Object.entries(query).filter(([, v]) => v).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+      <fieldset class="field">
+        <legend>Which schools</legend>
+        <label><input type="radio" name="scope" value="ticked" checked /> The schools I tick below</label>{' '}
+        <label><input type="radio" name="scope" value="matching" /> All {matching.toLocaleString('en-US')} {matching === 1 ? 'school' : 'schools'} {filtered ? 'that match the filter' : 'in the cycle'}, on every page</label>
+      </fieldset>
       <div class="field">
         <label for="bulk-action">With the ticked schools</label>
         <select id="bulk-action" name="action">
@@ -33,7 +43,7 @@ export function BulkCheckbox({ id, schoolName }: { id: string; schoolName: strin
 const TITLES = { remind: 'Send a reminder now', extend: 'Extend the deadline', resend: 'Send the invitation again' } as const
 
 /** The check-before-you-act page of a bulk action: who is included, who is left out and why, the message. */
-export function BulkConfirmPage({ preview, action, form }: { preview: BulkPreview; action: keyof typeof TITLES; form: FormState }) {
+export function BulkConfirmPage({ preview, action, form, byFilter }: { preview: BulkPreview; action: keyof typeof TITLES; form: FormState; byFilter: boolean }) {
   const { cycle, targets } = preview
   const skipped = targets.filter((t) => t.skip)
   const untilError = form.errors['until']?.[0]
@@ -45,7 +55,7 @@ export function BulkConfirmPage({ preview, action, form }: { preview: BulkPrevie
       summary={
         <>
           <p>
-            You ticked {targets.length} {targets.length === 1 ? 'school' : 'schools'}; this applies to {preview.included}.
+            {byFilter ? `${targets.length} ${targets.length === 1 ? 'school matches' : 'schools match'} the filter` : `You ticked ${targets.length} ${targets.length === 1 ? 'school' : 'schools'}`}; this applies to {preview.included}.
           </p>
           {skipped.length > 0 && (
             <>

@@ -8,6 +8,7 @@ import { TableScroll } from '../table-scroll'
 import { CycleCalendarSection, ExtensionsNote } from './cycle-calendar-section'
 import { InvitedSummary, PilotNotice } from './cycle-sampling-summary'
 import { CycleSchoolsSection } from './cycle-schools-section'
+import type { CycleSchoolQuery } from './cycle-schools-section'
 import { AdvanceCycleAction } from './cycle-advance-action'
 import { JobProgressPanel } from './job-progress-panel'
 
@@ -48,7 +49,7 @@ function TallyTable({ caption, keyLabel, rows }: { caption: string; keyLabel: st
 
 const SENDING_TEXT = { runningHeading: 'Sending invitations', doneHeading: 'Invitations sent', failedHeading: 'Sending invitations stopped', noun: 'invitations created' }
 
-export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: string }) {
+export function CycleDashboardPage(props: { view: CycleDashboard; query: CycleSchoolQuery; chartSvg: string }) {
   const { cycle, total, byDiscipline, byState, daily, progress } = props.view
   const next = nextCycleStatus(cycle.status)
   return (
@@ -88,7 +89,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
         <AdvanceCycleAction cycle={cycle} next={next} disabled={progress?.status === 'running'} />
       )}
       <JobProgressPanel id="sending" url={`/admin/cycles/${cycle.id}/progress/invitations`} pageHref={`/admin/cycles/${cycle.id}`} progress={progress} text={SENDING_TEXT}
-        doneCount={props.view.schools.filter((s) => s.invitedAt !== null).length} />
+        doneCount={props.view.invitationsCreated} />
       <CycleCalendarSection view={props.view} />
       {['closed', 'scored', 'released'].includes(cycle.status) && (
         <p>
@@ -121,7 +122,7 @@ export function CycleDashboardPage(props: { view: CycleDashboard; chartSvg: stri
             <TallyTable caption="By discipline" keyLabel="Discipline" rows={byDiscipline.map((g) => ({ label: DISCIPLINE_LABELS[g.key as Discipline], tally: g.tally }))} />
             <TallyTable caption="By state" keyLabel="State" rows={byState.map((g) => ({ label: g.key, tally: g.tally }))} />
           </section>
-          <CycleSchoolsSection view={props.view} />
+          <CycleSchoolsSection view={props.view} query={props.query} />
         </>
       )}
     </>

@@ -1,13 +1,36 @@
 import type { CycleReportsOverview } from '../../../services/reports/cycle-reports-admin'
 import type { FormState } from '../../form'
-import { ErrorSummary } from '../form-fields'
+import { ErrorSummary, SelectField, TextField } from '../form-fields'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 import { When } from '../format'
 import { JobProgressPanel } from './job-progress-panel'
 
 const SCORING_TEXT = { runningHeading: 'Scoring responses', doneHeading: 'Responses scored', failedHeading: 'Scoring stopped', noun: 'responses scored' }
 
-export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; form?: FormState | undefined }) {
-  const { cycle } = view
+export type CycleReportQuery = { released: string; q: string }
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** Find reports by whether they are released (with how many are) or by school name; the server filters. */
+function ReportFilterForm({ view, query }: { view: CycleReportsOverview; query: CycleReportQuery }) {
+  const { counts } = view
+  const form = { values: query, errors: {} }
+  return (
+    <form method="get" action={`/admin/cycles/${view.cycle.id}/reports`} class="filter-form" role="search" aria-label="Find reports">
+      <SelectField name="released" label="Release" form={form} options={[
+        { value: '', label: `Any (${count(counts.scored)})` },
+        { value: 'yes', label: `Released (${count(counts.released)})` },
+        { value: 'no', label: `Not released yet (${count(counts.scored - counts.released)})` },
+      ]} />
+      <TextField name="q" label="School name" form={form} />
+      <button type="submit" class="button button-secondary">Show reports</button>
+    </form>
+  )
+}
+
+export function CycleReportsPage({ view, query, form }: { view: CycleReportsOverview; query: CycleReportQuery; form?: FormState | undefined }) {
+  const { cycle, slice } = view
+  const href = (page: number) => `${pageHref(`/admin/cycles/${cycle.id}/reports`, query, page)}#reports-title`
   // A past round imported from its records has no reports of its own to release (decision 095).
   const canRelease = (cycle.status === 'scored' || cycle.status === 'released') && cycle.kind !== 'historical'
   const reasonError = form?.errors['reason']?.[0]
@@ -65,13 +88,16 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
             <a class="button" href={`/admin/cycles/${cycle.id}/confirm/release`}>Release all reports and e-mail the leaders</a>
           </p>
         )}
-        {view.reports.length > 0 && (
+        {view.counts.scored > 0 && (
           <p>
             <a href={`/admin/cycles/${cycle.id}/reports/scores.csv`}>Download every school’s scores (CSV)</a>
             <span class="hint"> One row per school with every area, domain and overall score, percentile rank and stars, as the reports
               show them. Identified: for the program team only. The download is recorded in the audit log.</span>
           </p>
         )}
+        {view.counts.scored > 0 && <ReportFilterForm view={view} query={query} />}
+        <PageSummary slice={slice} noun={['scored response', 'scored responses']} />
+        {view.reports.length > 0 && (
         <table>
           <caption>Scored responses</caption>
           <thead><tr><th scope="col">School</th><th scope="col">Report</th><th scope="col">Released</th></tr></thead>
@@ -89,6 +115,8 @@ export function CycleReportsPage({ view, form }: { view: CycleReportsOverview; f
             ))}
           </tbody>
         </table>
+        )}
+        <Pagination slice={slice} href={href} label="Pages of reports" />
       </section>
     </>
   )

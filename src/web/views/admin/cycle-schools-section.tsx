@@ -1,9 +1,35 @@
-import { PARTICIPATION_LABELS } from '../../../domain/cycle/cycle-summary'
+import { PARTICIPATION_LABELS, PARTICIPATION_STATUSES } from '../../../domain/cycle/cycle-summary'
 import { DISCIPLINE_LABELS } from '../../../domain/school/school-facts'
 import type { CycleDashboard } from '../../../services/cycles/cycle-monitoring'
+import { SelectField, TextField } from '../form-fields'
 import { When } from '../format'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 import { TableScroll } from '../table-scroll'
 import { BulkBar, BulkCheckbox } from './bulk-actions-form'
+
+/** The list's filter as typed, kept in the form and in every page link. */
+export type CycleSchoolQuery = { status: string; discipline: string; state: string; q: string }
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** Find schools by status (with how many are in each), discipline, state or name; the server filters. */
+function CycleSchoolFilterForm({ view, query }: { view: CycleDashboard; query: CycleSchoolQuery }) {
+  const form = { values: query, errors: {} }
+  const any = (label: string) => ({ value: '', label })
+  return (
+    <form method="get" action={`/admin/cycles/${view.cycle.id}`} class="filter-form" role="search" aria-label="Find schools in this cycle">
+      <SelectField name="status" label="Status" form={form}
+        options={[any(`Any status (${count(view.total.invited)})`), ...PARTICIPATION_STATUSES.map((s) => ({ value: s, label: `${PARTICIPATION_LABELS[s]} (${count(view.byStatus.get(s) ?? 0)})` }))]} />
+      {view.cycle.disciplines.length > 1 && (
+        <SelectField name="discipline" label="Discipline" form={form} options={[any('Any discipline'), ...view.cycle.disciplines.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))]} />
+      )}
+      <SelectField name="state" label="State" form={form} options={[any('Any state'), ...view.byState.map((g) => ({ value: g.key, label: g.key }))]} />
+      <TextField name="q" label="School name or city" form={form} />
+      <button type="submit" class="button button-secondary">Show schools</button>
+      {Object.values(query).some(Boolean) && <a href={`/admin/cycles/${view.cycle.id}#schools-title`}>Clear the filter</a>}
+    </form>
+  )
+}
 
 const MAIL_LABELS = { queued: 'waiting', sent: 'sent', failed: 'failed' } as const
 
@@ -22,9 +48,10 @@ function Undeliverable({ href, canFix }: { href: string; canFix: boolean }) {
 }
 
 /** The schools of a cycle with their status and last activity, and the admin's actions on the list. */
-export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
-  const { cycle, schools } = view
+export function CycleSchoolsSection({ view, query }: { view: CycleDashboard; query: CycleSchoolQuery }) {
+  const { cycle, schools, slice } = view
   const open = cycle.status === 'open'
+  const href = (page: number) => `${pageHref(`/admin/cycles/${cycle.id}`, query, page)}#schools-title`
   return (
     <section aria-labelledby="schools-title">
       <h2 id="schools-title">Schools</h2>
@@ -39,7 +66,10 @@ export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
           <a class="button button-secondary" href={`/admin/cycles/${cycle.id}/schools/add`}>Add schools to this cycle</a>
         </p>
       )}
-      {open && <BulkBar cycleId={cycle.id} />}
+      <CycleSchoolFilterForm view={view} query={query} />
+      <PageSummary slice={slice} noun={['school', 'schools']} />
+      {open && slice.total > 0 && <BulkBar cycleId={cycle.id} query={query} matching={slice.total} />}
+      {schools.length > 0 && (
       <TableScroll label="Schools in this cycle">
       <table>
         <thead>
@@ -93,6 +123,8 @@ export function CycleSchoolsSection({ view }: { view: CycleDashboard }) {
         </tbody>
       </table>
       </TableScroll>
+      )}
+      <Pagination slice={slice} href={href} label="Pages of schools" />
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { CARNEGIE_GROUPS, CARNEGIE_LABELS, CONTROLS, DISCIPLINES, DISCIPLINE_LAB
 import type { browseDirectory } from '../../../services/directory/directory-schools'
 import type { FormState } from '../../form'
 import { ErrorSummary, SelectField, TextField } from '../form-fields'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 
 type Listing = Awaited<ReturnType<typeof browseDirectory>>
 export type DirectoryQuery = { q: string; discipline: string; state: string; status: string }
@@ -11,7 +12,7 @@ const any = (label: string) => [{ value: '', label }]
 
 export function DirectoryListPage({ listing, query }: { listing: Listing; query: DirectoryQuery }) {
   const form: FormState = { values: query, errors: {} }
-  const params = (page: number) => `?${new URLSearchParams({ ...query, page: String(page) })}`
+  const { slice } = listing
   return (
     <>
       <h1>Directory of schools</h1>
@@ -26,9 +27,7 @@ export function DirectoryListPage({ listing, query }: { listing: Listing; query:
         <SelectField name="status" label="Status" form={form} options={[...any('Any status'), ...opts(['active', 'inactive'])]} />
         <button type="submit" class="button">Search</button>
       </form>
-      <p role="status">
-        {listing.total} {listing.total === 1 ? 'school' : 'schools'} found{listing.pages > 1 ? `, page ${listing.page} of ${listing.pages}` : ''}.
-      </p>
+      <PageSummary slice={slice} noun={['school', 'schools']} />
       {listing.rows.length > 0 && (
         <table class="directory-table">
           <thead>
@@ -66,22 +65,7 @@ export function DirectoryListPage({ listing, query }: { listing: Listing; query:
           </tbody>
         </table>
       )}
-      {listing.pages > 1 && (
-        <nav aria-label="Pages">
-          <ul class="filters">
-            {listing.page > 1 && (
-              <li>
-                <a href={params(listing.page - 1)}>Previous page</a>
-              </li>
-            )}
-            {listing.page < listing.pages && (
-              <li>
-                <a href={params(listing.page + 1)}>Next page</a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <Pagination slice={slice} href={(page) => pageHref('/admin/schools', query, page)} label="Pages of schools" />
     </>
   )
 }

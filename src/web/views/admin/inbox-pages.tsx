@@ -11,16 +11,14 @@ import type { InboxOverview, OpenedInboxItem } from '../../../services/inbox/inb
 import type { FormState } from '../../form'
 import { ErrorSummary, SelectField, TextField } from '../form-fields'
 import { When } from '../format'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 import { TextAreaField } from '../long-form-fields'
 
 /** The inbox list; `/admin/champions` is the same list fixed to nominations. */
 export function InboxListPage(props: { title: string; base: string; overview: InboxOverview; kind?: InboxKind | undefined; status?: InboxStatus | undefined; kindFilter: boolean }) {
   const { overview, base } = props
   const statuses = props.kind ? statusesFor(props.kind) : (['new', 'reviewing', 'featured', 'declined', 'answered', 'closed'] as const)
-  const query = (params: Record<string, string | undefined>) => {
-    const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString()
-    return q ? `${base}?${q}` : base
-  }
+  const query = (params: Record<string, string | undefined>) => pageHref(base, params, 1)
   return (
     <>
       <h1>{props.title}</h1>
@@ -59,9 +57,8 @@ export function InboxListPage(props: { title: string; base: string; overview: In
           ))}
         </ul>
       </nav>
-      {overview.items.length === 0 ? (
-        <p>Nothing here.</p>
-      ) : (
+      <PageSummary slice={overview.slice} noun={['item', 'items']} />
+      {overview.items.length > 0 && (
         <div class="table-scroll">
           <table>
             <thead>
@@ -93,6 +90,7 @@ export function InboxListPage(props: { title: string; base: string; overview: In
           </table>
         </div>
       )}
+      <Pagination slice={overview.slice} href={(page) => pageHref(base, { kind: props.kindFilter ? props.kind : undefined, status: props.status }, page)} label="Pages of the list" />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { mailOverview, readMail } from '../../../services/mail/mailbox'
 import { When } from '../format'
+import { PageSummary, Pagination, pageHref } from '../pagination'
 
 type Overview = Awaited<ReturnType<typeof mailOverview>>
 type Message = Awaited<ReturnType<typeof readMail>>
@@ -33,9 +34,8 @@ export function MailListPage(props: { title: string; intro: string; overview: Ov
           ))}
         </ul>
       </nav>
-      {overview.messages.length === 0 ? (
-        <p>No messages.</p>
-      ) : (
+      <PageSummary slice={overview.slice} noun={['message', 'messages']} />
+      {overview.messages.length > 0 && (
         <table>
           <thead>
             <tr>
@@ -66,6 +66,7 @@ export function MailListPage(props: { title: string; intro: string; overview: Ov
           </tbody>
         </table>
       )}
+      <Pagination slice={overview.slice} href={(page) => pageHref(base, { status: props.status }, page)} label="Pages of messages" />
     </>
   )
 }
