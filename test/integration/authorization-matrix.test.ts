@@ -5,7 +5,7 @@ import { ROUTE_ACCESS } from '../security/route-access'
 import { accessMismatches, MATRIX_TIMEOUT_MS, tableGaps } from '../security/run-matrix'
 
 // Issue #20's authorization matrix, generated from the app's own route table: every route × seven people
-// (docs/security-matrix.md). This file checks the table is complete and the public site and research area; the
+// (docs/security.md). This file checks the table is complete and the public site and research area; the
 // school and admin rows run in their own files, so vitest runs the three side by side.
 
 const f = await seedMatrixFixture()

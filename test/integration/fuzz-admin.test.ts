@@ -2,7 +2,7 @@ import { describe, test } from 'vitest'
 import { checkFixedCase, fuzzArea } from '../support/fuzz/fuzz-route'
 import { fuzzWorld } from '../support/fuzz/fuzz-world'
 
-// Issue #20: the program team's pages other than cycles, and the identified research export (docs/security-fuzzing.md).
+// Issue #20: the program team's pages other than cycles, and the identified research export (docs/security.md).
 const world = await fuzzWorld()
 
 describe('fuzzing the admin routes: never a 5xx, a readable 4xx, data unchanged when refused', () => {

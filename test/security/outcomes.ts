@@ -1,7 +1,7 @@
 import { PERSONAS, type MatrixFixture, type Persona } from '../support/matrix-seed'
 
 /**
- * What a person notices when they ask for a route, in four classes (docs/security-matrix.md):
+ * What a person notices when they ask for a route, in four classes (docs/security.md):
  * - `allowed`: not a denial. Any 2xx or 3xx except a redirect to sign-in, or a 400/409/410/422 answer about the
  *   input or the state of things (we send empty forms, so "please fill in" is the usual allowed answer to a POST).
  * - `sign-in`: signed out where a session is needed: a redirect to /sign-in?next=… (pages) or 401 (JSON).
