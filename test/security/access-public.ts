@@ -19,7 +19,8 @@ export const PUBLIC_ROUTES: AccessTable = {
   'GET /sign-in/sent': open(() => '/sign-in/sent'),
   // The link's page only asks to confirm (mail scanners open links), so every check leaves it unused.
   'GET /sign-in/link': open((f) => `/sign-in/link?token=${f.signInToken}`),
-  'POST /sign-in/link': open(() => '/sign-in/link'),
+  // An empty form names no link: the unknown-link page (404) for everyone, like a made-up token.
+  'POST /sign-in/link': { url: () => '/sign-in/link', expect: EVERYONE(404) },
   'POST /sign-out': open(() => '/sign-out', { ownSession: true }),
   // The second step after the e-mailed link: only a pending session has one to take; everyone else is sent on
   // (to sign in, or home), and an answer without a pending session changes nothing.

@@ -9,7 +9,8 @@ import type { Db } from '../../../src/db/client'
  *   challenge that replaces the last (decision 161); it expires in minutes and is nobody's data.
  * Reading is audited by design (decision 135 and issue #20): a refused form drawn again over a report or a team
  * is a view, and a refused page is a denial; so `audit_events` rows whose action ends in `viewed` or `denied`
- * (`report.viewed`, `team.viewed`, `access.denied`…) are left out. Every other audit row counts as a change.
+ * (`report.viewed`, `team.viewed`, `access.denied`…) are left out, and so are refused passkey answers (`passkey.failed`,
+ * recorded on purpose: a run of them is what an attack looks like). Every other audit row counts as a change.
  */
 const CHANGES_ON_ANY_REQUEST = new Set(['sessions', 'rate_limit_events', 'passkey_challenges'])
 
@@ -31,7 +32,7 @@ export async function applicationTables(db: Db): Promise<string[]> {
  */
 export async function fingerprint(db: Db, tables: readonly string[]): Promise<Fingerprint> {
   const parts = tables.map((t) => {
-    const rowsFilter = t === 'audit_events' ? sql` where x.action !~ '[.-](viewed|denied)$'` : sql``
+    const rowsFilter = t === 'audit_events' ? sql` where x.action !~ '[.-](viewed|denied)$' and x.action <> 'passkey.failed'` : sql``
     return sql`select ${t} as t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) as h from ${sql.identifier(t)} x${rowsFilter}`
   })
   const result = await db.execute(sql.join(parts, sql` union all `))
