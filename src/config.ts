@@ -15,6 +15,7 @@ const Env = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BADGE_SIGNING_KEY: z.string().min(2).optional(),
   PROGRAM_POSTAL_ADDRESS: z.string().min(5).default('Social Mission Metrics\nProgram office (set PROGRAM_POSTAL_ADDRESS)\nWashington, DC\nUnited States'),
@@ -37,6 +38,8 @@ export type Config = {
   seedDemo: boolean
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   queuePollSeconds: number
+  /** `WEB_CONCURRENCY` as set; `webProcessCount` decides how many web processes really serve. */
+  webConcurrency: number | undefined
   /** Bearer token for `/metrics`; in production, without it, `/metrics` does not exist. */
   metricsToken: string | undefined
   /** The badge issuer's Ed25519 key as a JSON Multikey; unset, a dev key is made once in DATA_DIR (decision 127). */
@@ -72,6 +75,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: e.SEED_DEMO === 'auto' && e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
+    webConcurrency: e.WEB_CONCURRENCY,
     metricsToken: e.METRICS_TOKEN,
     badgeSigningKey: e.BADGE_SIGNING_KEY,
     programPostalAddress: e.PROGRAM_POSTAL_ADDRESS.replace(/\\n/g, '\n'),
@@ -81,3 +85,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 
 /** The dev mailbox and the printed demo sign-in link exist only off production and without a real SMTP server. */
 export const devMailboxEnabled = (config: Config) => config.env !== 'production' && !config.smtpUrl
+
+/**
+ * How many processes serve HTTP (decision 168): `WEB_CONCURRENCY`, else one per core in production on PostgreSQL,
+ * else one. PGlite is always one: only one process may open its folder (decision 159); `note` says so when asked for more.
+ */
+export function webProcessCount(config: Pick<Config, 'env' | 'databaseUrl' | 'webConcurrency'>, cores: number): { count: number; note?: string } {
+  const wanted = config.webConcurrency ?? (config.env === 'production' && config.databaseUrl ? cores : 1)
+  if (!config.databaseUrl && wanted > 1) return { count: 1, note: `WEB_CONCURRENCY=${wanted} is ignored: PGlite serves from one process; set DATABASE_URL to use several.` }
+  return { count: wanted }
+}

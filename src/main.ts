@@ -1,21 +1,29 @@
+import cluster from 'node:cluster'
+import { availableParallelism } from 'node:os'
 import { serve } from '@hono/node-server'
-import { ConfigError, devMailboxEnabled, loadConfig } from './config'
+import type { Logger } from 'pino'
+import { ConfigError, devMailboxEnabled, loadConfig, webProcessCount, type Config } from './config'
 import { findUserByEmail } from './db/queries/accounts'
 import { CLI_OPERATOR } from './domain/policy/roles'
 import { createLogger } from './log'
-import { databaseAnswers, startRuntime } from './runtime'
+import { databaseAnswers, startRuntime, type Runtime } from './runtime'
 import { createSignInLink } from './services/auth/sign-in'
 import { AppError } from './services/errors'
 import { DEMO_ACCOUNTS } from './services/demo/demo-schools'
 import { seedDemoOnce } from './services/demo/seed-demo'
 import { importInstrumentDirectory } from './services/instruments/instrument-import'
 import { createApp } from './web/app'
+import { startWebProcesses } from './web-cluster'
 
-// `npm start`: migrate, seed the demo once, serve, and say where.
+// `npm start`: migrate, seed the demo once, serve, and say where. With WEB_CONCURRENCY above one (PostgreSQL only),
+// this first process prepares the database and runs the jobs, and forked web processes serve (decision 168).
 async function main() {
   const config = loadConfig()
   const log = createLogger(config)
+  if (cluster.isWorker) return serveAsWebProcess(config, log)
   const startedAt = Date.now()
+  const { count, note } = webProcessCount(config, availableParallelism())
+  if (note) console.log(note)
   const runtime = await startRuntime(config, log, { work: true })
   const { db } = runtime.database
   if (config.seedDemo && (await seedDemoOnce(db, runtime.queue, CLI_OPERATOR, new Date(), config.baseUrl))) console.log('Seeded the demo data.')
@@ -23,13 +31,13 @@ async function main() {
   const instruments = await importInstrumentDirectory(db, { kind: 'system', label: 'startup' })
   if (instruments.imported.length > 0) console.log(`Imported instrument versions: ${instruments.imported.join(', ')}.`)
 
-  const app = createApp({ db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database), badgeIssuer: runtime.badgeIssuer }, log)
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, async (info) => {
+  const ready = async (port: number) => {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`
-    console.log(`Social Mission Metrics is running at ${config.baseUrl} (database: ${where}; ready in ${Date.now() - startedAt} ms)`)
-    if (info.port !== config.port) console.log(`(listening on port ${info.port})`)
+    const processes = count > 1 ? `; ${count} web processes` : ''
+    console.log(`Social Mission Metrics is running at ${config.baseUrl} (database: ${where}${processes}; ready in ${Date.now() - startedAt} ms)`)
+    if (port !== config.port) console.log(`(listening on port ${port})`)
     if (devMailboxEnabled(config)) await printDemoSignIn()
-  })
+  }
 
   async function printDemoSignIn() {
     const admin = await findUserByEmail(db, DEMO_ACCOUNTS.admin.email)
@@ -39,13 +47,43 @@ async function main() {
     console.log(`Other sign-in links arrive in the dev mailbox: ${config.baseUrl}/dev/mailbox`)
   }
 
+  if (count === 1) {
+    const server = serveApp(config, log, runtime, (port) => void ready(port))
+    return stopOnSignal(log, async () => {
+      server.close()
+      await runtime.close()
+    })
+  }
+  const web = await startWebProcesses(count, log)
+  await ready(web.port)
+  stopOnSignal(log, async () => {
+    await web.stop()
+    await runtime.close()
+  })
+}
+
+/** A forked web process: the first process has migrated and seeded; this one serves and sends jobs, and runs none. */
+async function serveAsWebProcess(config: Config, log: Logger) {
+  const runtime = await startRuntime(config, log, { work: false })
+  const server = serveApp(config, log, runtime, () => undefined)
+  stopOnSignal(log, async () => {
+    server.close()
+    await runtime.close()
+  })
+}
+
+function serveApp(config: Config, log: Logger, runtime: Runtime, onListening: (port: number) => void) {
+  const app = createApp({ db: runtime.database.db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database), badgeIssuer: runtime.badgeIssuer }, log)
+  return serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => onListening(info.port))
+}
+
+function stopOnSignal(log: Logger, close: () => Promise<void>) {
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     log.info({ signal }, 'shutting down')
-    server.close()
-    await runtime.close()
+    await close()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

@@ -1,4 +1,4 @@
-import { Registry, Histogram, collectDefaultMetrics } from 'prom-client'
+import { Gauge, Registry, Histogram, collectDefaultMetrics } from 'prom-client'
 import { createMiddleware } from 'hono/factory'
 import { routePath } from 'hono/route'
 
@@ -13,6 +13,9 @@ export function createMetrics() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   })
+  // With several web processes (WEB_CONCURRENCY) each answers for itself: the pid tells their series apart.
+  new Gauge({ name: 'smm_web_process', help: 'The process that answered this scrape, by operating-system pid', labelNames: ['pid'] as const, registers: [registry] })
+    .set({ pid: String(process.pid) }, 1)
   const measure = createMiddleware(async (c, next) => {
     const end = duration.startTimer({ method: c.req.method })
     await next()
