@@ -7,6 +7,7 @@ import { benchDatabase } from './support/bench-database'
 import { respondent } from './support/bench-respondent'
 import { seedBenchSchools } from './support/bench-seed'
 import { freePort, startBenchServer } from './support/bench-server'
+import { percentile } from './support/latency'
 
 // `npm run soak [-- --minutes 10 --respondents 100]`: the app in its own process on a fresh PostgreSQL database,
 // respondents autosaving with think time for a long while. Not a test (no pass or fail, not in CI): it prints,
@@ -20,7 +21,6 @@ const THINK_MS = { min: 1_000, max: 4_000 } // a person typing a figure, then mo
 // Percentages every md school is asked: each respondent moves between them as a person does on the area page.
 const ITEMS = ['student-diversity.first-gen-share', 'student-diversity.rural-share', 'student-diversity.low-income-share']
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** The server's resident memory now and at its peak, in MiB, from /proc (the child is a plain `node` process). */

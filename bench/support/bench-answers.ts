@@ -5,7 +5,7 @@ import { itemsOf, type Instrument, type Item } from '../../src/domain/instrument
 const ROWS_PER_STATEMENT = 50_000
 
 /** A random answer a school could give to a scored item; `r` in [0, 1) picks how far up the scale it lands. */
-function randomAnswer(item: Item, r: number): Answer | undefined {
+export function randomAnswer(item: Item, r: number): Answer | undefined {
   switch (item.kind) {
     case 'yes-no': return r >= 0.4
     case 'single-choice': return item.options[Math.floor(r * item.options.length)]!.id

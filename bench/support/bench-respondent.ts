@@ -1,20 +1,32 @@
 import http from 'node:http'
+import type pg from 'pg'
 import type { BenchSchool } from './bench-seed'
 
 /** A save still unanswered after this counts as failed, so a stuck server shows as errors, not as a hung run. */
 const REQUEST_TIMEOUT_MS = 10_000
 
+/** Each response's stored answers and their versions, as the questionnaire page hands them to its script. */
+export async function storedVersions(pool: pg.Pool, responseIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const { rows } = await pool.query<{ response_id: string; item_id: string; version: number }>(
+    'SELECT response_id, item_id, version FROM answers WHERE response_id = ANY($1::uuid[])',
+    [responseIds],
+  )
+  const byResponse = new Map(responseIds.map((id) => [id, new Map<string, number>()]))
+  for (const row of rows) byResponse.get(row.response_id)?.set(row.item_id, row.version)
+  return byResponse
+}
+
 /**
- * One respondent's autosaves, each item saved on the version the previous save of it returned, as the page's
- * script does. Sent with `node:http` over a keep-alive agent: the load generator shares this machine's two cores
- * with the app and the database, and `fetch` costs about five times the CPU per request (measured: ~2,200 against
- * ~14,900 requests/s to a bare server from one process), which would be taken from the app under test.
+ * One respondent's autosaves, each item saved on the version the previous save of it returned (or the page's own,
+ * `versions`), as the page's script does. Sent with `node:http` over a keep-alive agent: the load generator shares
+ * this machine's two cores with the app and the database, and `fetch` costs about five times the CPU per request
+ * (measured: ~2,200 against ~14,900 requests/s to a bare server from one process), which would be taken from the
+ * app under test.
  */
-export function respondent(agent: http.Agent, baseUrl: string, school: BenchSchool) {
-  const versions = new Map<string, number>()
+export function respondent(agent: http.Agent, baseUrl: string, school: BenchSchool, versions = new Map<string, number>()) {
   const url = `${baseUrl}/school/responses/${school.responseId}/answers`
   const headers = { 'Content-Type': 'application/json', Origin: baseUrl, Cookie: `smm_session=${school.sessionToken}` }
-  return async (itemId: string, value: number) => {
+  return async (itemId: string, value: unknown) => {
     const { status, body } = await postJson(agent, url, headers, JSON.stringify({ itemId, value, baseVersion: versions.get(itemId) ?? 0 }))
     const answer = JSON.parse(body) as { ok?: boolean; version?: number }
     if (status !== 200 || !answer.ok) throw new Error(`autosave answered ${status}: ${body}`)

@@ -15,6 +15,19 @@ export function processCpuMs(pid: number): number {
   }
 }
 
+/** The same for a process and its children (the web processes a clustered server forked), as they are now. */
+export function processTreeCpuMs(pid: number): number {
+  return processCpuMs(pid) + childPids(pid).reduce((sum, child) => sum + processTreeCpuMs(child), 0)
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
 /** The PostgreSQL backends serving one database (the server runs on this machine). */
 export async function databaseBackendPids(pool: pg.Pool): Promise<number[]> {
   const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
@@ -22,13 +35,13 @@ export async function databaseBackendPids(pool: pg.Pool): Promise<number[]> {
 }
 
 /**
- * Where the machine's CPU goes during a phase: the load generator (this process), the app server's process and the
- * database backends. Read at both ends of a phase; backends that are new at the end count from zero.
+ * Where the machine's CPU goes during a phase: the load generator (this process), the app server's processes (the
+ * one started and its children) and the database backends. Read at both ends of a phase; backends that are new at the end count from zero.
  */
-export function cpuMeter(serverPid: number, backendPids: () => Promise<number[]>) {
+export function cpuMeter(serverPids: readonly number[], backendPids: () => Promise<number[]>) {
   const read = async () => {
     const backends = new Map((await backendPids()).map((pid) => [pid, processCpuMs(pid)]))
-    return { self: process.cpuUsage(), server: processCpuMs(serverPid), backends }
+    return { self: process.cpuUsage(), server: serverPids.reduce((sum, pid) => sum + processTreeCpuMs(pid), 0), backends }
   }
   return async <T>(phase: () => Promise<T>) => {
     const before = await read()

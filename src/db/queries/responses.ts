@@ -151,6 +151,9 @@ const answerWrites = preparedStatement<{ ord: string; version: number }>('write_
     where p.id = c.participation_id and (p.status = 'accepted' or p.last_activity_at is null or p.last_activity_at < c.at - interval '1 minute'))
   select ord, version from changed`)
 
+/** How autosaves are grouped into one statement; the bench's multi-row baseline batches the same way. */
+export const ANSWER_WRITE_BATCHING = { maxInFlight: 3, maxBatch: 200 }
+
 const answerWriteBatch = batchedPer(
   async (db, writes: AnswerWrite[]) => {
     const column = <T>(pick: (w: AnswerWrite) => T) => writes.map(pick)
@@ -169,7 +172,7 @@ const answerWriteBatch = batchedPer(
     const byOrd = new Map(rows.map((row) => [Number(row.ord), Number(row.version)]))
     return writes.map((_, i) => byOrd.get(i + 1))
   },
-  { maxInFlight: 3, maxBatch: 200 },
+  ANSWER_WRITE_BATCHING,
 )
 
 /**

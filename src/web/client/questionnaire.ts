@@ -5,6 +5,7 @@ import { answerFromForm, type FormItem } from '../../domain/instrument/answer-fo
 import type { Condition } from '../../domain/instrument/condition-language'
 import { visibleItemIds } from '../../domain/instrument/condition-visibility'
 import type { ItemKind } from '../../domain/instrument/instrument-model'
+import { AUTOSAVE_DEBOUNCE_MS } from '../../domain/response/autosave-debounce'
 import { autosaveRetryDelay, type SaveReply } from '../../domain/response/autosave-retry'
 import { settledItemIds } from '../../domain/response/settled-items'
 
@@ -23,7 +24,6 @@ type Entry = FormItem & {
   retries: number
 }
 
-const DEBOUNCE_MS = 700
 const form = document.querySelector<HTMLFormElement>('form[data-questionnaire]')
 // A locked page (submitted, past the deadline, not yours) is read-only: disabled inputs are left out of FormData,
 // so live progress would count nothing. The server's numbers stand.
@@ -180,7 +180,7 @@ function wire(form: HTMLFormElement) {
     if (!e) return
     e.dirty = true
     clearTimeout(e.timer)
-    e.timer = setTimeout(() => void save(e), now ? 0 : DEBOUNCE_MS)
+    e.timer = setTimeout(() => void save(e), now ? 0 : AUTOSAVE_DEBOUNCE_MS)
   }
   form.addEventListener('input', (ev) => schedule(ev.target, false))
   form.addEventListener('change', (ev) => schedule(ev.target, (ev.target as HTMLInputElement).type !== 'text'))
