@@ -21,14 +21,14 @@ export type StoredAnswerRow = { itemId: string; value: Answer | null; version: n
  * deadline, the school's discipline, the areas assigned to this user and every current answer. The autosave
  * budget (a few statements per save) depends on this staying one query.
  */
-const accessColumns = (userId: SQLWrapper) => ({
+const accessColumns = (userId: SQLWrapper, onlyItemIds?: SQLWrapper) => ({
   id: r.id, schoolId: r.schoolId, cycleId: r.cycleId, participationId: r.participationId, instrumentVersion: r.instrumentVersion,
   status: r.status, entryMode: r.entryMode, source: r.source, certifiedByName: r.certifiedByName, paperSignedOn: r.paperSignedOn, submittedAt: r.submittedAt,
   reopenedAt: r.reopenedAt, reopenReason: r.reopenReason,
   participationStatus: p.status, deadlineAt: cycles.deadlineAt, deadlineOverrideAt: p.deadlineOverrideAt, cycleTitle: cycles.title,
   cycleStatus: cycles.status, schoolName: schools.name, discipline: schools.discipline,
   assignedAreaIds: sql<string[]>`coalesce((select array_agg(${areaAssignments.areaId}) from ${areaAssignments} where ${areaAssignments.responseId} = ${r.id} and ${areaAssignments.userId} = ${userId}), '{}')`,
-  answers: sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('itemId', ${answers.itemId}, 'value', ${answers.value}, 'version', ${answers.version}, 'prefilled', ${answers.prefilled}, 'note', ${answers.note}, 'evidenceUrl', ${answers.evidenceUrl})) from ${answers} where ${answers.responseId} = ${r.id}), '[]')`,
+  answers: sql<StoredAnswerRow[]>`coalesce((select json_agg(json_build_object('itemId', ${answers.itemId}, 'value', ${answers.value}, 'version', ${answers.version}, 'prefilled', ${answers.prefilled}, 'note', ${answers.note}, 'evidenceUrl', ${answers.evidenceUrl})) from ${answers} where ${answers.responseId} = ${r.id}${onlyItemIds ? sql` and ${answers.itemId} = any(${onlyItemIds})` : sql``}), '[]')`,
 })
 
 const responseAccess = preparedPer((db) =>
@@ -50,11 +50,13 @@ export async function findResponseAccess(db: Db, responseId: string, userId: str
 /**
  * The autosave's one read: the caller's live session (as `findLiveSession`) and the response's access (as
  * `findResponseAccess`) together, for every autosave waiting at that moment, in one statement (src/db/batching.ts).
- * No row for a request whose session or response is missing; the caller then finds out which the usual way.
+ * Of the answers, only those to `answerItemIds` (what skip logic reads: a full response has ~80, and reading them all
+ * back was most of a save's cost). No row for a request whose session or response is missing; the caller then
+ * finds out which the usual way.
  */
 const sessionResponseAccess = preparedPer((db) =>
   db
-    .select({ ord: sql<string>`q.ord`, session: liveSessionColumns, access: accessColumns(users.id) })
+    .select({ ord: sql<string>`q.ord`, session: liveSessionColumns, access: accessColumns(users.id, sql`${sql.placeholder('answerItemIds')}::text[]`) })
     .from(sql`unnest(${sql.placeholder('tokenHashes')}::text[], ${sql.placeholder('responseIds')}::uuid[], ${sql.placeholder('nows')}::timestamptz[]) with ordinality as q(token_hash, response_id, at, ord)`)
     .innerJoin(sessions, liveSessionCondition(sql`q.token_hash`, sql`q.at`))
     .innerJoin(users, and(eq(users.id, sessions.userId), enabledUser))
@@ -65,7 +67,7 @@ const sessionResponseAccess = preparedPer((db) =>
     .prepare('find_session_response_access'),
 )
 
-type SessionResponseKey = { tokenHash: string; responseId: string; now: Date }
+type SessionResponseKey = { tokenHash: string; responseId: string; now: Date; answerItemIds: readonly string[] }
 type SessionResponseRow = Omit<Awaited<ReturnType<ReturnType<typeof sessionResponseAccess>['execute']>>[number], 'ord'>
 
 const sessionResponseAccessBatch = batchedPer(
@@ -74,6 +76,7 @@ const sessionResponseAccessBatch = batchedPer(
       tokenHashes: keys.map((k) => k.tokenHash),
       responseIds: keys.map((k) => k.responseId),
       nows: keys.map((k) => k.now.toISOString()),
+      answerItemIds: [...new Set(keys.flatMap((k) => k.answerItemIds))],
     })
     const byOrd = new Map(rows.map(({ ord, ...row }) => [Number(ord), row]))
     return keys.map((_, i): SessionResponseRow | undefined => byOrd.get(i + 1))
@@ -81,8 +84,8 @@ const sessionResponseAccessBatch = batchedPer(
   { maxInFlight: 3, maxBatch: 200 },
 )
 
-export function findSessionResponseAccess(db: Db, tokenHash: string, responseId: string, now: Date) {
-  return sessionResponseAccessBatch(db, { tokenHash, responseId, now })
+export function findSessionResponseAccess(db: Db, tokenHash: string, responseId: string, now: Date, answerItemIds: readonly string[]) {
+  return sessionResponseAccessBatch(db, { tokenHash, responseId, now, answerItemIds })
 }
 
 export type AnswerWrite = {

@@ -1,6 +1,6 @@
 import type { FieldReader, FormItem } from './answer-form'
 import { answerFromForm } from './answer-form'
-import { parseCondition, type Condition } from './condition-language'
+import { itemsReadBy, parseCondition, type Condition } from './condition-language'
 import { visibleItemIds, type ConditionalItem } from './condition-visibility'
 import { tableCells, validateAnswer, type Answer } from './instrument-answers'
 import { itemsOf, type Instrument, type Item } from './instrument-model'
@@ -30,6 +30,15 @@ export function conditionalItems(instrument: Instrument): ConditionalItem[] {
   let items = parsedConditions.get(instrument)
   if (!items) parsedConditions.set(instrument, (items = itemsOf(instrument).map(({ item }) => ({ id: item.id, showIf: conditionOf(item) }))))
   return items
+}
+
+const readBySkipLogic = new WeakMap<Instrument, readonly string[]>()
+
+/** The items whose answers some condition of the instrument reads: all that decides which items show. */
+export function itemsReadBySkipLogic(instrument: Instrument): readonly string[] {
+  let ids = readBySkipLogic.get(instrument)
+  if (!ids) readBySkipLogic.set(instrument, (ids = [...new Set(conditionalItems(instrument).flatMap((item) => (item.showIf ? itemsReadBy(item.showIf) : [])))]))
+  return ids
 }
 
 /** Reads every answer of a questionnaire form, checks each against its item and works out which items show. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { findResponseAccess, findSessionResponseAccess, type StoredAnswerRow } from '../../db/queries/responses'
 import { instrumentForDiscipline } from '../../domain/instrument/instrument-applicability'
+import { itemsReadBySkipLogic } from '../../domain/instrument/instrument-form'
 import type { Area, Instrument } from '../../domain/instrument/instrument-model'
 import { can } from '../../domain/policy/policy'
 import type { Actor, SchoolRole } from '../../domain/policy/roles'
@@ -35,15 +36,28 @@ export async function loadResponseAccess(db: Db, actor: Actor, responseId: strin
   return accessOf(db, actor, row)
 }
 
+// The items whose answers the skip logic of any instrument this process has met reads (instruments are immutable,
+// so the set only grows; decision 169). Kept also as an array, the statement's parameter.
+const skipLogicItems = new Set<string>()
+let skipLogicItemList: string[] = []
+
 /**
  * The same for the caller behind a session cookie, with the session and the response read in one statement (the
- * autosave's path: two statements per save instead of three, decision 075). A missing session or response falls
- * back to the two lookups, so both answer exactly as they do for every other page.
+ * autosave's path: two statements per save instead of three, decision 075). Its `answers` and `stored` hold only the
+ * answers skip logic reads, all a save needs to know whether the item shows (decision 169); the first save on an
+ * instrument this process has not met yet reads them all, and learns what its conditions read. A missing session or
+ * response falls back to the two lookups, so both answer exactly as they do for every other page.
  */
 export async function loadSessionResponseAccess(db: Db, sessionToken: string | undefined, responseId: string, now: Date): Promise<ResponseAccess> {
-  const row = sessionToken ? await findSessionResponseAccess(db, hashToken(sessionToken), responseId, now) : undefined
+  const row = sessionToken ? await findSessionResponseAccess(db, hashToken(sessionToken), responseId, now, skipLogicItemList) : undefined
   if (!row) return loadResponseAccess(db, await actorForSession(db, sessionToken, now), responseId)
-  return accessOf(db, await actorOfLiveSession(db, row.session, now), row.access)
+  const actor = await actorOfLiveSession(db, row.session, now)
+  const access = await accessOf(db, actor, row.access)
+  const read = itemsReadBySkipLogic(access.instrument)
+  if (read.every((id) => skipLogicItems.has(id))) return access
+  for (const id of read) skipLogicItems.add(id)
+  skipLogicItemList = [...skipLogicItems]
+  return loadResponseAccess(db, actor, responseId)
 }
 
 type AccessRow = NonNullable<Awaited<ReturnType<typeof findResponseAccess>>>
