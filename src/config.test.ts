@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { devMailboxEnabled, loadConfig } from './config'
+import { devMailboxEnabled, loadConfig, webProcessCount } from './config'
 
 test('a laptop needs no configuration: PGlite in ./data on 127.0.0.1:3000 with demo data', () => {
   const config = loadConfig({})
@@ -38,4 +38,14 @@ test('card payments need both Stripe keys; the invoice address keeps its lines',
   expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' }).stripe).toEqual({ secretKey: 'sk_test_abc', webhookSecret: 'whsec_xyz' })
   expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' })).toThrow(/STRIPE_SECRET_KEY/)
   expect(loadConfig({ PROGRAM_POSTAL_ADDRESS: 'Program\\n1 Main St' }).programPostalAddress).toBe('Program\n1 Main St')
+})
+
+test('web processes: one per core in production on PostgreSQL, WEB_CONCURRENCY when set, and always one on PGlite', () => {
+  const pg = 'postgres://db.internal/smm'
+  expect(webProcessCount(loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg }), 4)).toEqual({ count: 4 })
+  expect(webProcessCount(loadConfig({ DATABASE_URL: pg }), 4)).toEqual({ count: 1 })
+  expect(webProcessCount(loadConfig({ NODE_ENV: 'production', DATABASE_URL: pg, WEB_CONCURRENCY: '3' }), 4)).toEqual({ count: 3 })
+  expect(webProcessCount(loadConfig({ NODE_ENV: 'production' }), 4)).toEqual({ count: 1 })
+  expect(webProcessCount(loadConfig({ WEB_CONCURRENCY: '2' }), 4)).toEqual({ count: 1, note: expect.stringContaining('PGlite') })
+  expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY/)
 })
