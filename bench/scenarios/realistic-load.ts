@@ -83,7 +83,7 @@ export const realisticLoad: Scenario = {
             const save = respondent(agent, server.baseUrl, school, shared)
             await sleep(random() * RAMP_MS)
             for (let n = 0; ; n++) {
-              await sleep(Math.min(thinkTime(random), until - performance.now())) // no one waits past the end
+              await sleep(Math.max(0, Math.min(thinkTime(random), until - performance.now()))) // no one waits past the end
               const item = mine[n % mine.length]!
               const value = randomAnswer(item, random())
               await sleep(typingMs(item, value, random))

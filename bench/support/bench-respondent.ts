@@ -35,7 +35,21 @@ export function respondent(agent: http.Agent, baseUrl: string, school: BenchScho
   }
 }
 
-function postJson(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
+/**
+ * A POST on a kept-alive connection the server closed while idle (its keep-alive timeout) fails before any answer:
+ * browsers send it again on a new connection, and so does this (Node's documented `reusedSocket` pattern), so a
+ * respondent pausing longer than that timeout is not counted as an error of the app.
+ */
+async function postJson(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
+  try {
+    return await postOnce(agent, url, headers, body)
+  } catch (err) {
+    if (!(err as { reusedSocket?: boolean }).reusedSocket || (err as NodeJS.ErrnoException).code !== 'ECONNRESET') throw err
+    return postOnce(agent, url, headers, body)
+  }
+}
+
+function postOnce(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
       let text = ''
@@ -45,7 +59,7 @@ function postJson(agent: http.Agent, url: string, headers: Record<string, string
       res.on('error', reject)
     })
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)))
-    req.on('error', reject)
+    req.on('error', (err) => reject(Object.assign(err, { reusedSocket: req.reusedSocket })))
     req.end(body)
   })
 }
