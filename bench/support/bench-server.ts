@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 
 /** The app as `npm start` runs it (the built server, rebuilt if stale), on the bench database, in its own process (its own core). */
-export async function startBenchServer(databaseUrl: string, port: number) {
+export async function startBenchServer(databaseUrl: string, port: number, env: Record<string, string> = {}) {
   // BENCH_CPU_PROF=folder writes the server's CPU profile there on exit (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
   const child = spawn(process.execPath, [...profile, 'bin/start.js'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'never', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'never', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const baseUrl = `http://127.0.0.1:${port}`
