@@ -3,7 +3,10 @@ import { unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { auditEvents } from '../../src/db/schema/operations'
 import { CLI_OPERATOR } from '../../src/domain/policy/roles'
+import { latestProgress } from '../../src/db/queries/job-progress'
+import { reportPdfPool } from '../../src/jobs/report-pdf-pool'
 import { startWorkers } from '../../src/jobs/workers'
+import { REPORT_PDFS_KIND, prepareReportPdfs } from '../../src/services/reports/report-pdf-pack'
 import { createMailTransport } from '../../src/mail/transport'
 import { importInstrumentDirectory } from '../../src/services/instruments/instrument-import'
 import { storedInstrument } from '../../src/services/instruments/instrument-content'
@@ -85,5 +88,13 @@ describe('every report of a cycle as PDF', () => {
     expect(audited).toHaveLength(1)
     expect(audited[0]).toMatchObject({ actorUserId: admin.id, details: { reports: 4 } })
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'cycle.report-pdfs-started'), eq(auditEvents.subject, cycle.id)))).toHaveLength(1)
+  })
+
+  test('the job run again (a retry) draws nothing twice: the count stays at the total and the zip holds each school once', async () => {
+    const run = (await latestProgress(db, REPORT_PDFS_KIND, cycle.id))!
+    await prepareReportPdfs(db, () => reportPdfPool(1), { cycleId: cycle.id, progressId: run.id })
+    expect(await progress()).toMatchObject({ status: 'done', done: 4, total: 4 })
+    const files = unzipSync(new Uint8Array(await (await app.request(`${base}.zip`, { headers: adminHeaders })).arrayBuffer()))
+    expect(Object.keys(files)).toHaveLength(4)
   })
 })

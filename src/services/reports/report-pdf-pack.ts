@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { findCycle } from '../../db/queries/cycles'
-import { advanceProgress, finishProgress, latestProgress, startProgress } from '../../db/queries/job-progress'
+import { advanceProgress, finishProgress, latestProgress, resumeProgress, startProgress } from '../../db/queries/job-progress'
 import { deleteOlderReportPdfs, insertReportPdf, reportPdfPage, reportsWithSnapshot, storedReportPdfIds } from '../../db/queries/report-pdfs'
 import type { Actor } from '../../domain/policy/roles'
 import { recordAudit } from '../audit'
@@ -52,6 +52,8 @@ export async function prepareReportPdfs(db: Db, renderers: ReportPdfRenderers, j
     const reports = await reportsWithSnapshot(db, job.cycleId)
     const names = reportPdfFileNames(reports.map((r) => r.schoolName))
     const stored = await storedReportPdfIds(db, job.progressId)
+    // A retry (pg-boss tries again after a failure) shows as running, so nobody starts a second run meanwhile.
+    await resumeProgress(db, job.progressId)
     for (const [i, report] of reports.entries()) {
       if (stored.has(report.responseId)) continue
       const view = await reportViewForProgramTeam(db, report.responseId)
