@@ -16,6 +16,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  REPORT_PDF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BADGE_SIGNING_KEY: z.string().min(2).optional(),
   PROGRAM_POSTAL_ADDRESS: z.string().min(5).default('Social Mission Metrics\nProgram office (set PROGRAM_POSTAL_ADDRESS)\nWashington, DC\nUnited States'),
@@ -40,6 +41,8 @@ export type Config = {
   queuePollSeconds: number
   /** `WEB_CONCURRENCY` as set; `webProcessCount` decides how many web processes really serve. */
   webConcurrency: number | undefined
+  /** Threads drawing report PDFs in "prepare every report as PDF"; unset: one per core (decision 170). */
+  reportPdfWorkers: number | undefined
   /** Bearer token for `/metrics`; in production, without it, `/metrics` does not exist. */
   metricsToken: string | undefined
   /** The badge issuer's Ed25519 key as a JSON Multikey; unset, a dev key is made once in DATA_DIR (decision 127). */
@@ -76,6 +79,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     queuePollSeconds: e.QUEUE_POLL_SECONDS,
     webConcurrency: e.WEB_CONCURRENCY,
+    reportPdfWorkers: e.REPORT_PDF_WORKERS,
     metricsToken: e.METRICS_TOKEN,
     badgeSigningKey: e.BADGE_SIGNING_KEY,
     programPostalAddress: e.PROGRAM_POSTAL_ADDRESS.replace(/\\n/g, '\n'),

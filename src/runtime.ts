@@ -48,6 +48,7 @@ export async function startRuntime(config: Config, log: Logger, { work }: { work
       baseUrl: config.baseUrl,
       jobs: queue,
       badgeIssuer,
+      reportPdfWorkers: config.reportPdfWorkers,
     })
   }
   log.debug({ engine: database.engine }, 'runtime started')

@@ -1,12 +1,11 @@
 import { DISCIPLINES } from '../../src/domain/school/school-facts'
 import { startProgress } from '../../src/db/queries/job-progress'
-import { newSecretToken } from '../../src/services/auth/tokens'
 import { BUILD_REPORTS_KIND, buildCycleReports } from '../../src/services/reports/cycle-scoring'
 import type { Row, Scenario } from '../harness'
 import { median } from '../harness'
 import { benchDatabase } from '../support/bench-database'
 import { startBenchServer } from '../support/bench-server'
-import { seedBenchSchools } from '../support/bench-seed'
+import { benchAdminCookie, seedBenchSchools } from '../support/bench-seed'
 
 // Issue 21's pages at national scale (decision 163): every admin list rendered for a 2,000-school cycle and for a
 // 30-school one, each in its own database and server, in the same run and alternating request by request, so load
@@ -33,11 +32,9 @@ async function site(count: number, port: number) {
     `INSERT INTO inbox_items (kind, sender_name, sender_email, subject, message)
      SELECT 'general', 'Sender ' || n, 'sender-' || n || '@example.test', 'Question ' || n, 'A question' FROM generate_series(1, $1) n`, [count])
   await bench.pool.query(`INSERT INTO audit_events (action, subject) SELECT 'cycle.reminder-sent', 'bench-' || n FROM generate_series(1, $1) n`, [count])
-  const session = newSecretToken()
-  const { rows: [user] } = await bench.pool.query<{ id: string }>(`INSERT INTO users (email, program_role) VALUES ($1, 'admin') RETURNING id`, [`bench-admin-${count}@example.test`])
-  await bench.pool.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [session.hash, user!.id])
+  const cookie = await benchAdminCookie(bench.pool)
   const server = await startBenchServer(bench.url, port)
-  return { bench, server, cycleId, cookie: `smm_session=${session.token}` }
+  return { bench, server, cycleId, cookie }
 }
 
 /** Wall time and size of one page as the signed-in admin gets it. */

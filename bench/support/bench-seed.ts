@@ -73,3 +73,11 @@ export async function seedBenchAdmin(pool: SqlRunner): Promise<Actor> {
   const { rows: [user] } = await pool.query<{ id: string }>(`INSERT INTO users (email, program_role) VALUES ($1, 'admin') RETURNING id`, [email])
   return { kind: 'user', userId: user!.id, email, name: null, programRole: 'admin', memberships: [] }
 }
+
+/** A session cookie of a new admin, for scenarios that go through a real server's routes. */
+export async function benchAdminCookie(pool: SqlRunner): Promise<string> {
+  const admin = await seedBenchAdmin(pool)
+  const session = newSecretToken()
+  await pool.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [session.hash, admin.kind === 'user' ? admin.userId : null])
+  return `smm_session=${session.token}`
+}

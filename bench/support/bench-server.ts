@@ -3,13 +3,14 @@ import { createServer } from 'node:net'
 
 /**
  * The app as `npm start` runs it (the built server, rebuilt if stale), on the bench database, in its own process
- * (its own core), or in `webProcesses` of them (WEB_CONCURRENCY, decision 168; `pid` is then the first process's).
+ * (its own core), or in `webProcesses` of them (WEB_CONCURRENCY, decision 168; `pid` is then the first process's),
+ * with `env` added to its environment.
  */
-export async function startBenchServer(databaseUrl: string, port: number, { webProcesses = 1 } = {}) {
+export async function startBenchServer(databaseUrl: string, port: number, { webProcesses = 1, env = {} }: { webProcesses?: number; env?: Record<string, string> } = {}) {
   // BENCH_CPU_PROF=folder writes the server's CPU profile there on exit (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []
   const child = spawn(process.execPath, [...profile, 'bin/start.js'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'never', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_CONCURRENCY: String(webProcesses), PUBLIC_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'never', LOG_LEVEL: 'warn', NODE_ENV: 'production', WEB_CONCURRENCY: String(webProcesses), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const baseUrl = `http://127.0.0.1:${port}`

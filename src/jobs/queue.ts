@@ -39,6 +39,7 @@ export async function startQueue(database: Database, databaseUrl: string | undef
   await boss.createQueue(JOB_NAMES.buildReports, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
   // 'exclusive': one waiting or running issue job per order (singletonKey = order id), however often it is asked for.
   await boss.createQueue(JOB_NAMES.badgeIssue, { policy: 'exclusive', retryLimit: 3, retryDelay: 30, retryBackoff: true })
+  await boss.createQueue(JOB_NAMES.prepareReportPdfs, { retryLimit: 2, retryDelay: 30, retryBackoff: true })
   await boss.createQueue(JOB_NAMES.badgeIssueAll, { retryLimit: 3, retryDelay: 30, retryBackoff: true })
   return {
     boss,

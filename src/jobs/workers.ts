@@ -9,11 +9,15 @@ import { sendCycleInvitations } from '../services/cycles/send-invitations'
 import { buildCycleReports } from '../services/reports/cycle-scoring'
 import { issueAllBadges, issueBadgeForOrder } from '../services/badges/badge-issue'
 import type { BadgeIssuerSource } from '../services/badges/badge-issuer'
+import { prepareReportPdfs } from '../services/reports/report-pdf-pack'
 import type { Queue } from './queue'
+import { reportPdfPool } from './report-pdf-pool'
 
 export type WorkerDeps = { db: Db; transport: MailTransport; mailFrom: string; pollSeconds: number; baseUrl: string; jobs: JobQueue
   /** Without it (tests of other jobs) the badge workers are not started; the runtime always passes it. */
   badgeIssuer?: BadgeIssuerSource
+  /** Threads that draw report PDFs in "prepare every report as PDF"; one per core unless given (the bench compares). */
+  reportPdfWorkers?: number
 }
 
 /** Hourly, a few minutes past the hour: invitations go out on their opening date within the hour. */
@@ -58,6 +62,14 @@ export async function startWorkers(queue: Queue, deps: WorkerDeps) {
     async ([job]: Job<{ cycleId: string; progressId: string }>[]) => {
       if (!job) return
       await buildCycleReports(deps.db, job.data)
+    },
+  )
+  await queue.boss.work(
+    JOB_NAMES.prepareReportPdfs,
+    { pollingIntervalSeconds: deps.pollSeconds, batchSize: 1 },
+    async ([job]: Job<{ cycleId: string; progressId: string }>[]) => {
+      if (!job) return
+      await prepareReportPdfs(deps.db, () => reportPdfPool(deps.reportPdfWorkers), job.data)
     },
   )
   if (deps.badgeIssuer) await startBadgeWorkers(queue, deps, deps.badgeIssuer)

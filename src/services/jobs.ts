@@ -23,4 +23,6 @@ export const JOB_NAMES = {
   badgeIssue: 'badge.issue',
   /** `{ cycleId, progressId }`: the console's "issue all" for a cycle. */
   badgeIssueAll: 'badge.issue-all',
+  /** `{ cycleId, progressId }`: every scored report of a cycle as PDF, for the program team's zip (decision 170). */
+  prepareReportPdfs: 'report.prepare-pdfs',
 } as const

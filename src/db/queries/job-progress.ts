@@ -15,6 +15,11 @@ export async function finishProgress(db: Db, id: string, at: Date, error: string
   await db.update(jobProgress).set({ status: error ? 'failed' : 'done', error, finishedAt: at }).where(eq(jobProgress.id, id))
 }
 
+/** A retried job runs again: its row shows it running, not the failure of the try before. */
+export async function resumeProgress(db: Db, id: string) {
+  await db.update(jobProgress).set({ status: 'running', error: null, finishedAt: null }).where(eq(jobProgress.id, id))
+}
+
 export async function latestProgress(db: Db, kind: string, subject: string) {
   const [row] = await db.select().from(jobProgress)
     .where(and(eq(jobProgress.kind, kind), eq(jobProgress.subject, subject)))

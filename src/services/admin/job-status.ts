@@ -5,9 +5,10 @@ import { SEND_INVITATIONS_KIND } from '../cycles/send-invitations'
 import { assertCan } from '../errors'
 import { BUILD_REPORTS_KIND } from '../reports/cycle-scoring'
 import { ISSUE_ALL_KIND } from '../badges/badge-issue'
+import { REPORT_PDFS_KIND } from '../reports/report-pdf-pack'
 
 /** The long jobs whose progress an admin page shows live, by the name used in their address. */
-export const WATCHED_JOBS = { invitations: SEND_INVITATIONS_KIND, scoring: BUILD_REPORTS_KIND, badges: ISSUE_ALL_KIND } as const
+export const WATCHED_JOBS = { invitations: SEND_INVITATIONS_KIND, scoring: BUILD_REPORTS_KIND, badges: ISSUE_ALL_KIND, pdfs: REPORT_PDFS_KIND } as const
 export type WatchedJob = keyof typeof WATCHED_JOBS
 
 export type JobStatus = { status: 'none' | 'running' | 'done' | 'failed'; done: number; total: number; error: string | null; finishedAt: string | null }

@@ -81,6 +81,20 @@ export async function openReport(db: Db, actor: Actor, responseId: string, ip: s
   return outcome.ok ? outcome.view : notFound('report')
 }
 
+/**
+ * A scored report as the program team sees it, for "prepare every report as PDF" (decision 170): no policy check
+ * or audit row per report, because the job runs for an admin who was checked, and audited, when they started it.
+ * Undefined when the response has no scores against a frozen snapshot (yet).
+ */
+export async function reportViewForProgramTeam(db: Db, responseId: string): Promise<ReportView | undefined> {
+  return db.transaction(async (tx) => {
+    const subject = await reportSubject(tx, responseId)
+    const score = subject ? await findResponseScore(tx, responseId) : undefined
+    if (!subject || !score?.snapshotId) return undefined
+    return buildView(tx, subject, score, (await findRelease(tx, responseId)) !== undefined, false)
+  })
+}
+
 type Subject = NonNullable<Awaited<ReturnType<typeof reportSubject>>>
 type Score = NonNullable<Awaited<ReturnType<typeof findResponseScore>>>
 

@@ -90,6 +90,7 @@ export const FUZZED_ROUTES: Record<string, RouteSpec> = {
   'POST /admin/cycles/:id/schools/:pid/addressee': cycles(['email', 'name'], participation),
   'POST /admin/cycles/:id/schools/:pid/extension': cycles(['until'], participation),
   'POST /admin/cycles/:id/schools/:pid/progress': cycles(['to'], participation),
+  'POST /admin/cycles/:id/reports/pdfs': cycles([], { id: 'pastCycle' }),
   'POST /admin/cycles/:id/reports/recompute': cycles(['reason'], { id: 'pastCycle' }),
   'POST /admin/cycles/:id/reports/release': cycles(['schoolId'], { id: 'pastCycle' }),
   'POST /admin/cycles/:id/publication': cycles(['publish'], { id: 'pastCycle' }),

@@ -24,6 +24,7 @@ import { cycleSchoolFilter } from './cycle-school-filter'
 import { cycleParticipationRoutes } from './cycle-participations'
 import { cyclePublicationRoutes } from './cycle-publication'
 import { cycleReportRoutes, releasedMessage } from './cycle-reports'
+import { cycleReportPdfRoutes } from './cycle-report-pdfs'
 import { cycleConfirmationRoutes } from './cycle-confirmations'
 import { participationDeclineRoutes } from './participation-decline'
 import { jobProgressRoutes } from './job-progress'
@@ -174,4 +175,5 @@ export const cycleRoutes = new Hono<AppEnv>()
   .route('/:id/schools/:pid/timeline', schoolTimelineRoutes)
   .route('/:id/schools', cycleParticipationRoutes)
   .route('/:id/reports', cycleReportRoutes)
+  .route('/:id/reports', cycleReportPdfRoutes)
   .route('/:id/publication', cyclePublicationRoutes)

@@ -22,6 +22,12 @@ describe('the audit log in words', () => {
     expect(auditSentence(e)).toBe('Jane Doe downloaded the group comparisons table of the cycle “2026 round” (9 rows).')
   })
 
+  it('reads the program team preparing and downloading every report of a cycle as PDF, with how many', () => {
+    const e = { ...base, schoolName: null, cycleTitle: '2026 round', details: { reports: 4 } }
+    expect(auditSentence({ ...e, action: 'cycle.report-pdfs-started' })).toBe('Jane Doe started preparing 4 report PDFs of the cycle “2026 round”.')
+    expect(auditSentence({ ...e, action: 'cycle.report-pdfs-exported' })).toBe('Jane Doe downloaded every report of the cycle “2026 round” as PDF (4 schools).')
+  })
+
   it('still reads for an action it has no phrase for', () => {
     expect(auditSentence({ ...base, action: 'badge.unheard-of' })).toBe('Jane Doe recorded badge.unheard-of for Example University.')
   })

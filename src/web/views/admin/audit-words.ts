@@ -119,6 +119,8 @@ export function auditPhrase(e: AuditFacts): string {
     case 'research.identified-exported': return `downloaded the export naming schools of ${cycle} (${str(d['format']) ?? 'a file'}, ${str(d['rows']) ?? 'some'} rows)`
     case 'access.denied': return `was refused ${e.subject ?? 'a page'} (${str(d['status']) ?? 'refused'}), a page that names schools`
     case 'directory.exported': return `downloaded the directory of schools (${str(d['rows']) ?? 'some'} rows)`
+    case 'cycle.report-pdfs-started': return `started preparing ${str(d['reports']) ?? 'the'} report PDFs of ${cycle}`
+    case 'cycle.report-pdfs-exported': return `downloaded every report of ${cycle} as PDF (${str(d['reports']) ?? 'some'} schools)`
     case 'cycle.scores-exported': return `downloaded the scores of ${cycle}, naming schools (${str(d['rows']) ?? 'some'} rows)`
     case 'cycle.status-exported': return `downloaded the status list of ${cycle} (${str(d['rows']) ?? 'some'} rows)`
     default: return `recorded ${e.action}${e.schoolName ? ` for ${e.schoolName}` : e.cycleTitle ? ` for ${cycle}` : ''}`

@@ -95,6 +95,12 @@ export function CycleReportsPage({ view, query, form }: { view: CycleReportsOver
               show them. Identified: for the program team only. The download is recorded in the audit log.</span>
           </p>
         )}
+        {view.counts.scored > 0 && (
+          <p>
+            <a href={`/admin/cycles/${cycle.id}/reports/pdfs`}>Prepare every report as PDF</a>
+            <span class="hint"> One zip with each school’s report as a PDF named by the school, prepared in the background.</span>
+          </p>
+        )}
         {view.counts.scored > 0 && <ReportFilterForm view={view} query={query} />}
         <PageSummary slice={slice} noun={['scored response', 'scored responses']} />
         {view.reports.length > 0 && (
