@@ -101,7 +101,7 @@ describe('a badge from a certified submission to revocation', () => {
 
     // The dean finds the badge from the order and from My school, stops listing the school, then lists it again.
     await dean.goto(`${server.baseUrl}/school/badge/${w.responseId}`)
-    expect(await dean.getByRole('link', { name: 'Your badges and the public directory' }).count()).toBe(1)
+    await expect.poll(() => dean.getByRole('link', { name: 'Your badges and the public directory' }).count()).toBe(1)
     await dean.goto(`${server.baseUrl}/school`)
     await dean.getByRole('link', { name: 'Your badges and the public directory' }).first().click()
     await checkJourneyPage(dean, 'badges-03-school-badges')

@@ -24,7 +24,7 @@ describe('a pilot round with a per-discipline sample, schools added late, and pu
     await checkPage(admin, 'cycle-form-per-discipline')
     await admin.getByRole('button', { name: 'Create the draft cycle' }).click()
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe('Pilot sample round')
-    expect(await admin.getByText('Pilot or test round.').isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('Pilot or test round.').isVisible()).toBe(true)
 
     await admin.getByRole('link', { name: 'Open the cycle and send invitations' }).click()
     const dentistry = admin.getByRole('row', { name: /Dentistry/ })
@@ -37,27 +37,27 @@ describe('a pilot round with a per-discipline sample, schools added late, and pu
     await admin.getByRole('link', { name: 'Add schools to this cycle' }).click()
     await admin.getByLabel('Discipline').selectOption('dental')
     await admin.getByRole('button', { name: 'Search' }).click()
-    expect(await admin.getByText('In the cycle').count()).toBe(1)
+    await expect.poll(() => admin.getByText('In the cycle').count()).toBe(1)
     const boxes = admin.getByRole('checkbox')
     await boxes.nth(0).check()
     await boxes.nth(1).check()
     await checkPage(admin, 'cycle-add-schools')
     await admin.getByRole('button', { name: 'Add the ticked schools and invite them' }).click()
-    expect(await admin.getByText('2 schools added and invited.').isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('2 schools added and invited.').isVisible()).toBe(true)
 
     // Closing goes through its confirmation page (decision 110).
     await admin.getByRole('link', { name: 'Close the cycle' }).click()
     await admin.getByRole('button', { name: 'Close the cycle' }).click()
     await admin.getByRole('link', { name: 'Public participation figures' }).click()
-    expect(await admin.getByText('A pilot or test round is never published.').isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('A pilot or test round is never published.').isVisible()).toBe(true)
     expect(await admin.getByRole('button', { name: 'Publish on the public page' }).count()).toBe(0)
 
     // The demo's past round is published: its preview is the public page's section, with the withdraw button.
     await admin.goto(`${running.server.baseUrl}/admin/cycles`)
     await admin.getByRole('link', { name: /national round \(demo\)/ }).last().click() // the list is newest first
     await admin.getByRole('link', { name: 'Public participation figures' }).click()
-    expect(await admin.getByText('fewer than 5').count()).toBeGreaterThan(0)
+    await expect.poll(() => admin.getByText('fewer than 5').count()).toBeGreaterThan(0)
     await checkPage(admin, 'cycle-publication-preview')
-    expect(await admin.getByRole('button', { name: 'Withdraw from the public page' }).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByRole('button', { name: 'Withdraw from the public page' }).isVisible()).toBe(true)
   })
 })

@@ -50,7 +50,7 @@ describe('a national round run from the admin console', () => {
     // Opening is checked first: the counts per discipline, how many deans get the invitation, and the message itself.
     await admin.getByRole('link', { name: 'Open the cycle and send invitations' }).click()
     expect(await admin.getByRole('table', { name: 'Schools per discipline' }).textContent()).toContain('A random sample of 2')
-    expect(await admin.getByText(/4\s+deans get the invitation/).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText(/4\s+deans get the invitation/).isVisible()).toBe(true)
     expect(await admin.locator('.mail-preview').textContent()).toMatch(/Invitation: Sampled round for /)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/cycle-opening-preview.png', fullPage: true })
@@ -58,7 +58,7 @@ describe('a national round run from the admin console', () => {
 
     // Opening answers at once; the invitations are created in the background.
     await admin.getByRole('button', { name: 'Open the cycle and send 4 invitations' }).click()
-    expect(await admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText(/The cycle is open\. Sending 4 invitations/).isVisible()).toBe(true)
     await expect.poll(() => invitations().length, { timeout: 30_000 }).toBe(4)
     // The progress script keeps the bar current without a reload and changes the heading when sending is done.
     const listedWhenSent = async () =>
@@ -79,7 +79,7 @@ describe('a national round run from the admin console', () => {
     await dean.screenshot({ path: 'test-results/invitation.png', fullPage: true })
     await dean.getByRole('button', { name: /^Accept for / }).click()
     await expect.poll(() => dean.getByRole('button', { name: /Sign out/ }).textContent()).toContain(toOf(first!))
-    expect(await dean.getByText(/is taking part, and you are signed in as its lead/).isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText(/is taking part, and you are signed in as its lead/).isVisible()).toBe(true)
 
     // A second dean accepts. The admin's school page offers no "mark as submitted": only a certified response counts
     // as completed, and a paper return goes through the response (decision 123; submitting is tested in the workspace).
@@ -91,15 +91,15 @@ describe('a national round run from the admin console', () => {
     await admin.getByRole('link', { name: second!.subject!.replace(/^.* for /, ''), exact: true }).click()
     expect(await seriousAxeViolations(admin)).toEqual([])
     expect(await admin.getByRole('button', { name: 'Mark as submitted' }).count()).toBe(0)
-    expect(await admin.getByRole('heading', { name: 'Paper return' }).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByRole('heading', { name: 'Paper return' }).isVisible()).toBe(true)
     await admin.getByRole('link', { name: '← Sampled round' }).click()
 
     // Ten days before the deadline the 14-day reminder is due: every school that has not submitted gets it.
     const before = running.peer.received.length
     await admin.getByRole('link', { name: 'Send due reminders now' }).click()
-    expect(await admin.getByText('4 schools are due a reminder', { exact: false }).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('4 schools are due a reminder', { exact: false }).isVisible()).toBe(true)
     await admin.getByRole('button', { name: 'Send the reminders' }).click()
-    expect(await admin.getByText('4 reminders queued.').isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('4 reminders queued.').isVisible()).toBe(true)
     await expect.poll(() => running.peer.received.length - before, { timeout: 30_000 }).toBe(4)
     const reminded = running.peer.received.slice(before).map(toOf)
     expect(reminded).toContain(toOf(second!))
@@ -112,7 +112,7 @@ describe('a national round run from the admin console', () => {
     expect(await figure(admin, 'declined')).toBe('0')
     expect(await figure(admin, 'submitted')).toBe('0')
     expect(await figure(admin, 'complete')).toBe('0%')
-    expect(await admin.getByRole('img', { name: 'Schools accepted and submitted, day by day' }).count()).toBe(1)
+    await expect.poll(() => admin.getByRole('img', { name: 'Schools accepted and submitted, day by day' }).count()).toBe(1)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/cycle-dashboard.png', fullPage: true })
   })

@@ -31,7 +31,7 @@ test('with JavaScript, answering the gate question shows the follow-up at once, 
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.screenshot({ path: 'test-results/instruments-diff.png' })
   await page.goto(`${running.server.baseUrl}/admin/instruments/smm-2019`)
-  expect(await page.getByRole('heading', { name: 'Crosswalk to smm-2024' }).isVisible()).toBe(true)
+  await expect.poll(() => page.getByRole('heading', { name: 'Crosswalk to smm-2024' }).isVisible()).toBe(true)
   expect(await seriousAxeViolations(page)).toEqual([])
   await page.screenshot({ path: 'test-results/instruments-2019.png', fullPage: true })
 })

@@ -82,7 +82,7 @@ describe('the dean’s journey', () => {
     await dean.getByLabel('E-mail address').fill('casey.coordinator@school.test')
     await dean.getByLabel('Name (optional)').fill('Casey Coordinator')
     await dean.getByRole('button', { name: 'Send the invitation' }).click()
-    expect(await dean.getByText('Invitation sent to casey.coordinator@school.test.').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Invitation sent to casey.coordinator@school.test.').isVisible()).toBe(true)
     await checkJourneyPage(dean, 'dean-03-team')
     expect((await peer.waitFor('casey.coordinator@school.test', 30_000)).subject).toContain('invited you to')
 
@@ -107,13 +107,13 @@ describe('the dean’s journey', () => {
     // 5. Check your answers, then certify and submit.
     await dean.goto(`${server.baseUrl}/school`)
     await round.getByRole('link', { name: 'Check your answers', exact: true }).click()
-    expect(await dean.getByText('Every required question is answered').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Every required question is answered').isVisible()).toBe(true)
     await checkJourneyPage(dean, 'dean-05-check-answers')
     await dean.getByLabel('Your full name').fill('Dr. Dana Dean')
     await dean.getByLabel(/I certify that these answers are accurate/).check()
     await dean.getByRole('button', { name: 'Submit the response' }).click()
     await dean.waitForURL(`${responseUrl}/submitted`)
-    expect(await dean.getByRole('heading', { name: 'Answers submitted' }).isVisible()).toBe(true)
+    await expect.poll(() => dean.getByRole('heading', { name: 'Answers submitted' }).isVisible()).toBe(true)
     await checkJourneyPage(dean, 'dean-06-confirmation')
 
     // 6. The PDF copy of the submitted answers, with the school's name in it.
@@ -142,14 +142,14 @@ describe('the dean’s journey', () => {
     if (await reload.isVisible()) await reload.click()
     await release.click()
     await admin.getByRole('button', { name: 'Release the reports and e-mail the leaders' }).click()
-    expect(await admin.getByText(/\d+ reports? released/).count()).toBeGreaterThan(0)
+    await expect.poll(() => admin.getByText(/\d+ reports? released/).count()).toBeGreaterThan(0)
 
     // 8. The dean opens the report from My school.
     await dean.goto(`${server.baseUrl}/school`)
     await checkJourneyPage(dean, 'dean-07-my-school-released')
     await round.getByRole('link', { name: 'Read the report' }).click()
     await expect.poll(() => dean.getByRole('heading', { level: 1 }).textContent()).toBe(`${schoolName}: ${title}`)
-    expect(await dean.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
+    await expect.poll(() => dean.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
     await checkJourneyPage(dean, 'dean-08-report')
   })
 })

@@ -81,7 +81,7 @@ describe('the program officer’s journey', () => {
     const perDiscipline = await admin.getByRole('table', { name: 'Schools per discipline' }).textContent()
     expect(perDiscipline).toContain('Physician assistant (PA)')
     expect(perDiscipline).toContain('3')
-    expect(await admin.getByText(/3\s+deans get the invitation/).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText(/3\s+deans get the invitation/).isVisible()).toBe(true)
     expect(await admin.locator('.mail-preview').textContent()).toMatch(new RegExp(`Invitation: ${title} for `))
     await checkJourneyPage(admin, 'officer-06-opening-preview')
     const isInvitation = (m: { subject?: string | undefined }) => m.subject?.startsWith(`Invitation: ${title}`) === true
@@ -89,11 +89,11 @@ describe('the program officer’s journey', () => {
 
     // 4. Open and send: the page answers at once and the progress bar follows the sending without a reload.
     await admin.getByRole('button', { name: 'Open the cycle and send 3 invitations' }).click()
-    expect(await admin.getByText(/The cycle is open\. Sending 3 invitations/).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText(/The cycle is open\. Sending 3 invitations/).isVisible()).toBe(true)
     await expect.poll(() => peer.received.filter(isInvitation).length, { timeout: 30_000 }).toBe(3)
     await expect.poll(() => admin.getByRole('heading', { name: 'Sending invitations' }).count(), { timeout: 30_000 }).toBe(0)
     // The step that waited for the sending is offered again without a reload.
-    expect(await admin.getByRole('link', { name: 'Close the cycle' }).count()).toBe(1)
+    await expect.poll(() => admin.getByRole('link', { name: 'Close the cycle' }).count()).toBe(1)
     await checkJourneyPage(admin, 'officer-07-sent')
     for (const s of schools) expect(peer.received.filter(isInvitation).some((m) => m.subject!.endsWith(`for ${s.name}`))).toBe(true)
 
@@ -140,10 +140,10 @@ describe('the program officer’s journey', () => {
 
     // 7. Release, after a confirmation page with the e-mail the leaders get.
     await release.click()
-    expect(await admin.getByText('1 report will be released', { exact: false }).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('1 report will be released', { exact: false }).isVisible()).toBe(true)
     await checkJourneyPage(admin, 'officer-12-release-confirmation')
     await admin.getByRole('button', { name: 'Release the reports and e-mail the leaders' }).click()
-    expect(await admin.getByText(/1 reports? released/).count()).toBeGreaterThan(0)
+    await expect.poll(() => admin.getByText(/1 reports? released/).count()).toBeGreaterThan(0)
     await checkJourneyPage(admin, 'officer-13-released')
     await expect.poll(() => peer.received.some((m) => m.text?.includes(`/school/reports/${responseId}`)), { timeout: 30_000 }).toBe(true)
 

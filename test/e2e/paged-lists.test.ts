@@ -54,7 +54,7 @@ test('a cycle of 126 schools is read 50 at a time; the filter stays across pages
   await expect.poll(summary).toMatch(/^Showing 51–\d+ of \d+ schools\.$/)
   expect(await page.getByLabel('State', { exact: true }).inputValue()).toBe('TX')
   expect(page.url()).toContain('state=TX')
-  expect(await page.getByText(/All \d+ schools that match the filter, on every page/).isVisible()).toBe(true)
+  await expect.poll(() => page.getByText(/All \d+ schools that match the filter, on every page/).isVisible()).toBe(true)
 
   await page.goto(`${running.server.baseUrl}${new URL(page.url()).pathname}?page=2`)
   await checkAtWidths(page, 'cycle-schools-pager', { desk: [seriousAxeViolations], phone: [noSidewaysScroll, seriousAxeViolations] }, { desk: 900 })

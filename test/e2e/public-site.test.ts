@@ -27,7 +27,7 @@ describe('the public site', () => {
   test('the participation page shows the demo past round with small counts as "fewer than 5"', async () => {
     const page = await (await running.browser.newContext()).newPage()
     await page.goto(`${running.server.baseUrl}/participation`)
-    expect(await page.getByRole('heading', { level: 2, name: /national round \(demo\)/ }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: /national round \(demo\)/ }).count()).toBe(1)
     const table = page.getByRole('table', { name: /schools by discipline/ })
     expect(await table.getByRole('row', { name: /Dentistry/ }).textContent()).toContain('fewer than 5')
     // No demo school's name appears next to a count.
@@ -47,8 +47,8 @@ describe('the public site', () => {
     await visitor.getByLabel('The nominee agrees to be featured publicly if selected').check()
     await visitor.getByRole('button', { name: 'Send the nomination' }).click()
     await expect.poll(() => visitor.getByRole('alert').textContent()).toContain('There is a problem')
-    expect(await visitor.getByText('Enter the nominee’s name.').count()).toBeGreaterThan(0)
-    expect(await visitor.getByText('Enter an e-mail address, like name@school.edu.').count()).toBeGreaterThan(0)
+    await expect.poll(() => visitor.getByText('Enter the nominee’s name.').count()).toBeGreaterThan(0)
+    await expect.poll(() => visitor.getByText('Enter an e-mail address, like name@school.edu.').count()).toBeGreaterThan(0)
     expect(await visitor.getByLabel('Nominee’s role').inputValue()).toBe('Director of Community Health Programs')
     expect(await visitor.getByLabel('The nominee agrees to be featured publicly if selected').isChecked()).toBe(true)
     expect(await seriousAxeViolations(visitor)).toEqual([])
@@ -58,7 +58,7 @@ describe('the public site', () => {
     await visitor.getByLabel('Your e-mail address').fill('marisol.vega@example.org')
     await visitor.getByRole('button', { name: 'Send the nomination' }).click()
     await expect.poll(() => visitor.url()).toBe(`${running.server.baseUrl}/champions`)
-    expect(await visitor.getByText('Your nomination has reached the program team.').isVisible()).toBe(true)
+    await expect.poll(() => visitor.getByText('Your nomination has reached the program team.').isVisible()).toBe(true)
 
     // The admin signs in through the link the server printed and opens the nominations.
     const admin = await (await running.browser.newContext()).newPage()
@@ -68,7 +68,7 @@ describe('the public site', () => {
     await admin.goto(`${running.server.baseUrl}/admin/champions`)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.getByRole('link', { name: /Dr\. Elena Quiñones/ }).click()
-    expect(await admin.getByText('Founded a student-run free clinic serving uninsured families.').isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('Founded a student-run free clinic serving uninsured families.').isVisible()).toBe(true)
     await admin.getByLabel('Short profile').fill('Founded a student-run clinic that now serves 1,200 uninsured families in southern Puerto Rico.')
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/admin-champion-nomination.png', fullPage: true })
@@ -77,7 +77,7 @@ describe('the public site', () => {
 
     // The admin heard of it by e-mail too (the dev mailbox keeps it).
     await admin.goto(`${running.server.baseUrl}/dev/mailbox`)
-    expect(await admin.getByRole('link', { name: 'New in the inbox: Champion nomination' }).count()).toBeGreaterThan(0)
+    await expect.poll(() => admin.getByRole('link', { name: 'New in the inbox: Champion nomination' }).count()).toBeGreaterThan(0)
 
     await visitor.goto(`${running.server.baseUrl}/champions`)
     const card = visitor.getByRole('listitem').filter({ hasText: 'Dr. Elena Quiñones' })

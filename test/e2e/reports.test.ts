@@ -78,10 +78,10 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     if (await reload.isVisible()) await reload.click()
     await expect.poll(() => admin.getByText('6 responses scored').count()).toBe(1)
     await admin.getByRole('link', { name: 'Release all reports and e-mail the leaders' }).click()
-    expect(await admin.getByText('6 reports will be released', { exact: false }).isVisible()).toBe(true)
+    await expect.poll(() => admin.getByText('6 reports will be released', { exact: false }).isVisible()).toBe(true)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.getByRole('button', { name: 'Release the reports and e-mail the leaders' }).click()
-    expect(await admin.getByText('6 reports released').count()).toBe(1)
+    await expect.poll(() => admin.getByText('6 reports released').count()).toBe(1)
     expect(await seriousAxeViolations(admin)).toEqual([])
     await admin.screenshot({ path: 'test-results/cycle-reports-admin.png', fullPage: true })
 
@@ -91,16 +91,16 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     const page = await signIn(dean.email)
     await page.goto(reportLink)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${mine.school.name}: ${title}`)
-    expect(await page.getByText('Instrument smm-2024').count()).toBe(1)
+    await expect.poll(() => page.getByText('Instrument smm-2024').count()).toBe(1)
     expect(await page.locator('.figures li', { hasText: 'vs all schools' }).textContent()).toContain('Top quartile')
-    expect(await page.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('img', { name: /Your score per area/ }).count()).toBe(1)
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await wcagViolations(page)).toEqual([])
     // What the result means comes first, in words, with the group beside it.
     expect(await page.locator('.figures li', { hasText: 'vs all schools' }).locator('p').first().textContent()).toMatch(/^Your school is in the top quartile of all schools/)
     const area = page.locator('details.report-area').first()
     await area.locator('summary').click() // an area's answers unfold
-    expect(await area.getByText('Answers that earned full points').isVisible()).toBe(true)
+    await expect.poll(() => area.getByText('Answers that earned full points').isVisible()).toBe(true)
     await page.setViewportSize({ width: 1280, height: 900 })
     expect(await scrollsSideways(page)).toBe(false)
     await page.screenshot({ path: 'test-results/report-page.png', fullPage: true })
@@ -119,7 +119,7 @@ describe('a round from closing to the dean’s board-ready PDF', () => {
     await page.locator('figure.chart').screenshot({ path: 'test-results/report-chart-390.png' })
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.site-header').isVisible()).toBe(false)
-    expect(await page.locator('figure.chart svg').isVisible()).toBe(true)
+    await expect.poll(() => page.locator('figure.chart svg').isVisible()).toBe(true)
     await page.pdf({ path: 'test-results/report-print.pdf' }) // the browser's own print, looked at by eye
     await page.emulateMedia({ media: 'screen' })
 

@@ -18,7 +18,7 @@ describe('the research area at desk and phone widths', () => {
 
     const round = page.locator('table a[href^="/research/cycles/"]').first()
     await round.click()
-    expect(await page.getByRole('heading', { name: 'De-identified exports' }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('heading', { name: 'De-identified exports' }).count()).toBe(1)
     const csv = page.getByRole('link', { name: 'Data (CSV)' })
     expect(await csv.getAttribute('href')).toMatch(/\/exports\/csv$/)
     await checkAtWidths(page, 'research-cycle', { desk: [axe, noSidewaysScroll], phone: [axe, noSidewaysScroll] })
@@ -28,7 +28,7 @@ describe('the research area at desk and phone widths', () => {
     expect(download.suggestedFilename()).toMatch(/^smm-.+-deidentified\.csv$/)
 
     await page.getByRole('link', { name: 'Export with school names' }).click()
-    expect(await page.getByText('This file names schools. Keep it inside the program team.').isVisible()).toBe(true)
+    await expect.poll(() => page.getByText('This file names schools. Keep it inside the program team.').isVisible()).toBe(true)
     await checkAtWidths(page, 'research-identified', { desk: [axe, noSidewaysScroll], phone: [axe, noSidewaysScroll] })
   })
 })

@@ -32,7 +32,7 @@ describe('with the dev mailbox (no SMTP server configured)', () => {
     await adminPage.getByRole('button', { name: 'Sign in' }).click()
     await expect.poll(() => adminPage.url()).toBe(`${server.baseUrl}/admin`)
     expect(await adminPage.getByRole('heading', { level: 1 }).textContent()).toBe('Program administration')
-    expect(await adminPage.getByText('You are signed in.').isVisible()).toBe(true)
+    await expect.poll(() => adminPage.getByText('You are signed in.').isVisible()).toBe(true)
     expect(await seriousAxeViolations(adminPage)).toEqual([])
     await adminPage.screenshot({ path: 'test-results/admin-home.png', fullPage: true })
 

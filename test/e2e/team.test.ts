@@ -55,17 +55,17 @@ describe('a school’s team', () => {
     await dean.getByLabel('Name (optional)').fill('Casey Coordinator')
     expect(await dean.getByLabel('Role', { exact: true }).inputValue()).toBe('coordinator')
     await dean.getByRole('button', { name: 'Send the invitation' }).click()
-    expect(await dean.getByText('Invitation sent to casey.coordinator@school.test.').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Invitation sent to casey.coordinator@school.test.').isVisible()).toBe(true)
     // Invited is not yet on the team: she is listed apart until she follows her link.
     expect(await dean.getByRole('table').first().textContent()).toContain('Casey Coordinator')
-    expect(await dean.getByText('Nobody has been named yet').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Nobody has been named yet').isVisible()).toBe(true)
     expect(await seriousAxeViolations(dean)).toEqual([])
 
     await dean.getByLabel('E-mail address').fill('robin.contributor@school.test')
     await dean.getByLabel('Name (optional)').fill('Robin Contributor')
     await dean.getByLabel('Role', { exact: true }).selectOption('contributor')
     await dean.getByRole('button', { name: 'Send the invitation' }).click()
-    expect(await dean.getByText('Invitation sent to robin.contributor@school.test.').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Invitation sent to robin.contributor@school.test.').isVisible()).toBe(true)
 
     // Robin gets the e-mail over SMTP; opening the link asks first, the button signs in and opens the response.
     const mail = await running.peer.waitFor('robin.contributor@school.test', 30_000)
@@ -83,13 +83,13 @@ describe('a school’s team', () => {
     await casey.getByRole('button', { name: 'Join the team' }).click()
     await expect.poll(() => casey.getByRole('button', { name: /Sign out/ }).textContent()).toContain('casey.coordinator@school.test')
     await dean.reload()
-    expect(await dean.getByText('Casey Coordinator coordinates the answers').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Casey Coordinator coordinates the answers').isVisible()).toBe(true)
 
     // The dean ticks two areas for Robin and gives the coordinator a whole domain.
     await dean.getByLabel('Service-learning: Robin Contributor').check()
     await dean.getByLabel('Recognition of social-mission work: Robin Contributor').check()
     await dean.getByRole('button', { name: 'Save assignments' }).click()
-    expect(await dean.getByText('Assignments saved.').isVisible()).toBe(true)
+    await expect.poll(() => dean.getByText('Assignments saved.').isVisible()).toBe(true)
     await dean.getByLabel('Domain', { exact: true }).selectOption({ label: 'Governance & Accountability' })
     await dean.getByLabel('Person', { exact: true }).selectOption({ label: 'Casey Coordinator' })
     await dean.getByRole('button', { name: 'Assign every area of the domain' }).click()
