@@ -13,6 +13,7 @@ import { createMetrics } from './metrics'
 import { requestContext } from './middleware/request-context'
 import { deniedAccessAudit } from './middleware/denied-access-audit'
 import { readableFormBody } from './middleware/readable-form-body'
+import { storableQuery } from './middleware/storable-query'
 import { renderError } from './render-error'
 import { adminHomeRoutes } from './routes/admin/home'
 import { adminAccountRoutes } from './routes/admin/accounts'
@@ -113,6 +114,7 @@ export function createApp(given: AppDeps, log: Logger) {
   const bodyLimitFor = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
   app.use((c, next) => (c.req.method === 'POST' && UPLOAD_PATHS.some((p) => p.test(c.req.path)) ? uploadLimit : bodyLimitFor)(c, next))
   app.use(readableFormBody)
+  app.use(storableQuery)
   app.use('/admin/*', async (c, next) => {
     assertCan(c.var.actor, 'admin.console')
     await next()

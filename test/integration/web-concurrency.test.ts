@@ -20,15 +20,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** GET over a connection of its own, so node:cluster may give it to any web process. */
+/**
+ * GET over a connection of its own, so node:cluster may give it to any web process. A connection handed to a
+ * process in the instant it was killed is never answered, so each one gives up after a few seconds (and the poll
+ * asks again).
+ */
 function getFresh(url: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    http.get(url, { agent: false, headers }, (res) => {
+    const req = http.get(url, { agent: false, headers, timeout: 5_000 }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    }).on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url}`))).on('error', reject)
   })
 }
 

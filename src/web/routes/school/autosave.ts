@@ -9,6 +9,7 @@ import { AppError, isDatabaseUnavailable, unavailableReason, UNAVAILABLE_RETRY_S
 import { AnswerSaveInput, saveAnswerBySession } from '../../../services/responses/answer-save'
 import type { AppDeps } from '../../context'
 import { SESSION_COOKIE } from '../../middleware/request-context'
+import { storableJsonValue } from '../../storable-text'
 import { privateNoStore } from './private-pages'
 
 export const AUTOSAVE_PATH = '/school/responses/:id/answers'
@@ -29,7 +30,7 @@ export function autosaveRoutes(deps: AppDeps, maxBodyBytes: number, log: Logger)
     .post(AUTOSAVE_PATH, privateNoStore, csrf(), bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge }), async (c) => {
       const responseId = ResponseId.safeParse(c.req.param('id'))
       if (!responseId.success) return c.json({ ok: false, kind: 'refused', code: 'not_found', message: 'We could not find that questionnaire.' }, 404)
-      const parsed = AnswerSaveInput.safeParse(await c.req.json().catch(() => null))
+      const parsed = AnswerSaveInput.safeParse(await c.req.text().then((text) => JSON.parse(text, storableJsonValue) as unknown).catch(() => null))
       if (!parsed.success) return c.json({ ok: false, kind: 'invalid', field: 'value', message: parsed.error.issues[0]?.message ?? 'This answer could not be read.' }, 422)
       const outcome = await saveAnswerBySession(deps.db, getCookie(c, SESSION_COOKIE), responseId.data, parsed.data)
       if (outcome.ok) return c.json(outcome)
