@@ -66,6 +66,7 @@ export const realisticLoad: Scenario = {
       const responseIds = schools.map((s) => s.responseId)
       const answersSeeded = await seedBenchAnswers(bench.pool, instrument, responseIds)
       const versions = await storedVersions(bench.pool, responseIds)
+      await bench.settle()
       // Questions every md school sees whatever it answered before (no skip logic), scored ones, split among colleagues.
       const items = itemsOf(instrument).map((e) => e.item).filter((item) => item.scored && !item.showIf && appliesTo(item, 'md'))
       const server = await startBenchServer(bench.url, PORT, { webProcesses: WEB_PROCESSES })

@@ -81,6 +81,11 @@ export function createApp(given: AppDeps, log: Logger) {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
+      // Headers only old browsers read, or that ask for nothing today (X-XSS-Protection: 0 is the default): each
+      // cost ~25 bytes on every response (decision 172).
+      xXssProtection: false,
+      xDownloadOptions: false,
+      xDnsPrefetchControl: false,
     }),
   )
   app.use(metrics.measure)

@@ -50,6 +50,16 @@ export function assetPath(name: string): string {
   return `/assets/${asset ? asset.hashedName : name}`
 }
 
+/**
+ * A small image as a `data:` address, for the icon every page links: a separate request for 240 bytes cost a
+ * round trip and ~800 bytes of response headers on a first visit (decision 172). CSP's `img-src` allows `data:`.
+ */
+export function assetDataUri(name: string): string {
+  const asset = assets.get(name)
+  if (!asset) throw new Error(`no asset ${name}`)
+  return `data:${asset.type},${encodeURIComponent(asset.body.toString('utf8').trim())}`
+}
+
 export type AssetLookup =
   | { kind: 'current'; asset: StaticAsset; hashed: boolean }
   /** A hashed name of a known asset whose content has changed since (a page cached from before). */

@@ -1,4 +1,4 @@
-import { assetPath } from '../static-assets'
+import { assetDataUri, assetPath } from '../static-assets'
 import type { Child } from 'hono/jsx'
 import { can } from '../../domain/policy/policy'
 import type { Actor } from '../../domain/policy/roles'
@@ -6,6 +6,8 @@ import type { Flash } from '../context'
 import { en } from '../i18n/en'
 import { AdminNav } from './admin/admin-nav'
 import { ResearchNav } from './research/research-nav'
+
+const FAVICON = assetDataUri('favicon.svg')
 
 export type LayoutProps = {
   title: string
@@ -30,7 +32,7 @@ export function Layout({ title, description, actor, flash, devMailbox, path = '/
           name="description"
           content={description ?? 'The social mission self-assessment for medical, dental, nursing and PA schools.'}
         />
-        <link rel="icon" href={assetPath('favicon.svg')} type="image/svg+xml" />
+        <link rel="icon" href={FAVICON} type="image/svg+xml" />
         <link rel="stylesheet" href={assetPath('app.css')} />
       </head>
       <body>
