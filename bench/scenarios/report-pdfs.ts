@@ -57,6 +57,7 @@ export const reportPdfs: Scenario = {
     try {
       const { cycleId } = await seedScoredBenchCycle(bench, BATCH)
       const cookie = await benchAdminCookie(bench.pool)
+      await bench.settle()
       const cores = availableParallelism()
       const runs: Record<'one' | 'all', Awaited<ReturnType<typeof prepareThroughRoutes>>> = {} as never
       for (const [key, workers] of [['one', 1], ['all', cores]] as const) {

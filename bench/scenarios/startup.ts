@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Row, Scenario } from '../harness'
 import { median } from '../harness'
+import { groupGone } from '../../test/e2e/support/server'
 
 const PORT = 3917
 const RUNS = 3
@@ -14,7 +15,8 @@ const PATH = `${join(projectRoot, 'node_modules', '.bin')}:${process.env.PATH ??
 
 /**
  * Runs `npm start` in `cwd`, exactly as a user types it, then polls until `/` answers 200; returns the milliseconds
- * that took. npm runs in its own process group, so stopping it stops the server it started and nothing else.
+ * that took. npm runs in its own process group, so stopping it stops the server it started and nothing else; it
+ * returns once the whole group is gone.
  */
 export async function npmStartToFirstPage(cwd: string, env: Record<string, string>): Promise<number> {
   const started = performance.now()
@@ -35,6 +37,8 @@ export async function npmStartToFirstPage(cwd: string, env: Record<string, strin
   } finally {
     process.kill(-child.pid!, 'SIGTERM')
     await exited
+    // npm exits before the server it started has closed: the next start must not find this one still answering.
+    await groupGone(child.pid!)
   }
 }
 

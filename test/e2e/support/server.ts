@@ -78,7 +78,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
  * Waits until no process of the group runs any more: npm exits before the server it started has finished dying,
  * and a restart on the same data must not race the old server (zombies, which hold nothing, count as gone).
  */
-async function groupGone(pgid: number) {
+export async function groupGone(pgid: number) {
   const alive = () =>
     readdirSync('/proc').some((pid) => {
       if (!/^\d+$/.test(pid)) return false
