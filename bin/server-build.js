@@ -65,7 +65,7 @@ export async function buildServer() {
     logLevel: 'warning',
     absWorkingDir: projectRoot,
     tsconfig: join(projectRoot, 'tsconfig.json'),
-    define: { __SMM_CLIENT_SCRIPTS__: JSON.stringify(Object.fromEntries(clientScripts.bundles)) },
+    define: { __SMM_CLIENT_SCRIPTS__: JSON.stringify(Object.fromEntries(clientScripts.bundles)), __SMM_BUILT_SERVER__: 'true' },
     plugins: [keepSourceFileUrls],
   })
   // Sources only: bundled packages change with package-lock.json (a build shaper); <define:…> is no file.

@@ -165,6 +165,15 @@ describe('autosave refusals answer JSON the page can show', () => {
     const huge = await saveJson(again, w.responseId, { ...body, note: 'x'.repeat(1024 * 1024 + 1) })
     expect(huge.status).toBe(413)
     expect((await huge.json()).message).toContain('larger than we accept')
+    // A browser declares the length: that is checked before a byte is read (decision 173).
+    const declared = JSON.stringify({ ...body, note: 'x'.repeat(1024 * 1024 + 1) })
+    const hugeDeclared = await app.request(`/school/responses/${w.responseId}/answers`, {
+      method: 'POST',
+      headers: { ...again, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(declared)), Origin: TEST_ORIGIN },
+      body: declared,
+    })
+    expect(hugeDeclared.status).toBe(413)
+    expect((await hugeDeclared.json()).message).toContain('larger than we accept')
     const badId = await saveJson(again, 'not-a-uuid', body)
     expect(badId.status).toBe(404)
     expect(await badId.json()).toMatchObject({ ok: false, kind: 'refused' })

@@ -5,6 +5,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
 import { checkCrosswalks } from '../../domain/instrument/instrument-crosswalk'
 import type { Instrument } from '../../domain/instrument/instrument-model'
 import { validateInstrument, type Path } from '../../domain/instrument/instrument-validate'
+import { cachedInstrumentFile } from './instrument-file-cache'
 
 export type InstrumentFile = { file: string; instrument: Instrument; contentHash: string }
 /** A problem found reading the files, with everything a person needs to fix it. */
@@ -26,9 +27,16 @@ export function readInstrumentFiles(dir: string = INSTRUMENTS_DIR): InstrumentFi
   const files: InstrumentFile[] = []
   const errors: InstrumentFileError[] = []
   for (const name of names) {
-    const result = readInstrumentText(name, readFileSync(join(dir, name), 'utf8'))
-    if (result.ok) files.push(result.file)
-    else errors.push(...result.errors)
+    const text = readFileSync(join(dir, name), 'utf8')
+    let failed: InstrumentFileError[] = []
+    const file = cachedInstrumentFile(name, text, () => {
+      const result = readInstrumentText(name, text)
+      if (result.ok) return result.file
+      failed = result.errors
+      return null
+    })
+    if (file) files.push(file)
+    else errors.push(...failed)
   }
   const seen = new Map<string, string>()
   for (const { file, instrument } of files) {
