@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { InstrumentFile } from './instrument-files'
 
 /** Defined by bin/server-build.js in the built server only. */
 declare const __SMM_BUILT_SERVER__: boolean | undefined
@@ -13,12 +12,12 @@ declare const __SMM_BUILT_SERVER__: boolean | undefined
  * JSON in the build's own folder for the next start. Any source change rebuilds that folder from empty, so a kept
  * outcome never outlives the code that made it; from sources (tsx, tests) nothing is kept on disk.
  */
-const remembered = new Map<string, InstrumentFile>()
+const remembered = new Map<string, unknown>()
 const diskFolder = typeof __SMM_BUILT_SERVER__ !== 'undefined' ? new URL('../../../dist/server/instrument-cache/', import.meta.url).pathname : null
 
-export function cachedInstrumentFile(name: string, text: string, read: () => InstrumentFile | null): InstrumentFile | null {
+export function cachedInstrumentFile<T extends object>(name: string, text: string, read: () => T | null): T | null {
   const key = createHash('sha256').update(name).update('\u0000').update(text).digest('hex')
-  const known = remembered.get(key) ?? fromDisk(key)
+  const known = (remembered.get(key) ?? fromDisk(key)) as T | undefined
   if (known) {
     remembered.set(key, known)
     return known
@@ -40,16 +39,16 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function fromDisk(key: string): InstrumentFile | undefined {
+function fromDisk(key: string): unknown {
   if (!diskFolder) return undefined
   try {
-    return deepFreeze(JSON.parse(readFileSync(join(diskFolder, `${key}.json`), 'utf8')) as InstrumentFile)
+    return deepFreeze(JSON.parse(readFileSync(join(diskFolder, `${key}.json`), 'utf8')) as unknown)
   } catch {
     return undefined // not kept yet (or unreadable): read the YAML
   }
 }
 
-function toDisk(key: string, file: InstrumentFile) {
+function toDisk(key: string, file: object) {
   if (!diskFolder) return
   try {
     mkdirSync(diskFolder, { recursive: true })

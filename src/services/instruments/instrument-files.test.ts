@@ -92,3 +92,21 @@ describe('a bad file never loads, and says where it is wrong', () => {
     expect(wrongArea.ok ? [] : wrongArea.errors.map(describeFileError)).toEqual(['old.yaml: crosswalk maps recognition-promotion to recognitions, which is not an area of smm-2024'])
   })
 })
+
+describe('read once per process (decision 173)', () => {
+  test('the same text is not read twice; a changed file is read again and a broken one keeps saying why', () => {
+    const json = (title: string) => JSON.stringify({ id: 'k', title, domains: [{ id: 'd', title: 'D', areas: [{ id: 'a', title: 'A', items: [{ id: 'a.q', kind: 'yes-no', text: 'Q?', office: 'hr' }] }] }] })
+    const dir = folder({ 'k.json': json('First') })
+    const first = readInstrumentFiles(dir)
+    const again = readInstrumentFiles(dir)
+    expect(first.ok && again.ok && again.files[0]!.instrument).toBe(first.ok && first.files[0]!.instrument) // the same object, not a new parse
+    expect(() => {
+      if (again.ok) (again.files[0]!.instrument as { title: string }).title = 'Changed by a caller'
+    }).toThrow(TypeError) // shared, so nobody may change it for the others
+    writeFileSync(join(dir, 'k.json'), json('Second'))
+    const edited = readInstrumentFiles(dir)
+    expect(edited.ok && edited.files[0]!.instrument.title).toBe('Second')
+    writeFileSync(join(dir, 'k.json'), '{"id": "k"')
+    for (let i = 0; i < 2; i++) expect(readInstrumentFiles(dir).ok).toBe(false)
+  })
+})
