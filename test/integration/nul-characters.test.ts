@@ -47,3 +47,12 @@ test('a NUL in a search or in an uploaded directory file gets a page, never a se
   expect(res.status).toBeLessThan(500)
   expect(await db.select().from(schools).where(eq(schools.name, 'Nul\u0000 College'.replace('\u0000', '')))).toHaveLength(0) // previewed, not written
 })
+
+test('a NUL in any page’s path is “not found” for everyone, never a server error', async () => {
+  const admin = await signedIn(db, await seedUser(db, { programRole: 'admin' }))
+  const withNul = app.routes.filter((r) => r.method === 'GET' && r.path.includes('/:')).map((r) => r.path.replace(/:[A-Za-z]+(\{[^}]*\})?/g, 'a%00b'))
+  expect(withNul.length).toBeGreaterThan(20) // read from the app's own route table, so a new route is covered too
+  for (const path of withNul) {
+    for (const headers of [{}, admin]) expect((await app.request(path, { headers })).status, path).toBe(404)
+  }
+})
