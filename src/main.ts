@@ -47,13 +47,7 @@ async function main() {
     console.log(`Other sign-in links arrive in the dev mailbox: ${config.baseUrl}/dev/mailbox`)
   }
 
-  if (count === 1) {
-    const server = serveApp(config, log, runtime, (port) => void ready(port))
-    return stopOnSignal(log, async () => {
-      server.close()
-      await runtime.close()
-    })
-  }
+  if (count === 1) return serveUntilStopped(config, log, runtime, (port) => void ready(port))
   const web = await startWebProcesses(count, log)
   await ready(web.port)
   stopOnSignal(log, async () => {
@@ -64,17 +58,17 @@ async function main() {
 
 /** A forked web process: the first process has migrated and seeded; this one serves and sends jobs, and runs none. */
 async function serveAsWebProcess(config: Config, log: Logger) {
-  const runtime = await startRuntime(config, log, { work: false })
-  const server = serveApp(config, log, runtime, () => undefined)
+  serveUntilStopped(config, log, await startRuntime(config, log, { work: false }), () => undefined)
+}
+
+/** Serves the app on the runtime until a signal, then closes the server and the runtime. */
+function serveUntilStopped(config: Config, log: Logger, runtime: Runtime, onListening: (port: number) => void) {
+  const app = createApp({ db: runtime.database.db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database), badgeIssuer: runtime.badgeIssuer }, log)
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => onListening(info.port))
   stopOnSignal(log, async () => {
     server.close()
     await runtime.close()
   })
-}
-
-function serveApp(config: Config, log: Logger, runtime: Runtime, onListening: (port: number) => void) {
-  const app = createApp({ db: runtime.database.db, jobs: runtime.queue, config, checkHealth: () => databaseAnswers(runtime.database), badgeIssuer: runtime.badgeIssuer }, log)
-  return serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => onListening(info.port))
 }
 
 function stopOnSignal(log: Logger, close: () => Promise<void>) {

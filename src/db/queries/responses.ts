@@ -67,6 +67,9 @@ const sessionResponseAccess = preparedPer((db) =>
     .prepare('find_session_response_access'),
 )
 
+/** How autosaves are grouped, for their read and their write alike; the bench's multi-row baseline batches the same way. */
+export const ANSWER_WRITE_BATCHING = { maxInFlight: 3, maxBatch: 200 }
+
 type SessionResponseKey = { tokenHash: string; responseId: string; now: Date; answerItemIds: readonly string[] }
 type SessionResponseRow = Omit<Awaited<ReturnType<ReturnType<typeof sessionResponseAccess>['execute']>>[number], 'ord'>
 
@@ -81,7 +84,7 @@ const sessionResponseAccessBatch = batchedPer(
     const byOrd = new Map(rows.map(({ ord, ...row }) => [Number(ord), row]))
     return keys.map((_, i): SessionResponseRow | undefined => byOrd.get(i + 1))
   },
-  { maxInFlight: 3, maxBatch: 200 },
+  ANSWER_WRITE_BATCHING,
 )
 
 export function findSessionResponseAccess(db: Db, tokenHash: string, responseId: string, now: Date, answerItemIds: readonly string[]) {
@@ -153,9 +156,6 @@ const answerWrites = preparedStatement<{ ord: string; version: number }>('write_
     from (select participation_id, max(at) as at from changed group by participation_id) c
     where p.id = c.participation_id and (p.status = 'accepted' or p.last_activity_at is null or p.last_activity_at < c.at - interval '1 minute'))
   select ord, version from changed`)
-
-/** How autosaves are grouped into one statement; the bench's multi-row baseline batches the same way. */
-export const ANSWER_WRITE_BATCHING = { maxInFlight: 3, maxBatch: 200 }
 
 const answerWriteBatch = batchedPer(
   async (db, writes: AnswerWrite[]) => {

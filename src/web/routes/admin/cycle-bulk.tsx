@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { BULK_ACTIONS, MAX_BULK, applyBulk, bulkPreview, matchingSchoolIds, type BulkAction } from '../../../services/admin/bulk-actions'
 import type { AppEnv, Ctx } from '../../context'
+import { cycleIdOf } from '../cycle-id-param'
 import { seeOther } from '../../flash'
 import type { FormState } from '../../form'
 import { BulkConfirmPage } from '../../views/admin/bulk-actions-form'
@@ -24,10 +25,6 @@ async function readBody(c: Ctx) {
   return { body, filter: cycleSchoolFilter(raw).filter }
 }
 
-const cycleIdOf = (c: Ctx) => {
-  const id = z.uuid().safeParse(c.req.param('id'))
-  return id.success ? id.data : null
-}
 
 async function confirmPage(c: Ctx, cycleId: string, action: BulkAction, pids: string[], form: FormState, byFilter = false) {
   const preview = await bulkPreview(c.var.db, c.var.actor, c.var.deps.config.baseUrl, cycleId, action, pids)

@@ -2,16 +2,13 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { confirmClose, confirmRelease, confirmReminders } from '../../../services/admin/cycle-confirmations'
 import type { AppEnv, Ctx } from '../../context'
+import { cycleIdOf } from '../cycle-id-param'
 import { CloseConfirmPage, ReleaseConfirmPage, RemindersConfirmPage } from '../../views/admin/cycle-confirm-pages'
 
 // Mounted at /admin/cycles/:id/confirm: the check-before-you-act pages (opening has its own, with the counts per
 // discipline: /admin/cycles/:id/open). Each posts to the action it describes,
 // which is unchanged; without JavaScript the confirmation is simply a page.
 
-const cycleIdOf = (c: Ctx) => {
-  const id = z.uuid().safeParse(c.req.param('id'))
-  return id.success ? id.data : null
-}
 const baseUrl = (c: Ctx) => c.var.deps.config.baseUrl
 
 export const cycleConfirmationRoutes = new Hono<AppEnv>()

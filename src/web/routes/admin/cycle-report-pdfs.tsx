@@ -1,18 +1,14 @@
 import { Hono } from 'hono'
 import { stream } from 'hono/streaming'
-import { z } from 'zod'
 import { reportPdfPackFacts, reportPdfZip, startReportPdfPack } from '../../../services/reports/report-pdf-pack'
-import type { AppEnv, Ctx } from '../../context'
+import type { AppEnv } from '../../context'
+import { cycleIdOf } from '../cycle-id-param'
 import { seeOther } from '../../flash'
 import { ReportPdfsPage, reportPdfsPath } from '../../views/admin/report-pdfs-page'
 
 // Mounted at /admin/cycles/:id/reports beside the reports page: "prepare every report as PDF" (confirmation,
 // progress, start) and the zip's download (decision 170). The service checks the admin and audits.
 
-const cycleIdOf = (c: Ctx) => {
-  const id = z.uuid().safeParse(c.req.param('id'))
-  return id.success ? id.data : null
-}
 
 export const cycleReportPdfRoutes = new Hono<AppEnv>()
   .get('/pdfs', async (c) => {

@@ -6,6 +6,7 @@ import { recomputeNorms } from '../../../services/reports/cycle-scoring'
 import { cycleScoresCsv } from '../../../services/reports/cycle-scores-export'
 import { releaseReports } from '../../../services/reports/report-release'
 import type { AppEnv, Ctx } from '../../context'
+import { cycleIdOf } from '../cycle-id-param'
 import { seeOther } from '../../flash'
 import type { FormState } from '../../form'
 import { CycleReportsPage } from '../../views/admin/cycle-reports-page'
@@ -13,10 +14,6 @@ import { csvDownload } from './csv-download'
 
 // Mounted at /admin/cycles/:id/reports: build progress, norms snapshots, re-score, release and the scores export.
 
-const cycleIdOf = (c: Ctx) => {
-  const id = z.uuid().safeParse(c.req.param('id'))
-  return id.success ? id.data : null
-}
 
 /** What the admin reads after releasing: how many reports went out, or that a release before (or at the same moment) sent them. */
 export const releasedMessage = (released: number) =>

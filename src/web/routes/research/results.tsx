@@ -3,17 +3,14 @@ import { z } from 'zod'
 import { analysisCsv } from '../../../services/research/analysis-downloads'
 import { researchResults } from '../../../services/research/aggregate-results'
 import { groupBoxPlotSvg } from '../../charts/group-box-plot'
-import type { AppEnv, Ctx } from '../../context'
+import type { AppEnv } from '../../context'
+import { cycleIdOf } from '../cycle-id-param'
 import { emptyForm } from '../../form'
 import { ResultsPage, type BreakdownCharts } from '../../views/research/results-page'
 import { csvDownload } from '../admin/csv-download'
 
 // Mounted at /research/cycles/:id/results: a cycle's aggregate results, one score broken down at a time, and its CSVs.
 
-const cycleIdOf = (c: Ctx) => {
-  const id = z.uuid().safeParse(c.req.param('id'))
-  return id.success ? id.data : null
-}
 
 const DOWNLOADS = z.enum(['results', 'group-tests'])
 
