@@ -61,6 +61,10 @@ export async function buildServer() {
     // which reads the map as it loads the bundle, reads a third as much.
     sourcemap: 'linked',
     sourcesContent: false,
+    // Whitespace and syntax only, names kept: a third less for Node to read, decode and compile at every start, and
+    // the map still names src/ lines (decision 175).
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: projectRoot,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { Row, Scenario } from '../harness'
 import { median } from '../harness'
 import { groupGone } from '../../test/e2e/support/server'
+import { PGLITE_START_PARAMS } from '../../src/db/pglite'
 
 const PORT = 3917
 const RUNS = 3
@@ -55,10 +56,17 @@ function bareServerPackage(): string {
  * exits, started with `node` directly (no npm), in milliseconds.
  */
 function pgliteOnly(dataDir: string): Promise<number> {
-  const script = "import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(process.argv[1]); await db.query('SELECT 1'); await db.close()"
+  // The app's own settings (db/pglite.ts); the clock stops when SELECT 1 has answered, not when the process has
+  // exited: tearing down PGlite's memory is no part of a start.
+  const script = "import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create({ dataDir: process.argv[1], startParams: JSON.parse(process.argv[2]) }); await db.query('SELECT 1'); process.stdout.write('ready'); await db.close()"
   const started = performance.now()
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], { cwd: projectRoot, stdio: 'ignore' })
-  return new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`PGlite alone exited with ${code}`)))))
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] })
+  let answeredAfter: number | undefined
+  child.stdout.once('data', () => (answeredAfter = performance.now() - started))
+  // Waits for the exit all the same, so the next measurement has the machine to itself.
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 && answeredAfter !== undefined ? resolve(answeredAfter) : reject(new Error(`PGlite alone exited with ${code}`)))),
+  )
 }
 
 /** The app's start-up in `cwd` (a checkout): a first start on an empty data folder, then a restart on it. */
@@ -118,7 +126,7 @@ export const startup: Scenario = {
       { scenario: 'startup', measure: 'ratio restart / baseline', value: restartMs / bareMs, unit: '×', budget: { max: 2 } },
       { scenario: 'startup', measure: 'ratio cold / baseline', value: coldMs / bareMs, unit: '×' },
       // What no app code can go below on PGlite: the restart goal (2 × baseline) sits under it (decision 174).
-      { scenario: 'startup', measure: `floor: a node process that only opens PGlite on that folder, SELECT 1, exits (median of ${RUNS})`, value: pgliteMs / 1000, unit: 's', baseline: bareMs / 1000 },
+      { scenario: 'startup', measure: `floor: a node process that only opens PGlite on that folder (the app's settings) until SELECT 1 answers (median of ${RUNS})`, value: pgliteMs / 1000, unit: 's', baseline: bareMs / 1000 },
       { scenario: 'startup', measure: 'ratio PGlite alone / baseline', value: pgliteMs / bareMs, unit: '×' },
     ]
   },

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
+import { openPglite } from './pglite'
 
 /** A database or an open transaction on it: services take this, so they run the same inside and outside one. */
 export type Db = PgDatabase<PgQueryResultHKT>
@@ -37,7 +38,7 @@ export async function openDatabase(target: DatabaseTarget, onConnectionLost: Con
     pglite = target.pglite
   } else {
     mkdirSync(target.dataDir, { recursive: true }) // PGlite does not create parent folders itself
-    pglite = await PGlite.create(target.dataDir)
+    pglite = await openPglite({ dataDir: target.dataDir })
   }
   const db = drizzlePglite(pglite) as unknown as Db
   return { engine: 'pglite', db, pglite, close: () => pglite.close() }

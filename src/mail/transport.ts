@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 
 /** `messageId`: the Message-ID header, the same for every attempt at one stored message (see `messageIdFor`). */
 export type OutgoingMail = { from: string; to: string; subject: string; text: string; html: string | null; messageId?: string }
@@ -10,13 +10,19 @@ export type MailTransport = { deliver(mail: OutgoingMail): Promise<{ messageId: 
  * "reply" reaches the program team rather than the no-reply sender (`MAIL_REPLY_TO`, decision 083).
  */
 export function createMailTransport(smtpUrl: string | undefined, { replyTo }: { replyTo?: string } = {}): MailTransport {
-  const transporter = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true })
+  // nodemailer is a twelfth of the server bundle and no message goes out during a start: loaded for the first one
+  // (decision 175). SMTP_URL's form is checked with the configuration, before the start.
+  let transporter: Promise<Transporter> | undefined
+  const opened = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true }),
+    ))
   return {
     async deliver(mail) {
-      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined, ...(replyTo ? { replyTo } : {}) })
+      const info = await (await opened()).sendMail({ ...mail, html: mail.html ?? undefined, ...(replyTo ? { replyTo } : {}) })
       return { messageId: info.messageId ?? null }
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((opened) => opened.close()),
   }
 }
 

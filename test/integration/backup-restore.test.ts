@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import { openPglite } from '../../src/db/pglite'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openDatabase, type Db } from '../../src/db/client'
@@ -63,7 +63,7 @@ beforeAll(async () => {
     // The CLI is another process: it gets a data folder holding a copy of the seeded in-memory database.
     if (source.engine !== 'pglite') throw new Error('expected PGlite')
     const sourceDir = join(scratch, 'source')
-    const copy = await PGlite.create(sourceDir, { loadDataDir: await source.pglite.dumpDataDir('none') })
+    const copy = await openPglite({ dataDir: sourceDir, loadDataDir: await source.pglite.dumpDataDir('none') })
     await copy.close()
     sourceEnv = { DATA_DIR: sourceDir }
     readSource = (use) => readFolder(sourceDir, use)

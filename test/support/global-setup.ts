@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import { openPglite } from '../../src/db/pglite'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openDatabase, type Database } from '../../src/db/client'
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'smm-test-'))
-    const database = await openDatabase({ pglite: await PGlite.create() })
+    const database = await openDatabase({ pglite: await openPglite() })
     await prepare(database)
     if (database.engine !== 'pglite') throw new Error('expected PGlite')
     const dump = await database.pglite.dumpDataDir('gzip')

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { openDatabase, type Database } from '../../src/db/client'
+import { openPglite } from '../../src/db/pglite'
 import { adminUrl, databaseUrlFor } from './postgres-urls'
 
 export type TestDatabase = Database & { url: string | undefined }
@@ -12,7 +12,7 @@ export type TestDatabase = Database & { url: string | undefined }
 export async function freshDatabase(): Promise<TestDatabase> {
   const template = inject('dbTemplate')
   if (template.engine === 'pglite') {
-    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(template.tarball)]) })
+    const pglite = await openPglite({ loadDataDir: new Blob([readFileSync(template.tarball)]) })
     return { ...(await openDatabase({ pglite })), url: undefined }
   }
   const name = `${template.template.replace(/_template$/, '')}_${randomUUID().slice(0, 8)}`
@@ -38,7 +38,7 @@ export async function freshDatabaseForServer(dataDir: string): Promise<{ databas
     const database = await freshDatabase()
     return { database, serverEnv: { DATABASE_URL: database.url! }, reopen: () => openDatabase({ url: database.url! }) }
   }
-  const pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(template.tarball)]) })
+  const pglite = await openPglite({ dataDir, loadDataDir: new Blob([readFileSync(template.tarball)]) })
   const database: TestDatabase = { ...(await openDatabase({ pglite })), url: undefined }
   return { database, serverEnv: {}, reopen: () => openDatabase({ dataDir }) }
 }

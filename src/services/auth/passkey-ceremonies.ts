@@ -1,12 +1,8 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server'
 import type { Db } from '../../db/client'
 import { findPasskeyOf, listPasskeys, recordPasskeyUse, replaceChallenge, takeChallenge } from '../../db/queries/passkeys'
@@ -15,6 +11,9 @@ import { hashToken } from './tokens'
 
 // The two WebAuthn ceremonies, done by @simplewebauthn/server: options with a challenge kept server-side for the
 // browser session, then the browser's answer verified against that challenge, our origin and RP id (decision 161).
+// The library and its X.509/ASN.1 dependencies are a seventh of the server bundle and only passkey pages use them:
+// loaded at the first ceremony, not at every start (decision 175).
+const webauthn = () => import('@simplewebauthn/server')
 
 /** Who the passkeys belong to: the site at PUBLIC_URL. Its origin and host name are checked in every answer. */
 export type RelyingParty = { id: string; origin: string; name: string }
@@ -33,7 +32,7 @@ type Person = { userId: string; email: string; name: string | null }
 
 export async function registrationOptions(db: Db, rp: RelyingParty, sessionToken: string, who: Person, now: Date): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const existing = await listPasskeys(db, who.userId)
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userName: who.email,
@@ -51,7 +50,7 @@ export async function registrationOptions(db: Db, rp: RelyingParty, sessionToken
 
 export async function authenticationOptions(db: Db, rp: RelyingParty, sessionToken: string, userId: string, now: Date): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const existing = await listPasskeys(db, userId)
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: existing.map((p) => ({ id: p.id, transports: p.transports })),
     timeout: PASSKEY_CEREMONY_TIMEOUT_MS,
@@ -66,7 +65,7 @@ export async function verifyNewPasskey(db: Db, rp: RelyingParty, sessionToken: s
   const challenge = await takeChallenge(db, hashToken(sessionToken), 'register', now)
   if (!challenge) return { ok: false, reason: 'expired' }
   return refusedOnThrow(async () => {
-    const result = await verifyRegistrationResponse({ response: response as RegistrationResponseJSON, ...expected(rp, challenge), supportedAlgorithmIDs: ALGORITHMS })
+    const result = await (await webauthn()).verifyRegistrationResponse({ response: response as RegistrationResponseJSON, ...expected(rp, challenge), supportedAlgorithmIDs: ALGORITHMS })
     if (!result.verified) return { ok: false, reason: 'not-verified' }
     const { credential } = result.registrationInfo
     const transports = (response as RegistrationResponseJSON).response.transports ?? []
@@ -85,7 +84,7 @@ export async function verifyPasskeyAnswer(db: Db, rp: RelyingParty, sessionToken
   const passkey = id ? await findPasskeyOf(db, userId, id) : undefined
   if (!passkey) return { ok: false, reason: 'unknown-passkey' }
   return refusedOnThrow(async () => {
-    const result = await verifyAuthenticationResponse({
+    const result = await (await webauthn()).verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,
       ...expected(rp, challenge),
       credential: { id: passkey.id, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.counter, transports: passkey.transports },
