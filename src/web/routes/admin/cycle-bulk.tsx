@@ -25,7 +25,6 @@ async function readBody(c: Ctx) {
   return { body, filter: cycleSchoolFilter(raw).filter }
 }
 
-
 async function confirmPage(c: Ctx, cycleId: string, action: BulkAction, pids: string[], form: FormState, byFilter = false) {
   const preview = await bulkPreview(c.var.db, c.var.actor, c.var.deps.config.baseUrl, cycleId, action, pids)
   return c.render(<BulkConfirmPage preview={preview} action={action} form={form} byFilter={byFilter} />, { title: 'Confirm the action on the chosen schools' })

@@ -10,6 +10,7 @@ import {
   resendInvitation,
 } from '../../../services/cycles/participation-admin'
 import type { AppEnv, Ctx } from '../../context'
+import { cycleIdOf } from '../cycle-id-param'
 import { seeOther } from '../../flash'
 import { textValues, type FormState } from '../../form'
 import { ParticipationPage } from '../../views/admin/participation-page'
@@ -59,13 +60,13 @@ function addedMessage({ added, alreadyIn }: AddSchoolsOutcome) {
 
 export const cycleParticipationRoutes = new Hono<AppEnv>()
   .get('/add', async (c) => {
-    const id = z.uuid().safeParse(c.req.param('id'))
-    if (!id.success) return c.notFound()
-    return addSchoolsPage(c, id.data, { values: textValues(c.req.query()), errors: {} }, [])
+    const cycleId = cycleIdOf(c)
+    if (!cycleId) return c.notFound()
+    return addSchoolsPage(c, cycleId, { values: textValues(c.req.query()), errors: {} }, [])
   })
   .post('/add', async (c) => {
-    const id = z.uuid().safeParse(c.req.param('id'))
-    if (!id.success) return c.notFound()
+    const cycleId = cycleIdOf(c)
+    if (!cycleId) return c.notFound()
     const body = await c.req.parseBody({ all: true })
     const ticked = [body.schoolIds ?? []].flat().filter((v): v is string => typeof v === 'string')
     const schoolIds = SchoolIds.safeParse(ticked)
@@ -77,10 +78,10 @@ export const cycleParticipationRoutes = new Hono<AppEnv>()
         ...(schoolIds.data.length === 0 ? { schoolIds: ['Tick at least one school to add.'] } : {}),
         ...(!source.success ? { source: ['Choose why the schools are joining.'] } : {}),
       }
-      return addSchoolsPage(c, id.data, { values: textValues(body), errors }, ticked)
+      return addSchoolsPage(c, cycleId, { values: textValues(body), errors }, ticked)
     }
-    const outcome = await addSchoolsToCycle(ctxOf(c), id.data, schoolIds.data, source.data)
-    return seeOther(c, `/admin/cycles/${id.data}`, addedMessage(outcome))
+    const outcome = await addSchoolsToCycle(ctxOf(c), cycleId, schoolIds.data, source.data)
+    return seeOther(c, `/admin/cycles/${cycleId}`, addedMessage(outcome))
   })
   .get('/:pid', async (c) => {
     const p = ids(c)

@@ -9,7 +9,6 @@ import { ReportPdfsPage, reportPdfsPath } from '../../views/admin/report-pdfs-pa
 // Mounted at /admin/cycles/:id/reports beside the reports page: "prepare every report as PDF" (confirmation,
 // progress, start) and the zip's download (decision 170). The service checks the admin and audits.
 
-
 export const cycleReportPdfRoutes = new Hono<AppEnv>()
   .get('/pdfs', async (c) => {
     const id = cycleIdOf(c)

@@ -14,7 +14,6 @@ import { csvDownload } from './csv-download'
 
 // Mounted at /admin/cycles/:id/reports: build progress, norms snapshots, re-score, release and the scores export.
 
-
 /** What the admin reads after releasing: how many reports went out, or that a release before (or at the same moment) sent them. */
 export const releasedMessage = (released: number) =>
   released === 0

@@ -11,7 +11,6 @@ import { csvDownload } from '../admin/csv-download'
 
 // Mounted at /research/cycles/:id/results: a cycle's aggregate results, one score broken down at a time, and its CSVs.
 
-
 const DOWNLOADS = z.enum(['results', 'group-tests'])
 
 export const researchResultRoutes = new Hono<AppEnv>()
